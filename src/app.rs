@@ -1,0 +1,178 @@
+//! The app shell: its state (language, route, progress, notices), the layout, and the router.
+
+use crate::components::{header::Header, notices::Notices, presenter::Presenter};
+use crate::content::{ui, Text};
+use crate::i18n::Lang;
+use crate::platform::{self, storage::Backend};
+use crate::route::Route;
+use crate::store::{Progress, Reset};
+use crate::views;
+use leptos::prelude::*;
+
+/// Something the app tells the learner in a banner until they dismiss it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Saved data had to be reset in part or whole (a copy is kept under the backup key).
+    Reset(Vec<Reset>),
+    /// Storage is blocked: progress lives in memory only.
+    NoStorage,
+    /// A share link was opened: apply its results after the learner confirms.
+    Shared(Progress),
+    /// A share link that could not be read.
+    BadShare,
+    /// A new version of the app is ready.
+    Update,
+    /// The LMS reported an error (its code).
+    Lms(String),
+}
+
+/// How the app starts: read from the address bar and storage in the browser, fixed by the
+/// prerender.
+#[derive(Clone)]
+pub struct Boot {
+    pub route: Route,
+    pub lang: Lang,
+    pub embed: bool,
+    pub query_mode: bool,
+    pub progress: Progress,
+    pub notices: Vec<Notice>,
+    pub backend: Backend,
+}
+
+impl Boot {
+    /// The start the prerender uses: French, nothing saved.
+    pub fn prerender(route: Route) -> Boot {
+        Boot {
+            route,
+            lang: Lang::Fr,
+            embed: false,
+            query_mode: false,
+            progress: Progress::default(),
+            notices: vec![],
+            backend: Backend::Local,
+        }
+    }
+}
+
+/// App-wide state, provided as context. Everything here is a cheap `Copy` handle.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    pub progress: RwSignal<Progress>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The last message for screen readers (a polite live region).
+    pub announce: RwSignal<String>,
+    pub backend: RwSignal<Backend>,
+    pub presenting: RwSignal<bool>,
+    pub embed: bool,
+    pub query_mode: bool,
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// A reactive string in the current language.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_ctx().lang;
+    move || text.get(lang.get())
+}
+
+impl Ctx {
+    pub fn navigate(self, to: Route) {
+        if self.route.get_untracked() != to {
+            platform::url::push(to, self.query_mode, self.embed);
+            self.route.set(to);
+        }
+    }
+
+    pub fn say(self, text: Text) {
+        self.announce.set(text.get(self.lang.get_untracked()).to_string());
+    }
+
+    pub fn notify(self, n: Notice) {
+        self.notices.update(|v| {
+            if !v.contains(&n) {
+                v.push(n)
+            }
+        });
+    }
+
+    pub fn dismiss(self, n: &Notice) {
+        self.notices.update(|v| v.retain(|x| x != n));
+    }
+}
+
+#[component]
+pub fn App(boot: Boot) -> impl IntoView {
+    let ctx = Ctx {
+        lang: RwSignal::new(boot.lang),
+        route: RwSignal::new(boot.route),
+        progress: RwSignal::new(boot.progress),
+        notices: RwSignal::new(boot.notices),
+        announce: RwSignal::new(String::new()),
+        backend: RwSignal::new(boot.backend),
+        presenting: RwSignal::new(false),
+        embed: boot.embed,
+        query_mode: boot.query_mode,
+    };
+    provide_context(ctx);
+    crate::platform::effects(ctx);
+
+    let route = ctx.route;
+    view! {
+        <div id="app" class="app" class:embedded=ctx.embed>
+            <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
+            {(!ctx.embed).then(|| view! { <Header/> })}
+            <Notices/>
+            <main id="main" class="main">{move || views::screen(route.get())}</main>
+            {(!ctx.embed).then(footer)}
+            <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
+            <Presenter/>
+        </div>
+    }
+}
+
+/// Skip link that works under a `<base href>`: move focus instead of following `#main`.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    #[cfg(target_arch = "wasm32")]
+    platform::dom::focus_main_heading();
+}
+
+fn footer() -> impl IntoView {
+    view! {
+        <footer class="site-footer">
+            <p>{tr(ui::FOOTER_TEXT)}</p>
+            <p>
+                <crate::components::link::Link to=Route::Sources>{tr(ui::NAV_SOURCES)}</crate::components::link::Link>
+                " · "
+                <crate::components::link::Link to=Route::About>{tr(ui::NAV_ABOUT)}</crate::components::link::Link>
+            </p>
+        </footer>
+    }
+}
+
+/// The document title for a route.
+pub fn title(route: Route, lang: Lang) -> String {
+    let app = ui::APP_NAME.get(lang);
+    let screen = match route {
+        Route::Home => return format!("{app} · {}", ui::HOME_TITLE.get(lang)),
+        Route::Phases(Some(id)) => {
+            let p = crate::content::phase(id).expect("route checked");
+            format!("{} · {}", p.name, ui::PHASES_TITLE.get(lang))
+        }
+        Route::Phases(None) => ui::PHASES_TITLE.get(lang).into(),
+        Route::PhasesCompare => ui::COMPARE_TITLE.get(lang).into(),
+        Route::Chronology => ui::CHRONO_TITLE.get(lang).into(),
+        Route::Framework(id) => crate::content::framework(id).expect("route checked").title.get(lang).into(),
+        Route::Assessment => ui::ASSESS_TITLE.get(lang).into(),
+        Route::Quiz => ui::QUIZ_TITLE.get(lang).into(),
+        Route::Progress => ui::PROGRESS_TITLE.get(lang).into(),
+        Route::Sources => ui::SOURCES_TITLE.get(lang).into(),
+        Route::About => ui::ABOUT_TITLE.get(lang).into(),
+        Route::NotFound => ui::NOT_FOUND_TITLE.get(lang).into(),
+    };
+    format!("{screen} · {app}")
+}

@@ -1,0 +1,10 @@
+//! Reusable pieces of the screens.
+
+pub mod chart;
+pub mod checklist;
+pub mod header;
+pub mod link;
+pub mod notices;
+pub mod presenter;
+pub mod source;
+pub mod timeline;

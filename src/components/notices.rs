@@ -1,0 +1,79 @@
+//! Banners that tell the learner what happened to their data, and ask before acting.
+
+use crate::app::{tr, use_ctx, Notice};
+use crate::content::ui;
+use crate::store::{codec, Reset};
+use leptos::prelude::*;
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let ctx = use_ctx();
+    view! {
+        <div class="notices">
+            <For each=move || ctx.notices.get() key=|n| format!("{n:?}") let:notice>
+                <NoticeBox notice/>
+            </For>
+        </div>
+    }
+}
+
+#[component]
+fn NoticeBox(notice: Notice) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let n = notice.clone();
+    let dismiss = move |_| ctx.dismiss(&n);
+    let message = {
+        let notice = notice.clone();
+        move || {
+            let l = lang.get();
+            match &notice {
+                Notice::Reset(resets) => {
+                    let mut parts: Vec<String> = resets
+                        .iter()
+                        .map(|r| match r {
+                            Reset::NotJson => ui::RESET_NOT_JSON.get(l).to_string(),
+                            Reset::TooLarge => ui::RESET_TOO_LARGE.get(l).to_string(),
+                            Reset::WrongShape => ui::RESET_WRONG_SHAPE.get(l).to_string(),
+                            Reset::UnknownVersion(v) => ui::RESET_VERSION.fill(l, &[("v", &v.to_string())]),
+                            Reset::Dropped(n) => ui::RESET_DROPPED.fill(l, &[("n", &n.to_string())]),
+                        })
+                        .collect();
+                    parts.push(ui::RESET_BACKUP.get(l).to_string());
+                    parts.join(" ")
+                }
+                Notice::NoStorage => ui::NO_STORAGE.get(l).to_string(),
+                Notice::Shared(_) => ui::SHARE_OFFER.get(l).to_string(),
+                Notice::BadShare => ui::SHARE_BAD.get(l).to_string(),
+                Notice::Update => ui::UPDATE_READY.get(l).to_string(),
+                Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
+            }
+        }
+    };
+    let action = match notice.clone() {
+        Notice::Shared(shared) => {
+            let n = notice.clone();
+            let apply = move |_| {
+                ctx.progress.update(|p| codec::merge(p, shared.clone()));
+                ctx.dismiss(&n);
+                ctx.say(ui::SHARE_APPLIED);
+            };
+            Some(view! { <button type="button" class="primary" on:click=apply>{tr(ui::SHARE_APPLY)}</button> }.into_any())
+        }
+        Notice::Update => {
+            let accept = move |_| crate::platform::sw::accept_update();
+            Some(view! { <button type="button" class="primary" on:click=accept>{tr(ui::UPDATE_ACCEPT)}</button> }.into_any())
+        }
+        _ => None,
+    };
+    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_)) { "alert" } else { "status" };
+    view! {
+        <div class="notice" role=role>
+            <p>{message}</p>
+            <div class="notice-actions">
+                {action}
+                <button type="button" on:click=dismiss>{tr(ui::DISMISS)}</button>
+            </div>
+        </div>
+    }
+}

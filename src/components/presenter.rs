@@ -1,0 +1,78 @@
+//! Presenter mode for trainers: one framework at a time in large type, full screen where allowed.
+//! Arrow keys, Page Up/Down and a clicker move; Escape leaves. Keys are read only by the
+//! presenter's own element, and only while it is open.
+
+use crate::app::{tr, use_ctx};
+use crate::content::{ui, FRAMEWORKS};
+use leptos::prelude::*;
+
+#[component]
+pub fn Presenter() -> impl IntoView {
+    let ctx = use_ctx();
+    let slide = RwSignal::new(0usize);
+    let n = FRAMEWORKS.len();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let close = move || {
+        ctx.presenting.set(false);
+        #[cfg(target_arch = "wasm32")]
+        crate::platform::dom::exit_fullscreen();
+    };
+    // When it opens: start at the current screen's framework, go full screen, take focus.
+    Effect::new(move |_| {
+        if ctx.presenting.get() {
+            let here = ctx.route.get_untracked().framework_id();
+            slide.set(FRAMEWORKS.iter().position(|f| Some(f.id) == here).unwrap_or(0));
+            #[cfg(target_arch = "wasm32")]
+            {
+                crate::platform::dom::request_fullscreen();
+                request_animation_frame(move || {
+                    if let Some(el) = root.get_untracked() {
+                        let _ = el.focus();
+                    }
+                });
+            }
+        }
+    });
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        match ev.key().as_str() {
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => slide.update(|s| *s = (*s + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowUp" | "PageUp" => slide.update(|s| *s = s.saturating_sub(1)),
+            "Home" => slide.set(0),
+            "End" => slide.set(n - 1),
+            "Escape" => close(),
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+    view! {
+        <Show when=move || ctx.presenting.get()>
+            <div
+                class="presenter"
+                role="dialog"
+                aria-modal="true"
+                aria-label=tr(ui::PRESENT)
+                tabindex="-1"
+                node_ref=root
+                on:keydown=on_key
+            >
+                {move || {
+                    let f = &FRAMEWORKS[slide.get()];
+                    view! {
+                        <div class="slide" aria-live="polite">
+                            <p class="slide-count">{format!("{} / {n}", slide.get() + 1)}</p>
+                            <h2>{tr(f.title)}</h2>
+                            <p class="slide-lead">{tr(f.lead)}</p>
+                            <ul>{f.items.iter().map(|i| view! { <li>{tr(i.name)}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                }}
+                <div class="presenter-bar">
+                    <button type="button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>{tr(ui::PREV)}</button>
+                    <button type="button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(n - 1))>{tr(ui::NEXT)}</button>
+                    <button type="button" on:click=move |_| close()>{tr(ui::PRESENT_EXIT)}</button>
+                    <p class="hint">{tr(ui::PRESENT_HINT)}</p>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,297 @@
+//! A keyboard-complete timeline: rows of bands (periods) or points (dated facts) over a year axis,
+//! with a marker for today. Used by the phases screen and by the chronology.
+//!
+//! The whole timeline is one tab stop (an ARIA listbox with an active descendant): arrow keys move
+//! between rows, Home/End jump, Enter or Space opens the active row, Escape closes. Keys are
+//! handled only on the timeline element itself.
+
+use crate::app::use_ctx;
+use crate::content::{ui, Date};
+use leptos::prelude::*;
+
+/// The layout arithmetic, in percent of the track's width. Pure, tested natively.
+pub mod layout {
+    use crate::content::Date;
+
+    /// Years of soft edge on either side of an approximate date.
+    pub const FUZZ: f32 = 2.5;
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct Axis {
+        pub from: i32,
+        pub to: i32,
+    }
+
+    impl Axis {
+        /// Position of a (fractional) year, clamped to the axis.
+        pub fn x(self, year: f32) -> f32 {
+            ((year - self.from as f32) / (self.to - self.from) as f32 * 100.0).clamp(0.0, 100.0)
+        }
+
+        /// Labelled years: every `step` years within the axis.
+        pub fn ticks(self, step: i32) -> Vec<i32> {
+            let first = (self.from + step - 1).div_euclid(step) * step;
+            (first..=self.to).step_by(step as usize).collect()
+        }
+    }
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub struct Band {
+        pub left: f32,
+        pub width: f32,
+        /// Width of the fade-in and fade-out, in percent of the band itself.
+        pub fade_in: f32,
+        pub fade_out: f32,
+        /// The article gives no start: the band comes from before the axis.
+        pub open_start: bool,
+        /// Still running with no end in sight.
+        pub open_end: bool,
+    }
+
+    /// A period. An approximate date gets a soft edge centred on it; a missing start runs from
+    /// the axis start; a missing end runs to the axis end when ongoing, else to today.
+    pub fn band(axis: Axis, start: Option<Date>, end: Option<Date>, ongoing: bool, today: f32) -> Band {
+        let (s, fade_in_years, open_start) = match start {
+            Some(Date { year, approx: false }) => (year as f32, 0.0, false),
+            Some(Date { year, approx: true }) => (year as f32 - FUZZ, 2.0 * FUZZ, false),
+            None => (axis.from as f32, 2.0 * FUZZ, true),
+        };
+        let (e, fade_out_years, open_end) = match end {
+            Some(Date { year, approx: false }) => (year as f32 + 1.0, 0.0, false),
+            Some(Date { year, approx: true }) => (year as f32 + FUZZ, 2.0 * FUZZ, false),
+            None if ongoing => (axis.to as f32, 2.0 * FUZZ, true),
+            None => (today, 0.0, false),
+        };
+        let (left, right) = (axis.x(s), axis.x(e));
+        let width = (right - left).max(0.5);
+        let span = (e - s).max(0.1);
+        let pct = |years: f32| (years / span * 100.0).min(50.0);
+        Band { left, width, fade_in: pct(fade_in_years), fade_out: pct(fade_out_years), open_start, open_end }
+    }
+
+    /// A dated fact: the middle of its year.
+    pub fn point(axis: Axis, date: Date) -> f32 {
+        axis.x(date.year as f32 + 0.5)
+    }
+}
+
+use layout::Axis;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Mark {
+    Band(layout::Band),
+    Point { x: f32, approx: bool },
+}
+
+/// One row of a timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: String,
+    /// A second line: the period or the date, in words.
+    pub detail: String,
+    pub mark: Mark,
+    /// A CSS modifier (`status-delivered`, …).
+    pub kind: &'static str,
+}
+
+/// The axis every timeline of the app shares.
+pub const AXIS: Axis = Axis { from: 1998, to: 2032 };
+
+/// "2012", "vers 2014", or the words for an unknown start.
+pub fn date_words(d: Option<Date>, lang: crate::i18n::Lang) -> String {
+    d.map_or_else(|| ui::START_NOT_GIVEN.get(lang).to_string(), |d| d.label(lang))
+}
+
+#[component]
+pub fn Timeline(
+    /// Prefix of the rows' element ids.
+    id: &'static str,
+    #[prop(into)] label: Signal<String>,
+    #[prop(into)] rows: Signal<Vec<Row>>,
+    /// The highlighted row.
+    active: RwSignal<usize>,
+    /// The opened row, if any.
+    #[prop(into)]
+    open: Signal<Option<usize>>,
+    on_open: Callback<usize>,
+    on_close: Callback<()>,
+    /// Today, as a fractional year.
+    today: f32,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let count = move || rows.with(|r| r.len());
+    let announce_active = move || {
+        if let Some(r) = rows.with(|r| r.get(active.get_untracked()).cloned()) {
+            ctx.announce.set(format!("{}. {}", r.label, r.detail));
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let n = count();
+        if n == 0 {
+            return;
+        }
+        let cur = active.get_untracked().min(n - 1);
+        let next = match ev.key().as_str() {
+            "ArrowDown" | "ArrowRight" => Some((cur + 1).min(n - 1)),
+            "ArrowUp" | "ArrowLeft" => Some(cur.saturating_sub(1)),
+            "Home" => Some(0),
+            "End" => Some(n - 1),
+            "Enter" | " " => {
+                ev.prevent_default();
+                on_open.run(cur);
+                None
+            }
+            "Escape" if open.get_untracked().is_some() => {
+                ev.prevent_default();
+                on_close.run(());
+                None
+            }
+            _ => return,
+        };
+        if let Some(i) = next {
+            ev.prevent_default();
+            active.set(i);
+            announce_active();
+        }
+    };
+    let today_x = AXIS.x(today);
+    let row_id = move |key: &str| format!("{id}-{key}");
+    view! {
+        <div
+            id=format!("{id}-timeline")
+            class="timeline"
+            role="listbox"
+            tabindex="0"
+            aria-label=move || label.get()
+            aria-activedescendant=move || rows.with(|r| r.get(active.get()).map(|r| row_id(r.key)))
+            on:keydown=on_key
+            style=format!("--today:{today_x:.2}%")
+        >
+            <div class="tl-axis" aria-hidden="true">
+                <span class="tl-label"></span>
+                <span class="tl-track">
+                    {AXIS
+                        .ticks(5)
+                        .into_iter()
+                        .map(|y| {
+                            view! { <span class="tl-tick" style=format!("left:{:.2}%", AXIS.x(y as f32))>{y}</span> }
+                        })
+                        .collect_view()}
+                    <span class="tl-today-label" style=format!("left:{today_x:.2}%")>{crate::app::tr(ui::TODAY)}</span>
+                </span>
+            </div>
+            {move || {
+                rows.get()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, row)| {
+                        let mark = match row.mark {
+                            Mark::Band(b) => view! {
+                                <span
+                                    class="tl-band"
+                                    class:open-start=b.open_start
+                                    class:open-end=b.open_end
+                                    style=format!(
+                                        "left:{:.2}%;width:{:.2}%;--fade-in:{:.1}%;--fade-out:{:.1}%",
+                                        b.left, b.width, b.fade_in, b.fade_out,
+                                    )
+                                ></span>
+                            }
+                            .into_any(),
+                            Mark::Point { x, approx } => view! {
+                                <span class="tl-point" class:approx=approx style=format!("left:{x:.2}%")></span>
+                            }
+                            .into_any(),
+                        };
+                        view! {
+                            <div
+                                id=row_id(row.key)
+                                class=format!("tl-row {}", row.kind)
+                                role="option"
+                                aria-selected=move || (active.get() == i).to_string()
+                                class:active=move || active.get() == i
+                                class:opened=move || open.get() == Some(i)
+                                on:click=move |_| {
+                                    active.set(i);
+                                    on_open.run(i);
+                                }
+                            >
+                                <span class="tl-label">
+                                    <span class="tl-name">{row.label}</span>
+                                    <span class="tl-detail">{row.detail}</span>
+                                </span>
+                                <span class="tl-track" aria-hidden="true">
+                                    {mark}
+                                    <span class="tl-today"></span>
+                                </span>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::layout::*;
+    use crate::content::Date;
+
+    const A: Axis = Axis { from: 2000, to: 2040 };
+
+    #[test]
+    fn axis_maps_years_to_percent_and_clamps() {
+        assert_eq!(A.x(2000.0), 0.0);
+        assert_eq!(A.x(2020.0), 50.0);
+        assert_eq!(A.x(2040.0), 100.0);
+        assert_eq!(A.x(1990.0), 0.0);
+        assert_eq!(A.x(2050.0), 100.0);
+        assert_eq!(Axis { from: 1998, to: 2032 }.ticks(5), vec![2000, 2005, 2010, 2015, 2020, 2025, 2030]);
+    }
+
+    #[test]
+    fn exact_span_has_hard_edges() {
+        let b = band(A, Some(Date { year: 2010, approx: false }), Some(Date { year: 2019, approx: false }), false, 2026.0);
+        assert_eq!((b.left, b.width, b.fade_in, b.fade_out), (25.0, 25.0, 0.0, 0.0));
+    }
+
+    #[test]
+    fn approximate_span_has_soft_edges_centred_on_the_dates() {
+        let b = band(A, Some(Date { year: 2010, approx: true }), Some(Date { year: 2020, approx: true }), false, 2026.0);
+        // from 2007.5 to 2022.5: 15 years, each edge fades over 5 years
+        assert!((b.left - A.x(2007.5)).abs() < 1e-4);
+        assert!((b.width - 37.5).abs() < 1e-4);
+        assert!((b.fade_in - 100.0 / 3.0).abs() < 1e-3 && (b.fade_out - 100.0 / 3.0).abs() < 1e-3);
+        assert!(!b.open_start && !b.open_end);
+    }
+
+    #[test]
+    fn unknown_start_and_ongoing_end_run_off_the_axis() {
+        let b = band(A, None, None, true, 2026.0);
+        assert_eq!((b.left, b.width), (0.0, 100.0));
+        assert!(b.open_start && b.open_end);
+        assert!(b.fade_in > 0.0 && b.fade_out > 0.0);
+    }
+
+    #[test]
+    fn a_closed_band_without_end_stops_today() {
+        let b = band(A, Some(Date { year: 2020, approx: false }), None, false, 2026.5);
+        assert!((b.left + b.width - A.x(2026.5)).abs() < 1e-4);
+    }
+
+    #[test]
+    fn fades_never_overlap() {
+        let b = band(A, Some(Date { year: 2020, approx: true }), Some(Date { year: 2021, approx: true }), false, 2026.0);
+        assert!(b.fade_in <= 50.0 && b.fade_out <= 50.0);
+    }
+
+    #[test]
+    fn points_sit_mid_year_and_today_is_on_the_axis() {
+        assert_eq!(point(A, Date { year: 2010, approx: false }), A.x(2010.5));
+        let today = crate::platform::dom::today();
+        assert!(today > 2025.0 && today < 2100.0);
+        assert!(A.x(today) > 0.0);
+    }
+}

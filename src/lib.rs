@@ -1,0 +1,71 @@
+//! Repères: the frameworks of five articles on marketing, digital transformation and AI.
+//!
+//! - `content`: the text, generated from `content/` at compile time;
+//! - `store`: progress and settings (versioned, validated, share codec);
+//! - `route`: screens and URLs; `app`: state and layout; `views`: one file per screen;
+//! - `components`: timeline, checklist, chart, header, notices, presenter;
+//! - `platform`: everything that touches the browser (nothing of it runs natively).
+
+pub mod app;
+pub mod components;
+pub mod content;
+pub mod i18n;
+pub mod platform;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
+pub mod route;
+pub mod store;
+pub mod views;
+
+/// Starts the app in the browser: reads the address and saved progress, then replaces the
+/// prerendered page with the live app in the same task, so nothing flashes.
+#[cfg(target_arch = "wasm32")]
+pub fn start() {
+    use app::{App, Boot, Notice};
+    use leptos::prelude::*;
+    use platform::storage::{self, Backend};
+
+    console_error_panic_hook::set_once();
+    let url = platform::url::start();
+    let (backend, loaded) = match storage::read(store::KEY) {
+        Ok(raw) => (storage::probe(), store::load(raw.as_deref())),
+        Err(()) => (Backend::Memory, store::load(None)),
+    };
+    let mut notices = vec![];
+    if backend == Backend::Memory {
+        notices.push(Notice::NoStorage);
+    }
+    if let Some(backup) = &loaded.backup {
+        storage::write(store::BACKUP_KEY, backup);
+    }
+    if !loaded.resets.is_empty() {
+        notices.push(Notice::Reset(loaded.resets.clone()));
+    }
+    if let Some(code) = &url.share {
+        notices.push(match store::codec::decode(code) {
+            Ok(shared) => Notice::Shared(shared),
+            Err(_) => Notice::BadShare,
+        });
+        platform::url::clear_hash();
+    }
+    let boot = Boot {
+        route: url.route.unwrap_or(route::Route::Home),
+        lang: url.lang.or(loaded.progress.lang).unwrap_or_default(),
+        embed: url.embed,
+        query_mode: url.query_mode,
+        progress: loaded.progress,
+        notices,
+        backend,
+    };
+    let document = web_sys::window().unwrap().document().unwrap();
+    let prerendered = document.get_element_by_id("app");
+    leptos::mount::mount_to_body(move || view! { <App boot/> });
+    if let Some(old) = prerendered {
+        old.remove();
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn start() {
+    eprintln!("Repères runs in the browser: see the README for the command that builds and serves it.");
+}

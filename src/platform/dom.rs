@@ -1,0 +1,118 @@
+//! Small DOM effects: document title and language, theme, focus, scrolling, file download.
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+
+    fn document() -> web_sys::Document {
+        web_sys::window().unwrap().document().unwrap()
+    }
+
+    pub fn set_title(title: &str) {
+        document().set_title(title);
+    }
+
+    pub fn set_html_attr(name: &str, value: &str) {
+        if let Some(el) = document().document_element() {
+            let _ = el.set_attribute(name, value);
+        }
+    }
+
+    /// After a route change: scroll to the top and put focus on the new screen's heading, so
+    /// keyboard and screen-reader users start reading there.
+    pub fn focus_main_heading() {
+        let w = web_sys::window().unwrap();
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+        if let Ok(Some(h)) = document().query_selector("main h1") {
+            if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                let _ = h.set_attribute("tabindex", "-1");
+                let _ = h.focus();
+            }
+        }
+    }
+
+    pub fn focus_by_id(id: &str) {
+        if let Some(el) = document().get_element_by_id(id) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    }
+
+    /// Offers `text` as a file to save.
+    pub fn download(name: &str, text: &str, mime: &str) {
+        let parts = js_sys::Array::of1(&JsValue::from_str(text));
+        let opts = web_sys::BlobPropertyBag::new();
+        opts.set_type(mime);
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        if let Ok(a) = document().create_element("a") {
+            let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+            a.set_href(&url);
+            a.set_download(name);
+            a.click();
+        }
+        let _ = web_sys::Url::revoke_object_url(&url);
+    }
+
+    pub fn print() {
+        let _ = web_sys::window().unwrap().print();
+    }
+
+    pub fn prefers_reduced_motion() -> bool {
+        web_sys::window()
+            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .is_some_and(|m| m.matches())
+    }
+
+    /// The current year, for the "today" marker.
+    pub fn today() -> f32 {
+        let d = js_sys::Date::new_0();
+        d.get_full_year() as f32 + d.get_month() as f32 / 12.0
+    }
+
+    pub fn request_fullscreen() {
+        if let Some(el) = document().document_element() {
+            let _ = el.request_fullscreen();
+        }
+    }
+
+    pub fn exit_fullscreen() {
+        if document().fullscreen_element().is_some() {
+            document().exit_fullscreen();
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::*;
+
+/// The prerender's "today": the build date's year.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn today() -> f32 {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    1970.0 + secs as f32 / 31_556_952.0
+}
+
+/// Reads the file chosen in an `<input type=file>` as text.
+#[cfg(target_arch = "wasm32")]
+pub fn read_chosen_file(ev: &web_sys::Event, done: impl FnOnce(Result<String, ()>) + 'static) {
+    use wasm_bindgen::JsCast;
+    let file = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| {
+            let f = input.files().and_then(|l| l.get(0));
+            input.set_value("");
+            f
+        });
+    let Some(file) = file else { return done(Err(())) };
+    if file.size() > crate::store::MAX_BYTES as f64 {
+        return done(Err(()));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = wasm_bindgen_futures::JsFuture::from(file.text()).await;
+        done(text.ok().and_then(|t| t.as_string()).ok_or(()));
+    });
+}

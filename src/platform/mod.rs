@@ -1,0 +1,89 @@
+//! The browser's edges. Everything that touches `window`, storage, history or the service worker
+//! lives here, behind functions that do nothing when compiled natively (tests and the prerender),
+//! so views stay renderable outside the browser.
+
+pub mod dom;
+pub mod embed;
+pub mod scorm;
+pub mod storage;
+pub mod sw;
+pub mod url;
+
+use crate::app::Ctx;
+
+/// The app's side effects on the browser, started once by the root component. Natively (tests,
+/// prerender) there is nothing to do.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn effects(_ctx: Ctx) {}
+
+#[cfg(target_arch = "wasm32")]
+pub fn effects(ctx: Ctx) {
+    use crate::store;
+    use leptos::prelude::*;
+
+    // Title and language of the document.
+    Effect::new(move |_| {
+        let (route, lang) = (ctx.route.get(), ctx.lang.get());
+        dom::set_title(&crate::app::title(route, lang));
+        dom::set_html_attr("lang", lang.code());
+    });
+    Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));
+
+    // A new screen: note the visit, and put focus on its heading (not on first load, and not when
+    // only the phase selection changed, so the timeline keeps focus).
+    Effect::new(move |prev: Option<crate::route::Route>| {
+        let route = ctx.route.get();
+        if route.framework_id().is_some() {
+            let path = crate::route::framework_routes()
+                .find(|r| r.framework_id() == route.framework_id())
+                .map(|r| r.path());
+            if let Some(path) = path {
+                if !ctx.progress.with_untracked(|p| p.visited.contains(&path)) {
+                    ctx.progress.update(|p| _ = p.visited.insert(path));
+                }
+            }
+        }
+        if let Some(prev) = prev {
+            if crate::views::screen_key(prev) != crate::views::screen_key(route) {
+                request_animation_frame(dom::focus_main_heading);
+            }
+        }
+        route
+    });
+
+    // Save every change; fall back to memory (and say so) when the browser refuses.
+    Effect::new(move |prev: Option<()>| {
+        let json = ctx.progress.with(store::save);
+        if prev.is_none() && ctx.backend.get_untracked() == storage::Backend::Memory {
+            return;
+        }
+        if storage::write(store::KEY, &json) == storage::Backend::Memory
+            && ctx.backend.get_untracked() == storage::Backend::Local
+        {
+            ctx.backend.set(storage::Backend::Memory);
+            ctx.notify(crate::app::Notice::NoStorage);
+        }
+        scorm::on_progress(&ctx);
+        embed::on_progress(&ctx);
+    });
+
+    // Another tab changed the progress: take its version.
+    storage::on_change(store::KEY, move |raw| {
+        let loaded = store::load(raw.as_deref());
+        if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
+            ctx.progress.set(loaded.progress);
+        }
+    });
+
+    // Back and forward.
+    let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
+        ctx.route.set(url::current(ctx.query_mode));
+    });
+    let w = web_sys::window().unwrap();
+    let _ = w.add_event_listener_with_callback("popstate", wasm_bindgen::JsCast::unchecked_ref(on_pop.as_ref()));
+    on_pop.forget();
+
+    sw::register(ctx);
+    embed::start(ctx);
+    scorm::start(ctx);
+}

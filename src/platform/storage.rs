@@ -1,0 +1,65 @@
+//! localStorage, or memory where the browser refuses it (cross-site iframes, private modes, a full
+//! quota). Every call is fallible and never throws into the app.
+
+/// Where progress is kept right now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Backend {
+    Local,
+    /// Storage is blocked or broken: progress lives in memory until the tab closes.
+    Memory,
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use super::Backend;
+    use wasm_bindgen::prelude::*;
+
+    fn storage() -> Option<web_sys::Storage> {
+        // Accessing `localStorage` itself throws a SecurityError where it is blocked.
+        web_sys::window()?.local_storage().ok().flatten()
+    }
+
+    /// Reads the key; `Err` when storage is unusable.
+    pub fn read(key: &str) -> Result<Option<String>, ()> {
+        storage().ok_or(())?.get_item(key).map_err(|_| ())
+    }
+
+    pub fn write(key: &str, value: &str) -> Backend {
+        match storage().map(|s| s.set_item(key, value)) {
+            Some(Ok(())) => Backend::Local,
+            _ => Backend::Memory,
+        }
+    }
+
+    pub fn remove(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
+    /// Probes whether writes stick (Safari's old private mode accepted reads and refused writes).
+    pub fn probe() -> Backend {
+        let ok = storage().is_some_and(|s| s.set_item("reperes.probe", "1").is_ok() && s.remove_item("reperes.probe").is_ok());
+        if ok {
+            Backend::Local
+        } else {
+            Backend::Memory
+        }
+    }
+
+    /// Calls `f` with the new value whenever another tab changes `key`.
+    pub fn on_change(key: &'static str, f: impl Fn(Option<String>) + 'static) {
+        let cb = Closure::<dyn Fn(web_sys::StorageEvent)>::new(move |ev: web_sys::StorageEvent| {
+            if ev.key().as_deref() == Some(key) {
+                f(ev.new_value());
+            }
+        });
+        if let Some(w) = web_sys::window() {
+            let _ = w.add_event_listener_with_callback("storage", cb.as_ref().unchecked_ref());
+        }
+        cb.forget();
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::*;

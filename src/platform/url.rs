@@ -1,0 +1,150 @@
+//! Where the app is and how it moves: the route in the path (relative to the document's base, so
+//! any sub-path works) or, where the path is fixed (SCORM, `…/index.html`, `?view=`), in the query.
+
+use crate::i18n::Lang;
+use crate::route::Route;
+
+/// What the address bar says when the app starts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StartUrl {
+    pub route: Option<Route>,
+    pub lang: Option<Lang>,
+    /// `?lang=` was given but unknown: fall back to French quietly.
+    pub embed: bool,
+    /// `#share=…` payload.
+    pub share: Option<String>,
+    /// The route travels in `?view=` rather than in the path.
+    pub query_mode: bool,
+}
+
+/// Reads a query string and fragment (pure, for tests).
+pub fn parse(path_from_base: &str, query: &str, hash: &str) -> StartUrl {
+    let mut s = StartUrl::default();
+    let mut view = None;
+    for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+        let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+        match k {
+            "lang" => s.lang = Lang::parse(v),
+            "embed" => s.embed = v == "1" || v == "true",
+            "view" => view = Some(v.to_string()),
+            _ => {}
+        }
+    }
+    s.share = hash.strip_prefix("#share=").map(str::to_string);
+    let file_in_path = path_from_base.ends_with(".html");
+    s.query_mode = view.is_some() || file_in_path;
+    s.route = Some(match view {
+        Some(v) => Route::parse(&v),
+        None if file_in_path && !path_from_base.ends_with("index.html") => Route::NotFound,
+        None => Route::parse(path_from_base),
+    });
+    s
+}
+
+/// The `href` for a route: relative to the document base, so it works under any sub-path.
+pub fn href(route: Route, query_mode: bool, embed: bool) -> String {
+    if query_mode {
+        let mut q = format!("index.html?view={}", route.path());
+        if embed {
+            q.push_str("&embed=1");
+        }
+        q
+    } else if route == Route::Home {
+        "./".into()
+    } else {
+        format!("{}/", route.path())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod web {
+    use super::*;
+    use wasm_bindgen::JsValue;
+
+    fn location() -> web_sys::Location {
+        web_sys::window().unwrap().location()
+    }
+
+    /// The document's base (the app root), as set by `<base href>` in each prerendered file.
+    fn base_path() -> String {
+        let base = web_sys::window().unwrap().document().unwrap().base_uri().ok().flatten().unwrap_or_default();
+        web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into())
+    }
+
+    pub fn start() -> StartUrl {
+        let loc = location();
+        let path = loc.pathname().unwrap_or_default();
+        let base = base_path();
+        let rel = path.strip_prefix(&base).unwrap_or(path.trim_start_matches('/'));
+        parse(rel, &loc.search().unwrap_or_default(), &loc.hash().unwrap_or_default())
+    }
+
+    /// The current route, after back/forward.
+    pub fn current(query_mode: bool) -> Route {
+        let s = start();
+        if query_mode && s.route.is_none() {
+            return Route::Home;
+        }
+        s.route.unwrap_or(Route::Home)
+    }
+
+    pub fn push(route: Route, query_mode: bool, embed: bool) {
+        let url = href(route, query_mode, embed);
+        let w = web_sys::window().unwrap();
+        if let Ok(h) = w.history() {
+            let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// Drops `#share=…` from the address once read, keeping the rest.
+    pub fn clear_hash() {
+        let w = web_sys::window().unwrap();
+        let loc = w.location();
+        let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    }
+
+    /// A link that opens the app with these results: `<root>#share=…`.
+    pub fn share_link(code: &str) -> String {
+        let base = web_sys::window().unwrap().document().unwrap().base_uri().ok().flatten().unwrap_or_default();
+        format!("{}#share={code}", base.split('#').next().unwrap_or_default())
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use web::*;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn push(_route: Route, _query_mode: bool, _embed: bool) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_path_routes_and_options() {
+        let s = parse("phases/solomo/", "?lang=en", "");
+        assert_eq!(s.route, Some(Route::Phases(Some("solomo"))));
+        assert_eq!(s.lang, Some(Lang::En));
+        assert!(!s.query_mode && !s.embed);
+    }
+
+    #[test]
+    fn unknown_lang_falls_back_quietly() {
+        assert_eq!(parse("", "?lang=xx", "").lang, None);
+    }
+
+    #[test]
+    fn scorm_style_paths_use_the_query() {
+        let s = parse("index.html", "?view=usages&embed=1", "#share=R1.x");
+        assert_eq!(s.route, Some(Route::Framework("usages")));
+        assert!(s.query_mode && s.embed);
+        assert_eq!(s.share.as_deref(), Some("R1.x"));
+        assert_eq!(parse("index.html", "", "").route, Some(Route::Home));
+        assert_eq!(href(Route::Quiz, true, true), "index.html?view=quiz&embed=1");
+        assert_eq!(href(Route::Quiz, false, false), "quiz/");
+        assert_eq!(href(Route::Home, false, false), "./");
+    }
+}

@@ -1,0 +1,139 @@
+//! The screens of the app and their URLs.
+//!
+//! A route is written as a path relative to the app's root (`phases/solomo`), so the same build
+//! works at the root of a host and under any sub-path. Where the host has no fallback and the path
+//! is fixed (a SCORM package, `…/index.html`), the same string travels in `?view=` instead; see
+//! `platform::url`.
+
+use crate::content::{self, FRAMEWORKS, PHASES};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Home,
+    /// The phases timeline, with a phase selected or not.
+    Phases(Option<&'static str>),
+    /// The three phases side by side.
+    PhasesCompare,
+    Chronology,
+    /// Any other framework screen, by id.
+    Framework(&'static str),
+    Assessment,
+    Quiz,
+    Progress,
+    Sources,
+    About,
+    NotFound,
+}
+
+impl Route {
+    pub fn parse(path: &str) -> Route {
+        let path = path.trim_matches('/');
+        let path = path.strip_suffix("index.html").unwrap_or(path).trim_end_matches('/');
+        match path.split('/').collect::<Vec<_>>().as_slice() {
+            [""] => Route::Home,
+            ["phases"] => Route::Phases(None),
+            ["phases", "compare"] => Route::PhasesCompare,
+            ["phases", id] => match content::phase(id) {
+                Some(p) => Route::Phases(Some(p.id)),
+                None => Route::NotFound,
+            },
+            ["chronology"] => Route::Chronology,
+            ["assessment"] => Route::Assessment,
+            ["quiz"] => Route::Quiz,
+            ["progress"] => Route::Progress,
+            ["sources"] => Route::Sources,
+            ["about"] => Route::About,
+            [id] => match content::framework(id) {
+                Some(f) => Route::Framework(f.id),
+                None => Route::NotFound,
+            },
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The path relative to the root, without leading slash; empty for home.
+    pub fn path(self) -> String {
+        match self {
+            Route::Home => String::new(),
+            Route::Phases(None) => "phases".into(),
+            Route::Phases(Some(id)) => format!("phases/{id}"),
+            Route::PhasesCompare => "phases/compare".into(),
+            Route::Chronology => "chronology".into(),
+            Route::Framework(id) => id.into(),
+            Route::Assessment => "assessment".into(),
+            Route::Quiz => "quiz".into(),
+            Route::Progress => "progress".into(),
+            Route::Sources => "sources".into(),
+            Route::About => "about".into(),
+            Route::NotFound => "not-found".into(),
+        }
+    }
+
+    /// How many folders deep the route's prerendered file is (`phases/solomo/index.html`: 2).
+    pub fn depth(self) -> usize {
+        let p = self.path();
+        if p.is_empty() {
+            0
+        } else {
+            p.split('/').count()
+        }
+    }
+
+    /// The framework whose screen this is, for "visited" progress and sources.
+    pub fn framework_id(self) -> Option<&'static str> {
+        match self {
+            Route::Phases(_) | Route::PhasesCompare => Some("phases"),
+            Route::Framework(id) => Some(id),
+            _ => None,
+        }
+    }
+
+    /// Every route that has a page, in menu order: what the prerender writes and the tests visit.
+    pub fn all() -> Vec<Route> {
+        let mut v = vec![Route::Home, Route::Phases(None)];
+        v.extend(PHASES.iter().map(|p| Route::Phases(Some(p.id))));
+        v.push(Route::PhasesCompare);
+        v.push(Route::Chronology);
+        v.extend(FRAMEWORKS.iter().filter(|f| f.id != "phases").map(|f| Route::Framework(f.id)));
+        v.extend([Route::Assessment, Route::Quiz, Route::Progress, Route::Sources, Route::About]);
+        v
+    }
+}
+
+/// Every framework screen, the phases included: what "every screen visited" means.
+pub fn framework_routes() -> impl Iterator<Item = Route> {
+    FRAMEWORKS.iter().map(|f| if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_route_round_trips_through_its_path() {
+        for r in Route::all() {
+            assert_eq!(Route::parse(&r.path()), r, "{}", r.path());
+            assert_eq!(Route::parse(&format!("/{}/", r.path())), r);
+            assert_eq!(Route::parse(&format!("{}/index.html", r.path())), r);
+        }
+    }
+
+    #[test]
+    fn unknown_paths_are_not_found() {
+        for p in ["nope", "phases/nope", "usages/extra", "a/b/c"] {
+            assert_eq!(Route::parse(p), Route::NotFound, "{p}");
+        }
+    }
+
+    #[test]
+    fn routes_are_unique_and_cover_every_framework() {
+        let all = Route::all();
+        let paths: std::collections::BTreeSet<_> = all.iter().map(|r| r.path()).collect();
+        assert_eq!(paths.len(), all.len());
+        for r in framework_routes() {
+            assert!(all.contains(&r));
+        }
+        assert_eq!(Route::Phases(Some("solomo")).depth(), 2);
+        assert_eq!(Route::Home.depth(), 0);
+    }
+}

@@ -1,0 +1,385 @@
+//! The learner's progress and settings: one versioned JSON value under one storage key.
+//!
+//! Pure Rust, tested natively. Reading never fails: whatever is stored, `load` returns the valid
+//! part, says what it had to reset, and hands back the unreadable text so the caller can keep it
+//! under [`BACKUP_KEY`]. The browser side (localStorage, its fallback to memory, the `storage`
+//! event) is in `platform::storage`.
+
+pub mod codec;
+
+use crate::content::{self, FRAMEWORKS, QUESTIONS};
+use crate::i18n::Lang;
+use crate::route::Route;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const KEY: &str = "reperes";
+pub const BACKUP_KEY: &str = "reperes.backup";
+/// The format written today. Version 1 (the first prototype) kept checklist ticks as booleans.
+pub const VERSION: u64 = 2;
+/// Anything longer is not ours (localStorage quotas are 5 MB; our real state is a few KB).
+pub const MAX_BYTES: usize = 200_000;
+pub const MAX_NOTE_CHARS: usize = 1000;
+
+/// Where the learner stands on one checklist item.
+pub const RATINGS: u8 = 3; // 0 not started, 1 in progress, 2 in place
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn code(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+pub struct Progress {
+    /// The language the learner chose, if they chose one.
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    /// Route paths visited.
+    pub visited: BTreeSet<String>,
+    /// `framework/item` → rating (0..RATINGS).
+    pub ratings: BTreeMap<String, u8>,
+    /// `framework/item` → note.
+    pub notes: BTreeMap<String, String>,
+    /// Question id → chosen choice.
+    pub answers: BTreeMap<String, u8>,
+}
+
+/// What `load` had to throw away, so the app can say it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Reset {
+    /// The stored text was not JSON (or was empty).
+    NotJson,
+    TooLarge,
+    /// JSON, but not an object with a version.
+    WrongShape,
+    /// Written by a newer or unknown version of the app.
+    UnknownVersion(u64),
+    /// Some entries were invalid or no longer exist; the rest was kept.
+    Dropped(usize),
+}
+
+#[derive(Debug, PartialEq)]
+pub struct Loaded {
+    pub progress: Progress,
+    pub resets: Vec<Reset>,
+    /// The original text when anything was reset: keep it under `BACKUP_KEY`.
+    pub backup: Option<String>,
+}
+
+pub fn item_key(framework: &str, item: &str) -> String {
+    format!("{framework}/{item}")
+}
+
+/// Is `key` an item of a checklist that exists today?
+fn is_checklist_item(key: &str) -> bool {
+    let Some((f, i)) = key.split_once('/') else { return false };
+    content::framework(f).is_some_and(|f| f.checklist && f.items.iter().any(|it| it.id == i))
+}
+
+fn is_route(path: &str) -> bool {
+    let r = Route::parse(path);
+    r != Route::NotFound && r.path() == path
+}
+
+fn question_choices(id: &str) -> Option<usize> {
+    QUESTIONS.iter().find(|q| q.id == id).map(|q| q.choices.len())
+}
+
+pub fn save(p: &Progress) -> String {
+    let mut v = serde_json::to_value(p).expect("progress serialises");
+    v.as_object_mut().unwrap().insert("v".into(), VERSION.into());
+    v.to_string()
+}
+
+pub fn load(raw: Option<&str>) -> Loaded {
+    let Some(raw) = raw else {
+        return Loaded { progress: Progress::default(), resets: vec![], backup: None };
+    };
+    let fail = |r: Reset| Loaded { progress: Progress::default(), resets: vec![r], backup: Some(raw.to_string()) };
+    if raw.len() > MAX_BYTES {
+        return fail(Reset::TooLarge);
+    }
+    let Ok(value) = serde_json::from_str::<Value>(raw) else { return fail(Reset::NotJson) };
+    let Some(obj) = value.as_object() else { return fail(Reset::WrongShape) };
+    let obj = match obj.get("v").and_then(Value::as_u64) {
+        Some(VERSION) => obj.clone(),
+        Some(1) => migrate_v1(obj),
+        Some(v) => return fail(Reset::UnknownVersion(v)),
+        None => return fail(Reset::WrongShape),
+    };
+    let (progress, dropped) = from_object(&obj);
+    if dropped > 0 {
+        Loaded { progress, resets: vec![Reset::Dropped(dropped)], backup: Some(raw.to_string()) }
+    } else {
+        Loaded { progress, resets: vec![], backup: None }
+    }
+}
+
+/// Version 1 stored `checks: { "usages/messaging": true }` and `language: "fr"`.
+fn migrate_v1(old: &Map<String, Value>) -> Map<String, Value> {
+    let mut new = old.clone();
+    if let Some(checks) = new.remove("checks").as_ref().and_then(Value::as_object) {
+        let ratings: Map<_, _> = checks
+            .iter()
+            .filter_map(|(k, v)| v.as_bool().map(|done| (k.clone(), Value::from(if done { 2 } else { 0 }))))
+            .collect();
+        new.insert("ratings".into(), ratings.into());
+    }
+    if let Some(lang) = new.remove("language") {
+        new.insert("lang".into(), lang);
+    }
+    new
+}
+
+/// Takes every valid field and entry, counting what it had to drop.
+fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
+    let mut p = Progress::default();
+    let mut dropped = 0;
+    let mut bad = |ok: bool| {
+        if !ok {
+            dropped += 1;
+        }
+        ok
+    };
+    if let Some(v) = obj.get("lang").filter(|v| !v.is_null()) {
+        p.lang = v.as_str().and_then(Lang::parse);
+        bad(p.lang.is_some());
+    }
+    if let Some(v) = obj.get("theme") {
+        match serde_json::from_value::<Theme>(v.clone()) {
+            Ok(t) => p.theme = t,
+            Err(_) => _ = bad(false),
+        }
+    }
+    for (field, entries) in ["visited", "ratings", "notes", "answers"].map(|f| (f, obj.get(f))) {
+        let Some(entries) = entries else { continue };
+        match (field, entries) {
+            ("visited", Value::Array(list)) => {
+                for v in list {
+                    if let Some(s) = v.as_str().filter(|s| bad(is_route(s))) {
+                        p.visited.insert(s.to_string());
+                    } else if !v.is_string() {
+                        bad(false);
+                    }
+                }
+            }
+            ("ratings", Value::Object(m)) => {
+                for (k, v) in m {
+                    match v.as_u64() {
+                        Some(r) if r < RATINGS as u64 && bad(is_checklist_item(k)) => {
+                            p.ratings.insert(k.clone(), r as u8);
+                        }
+                        Some(r) if r < RATINGS as u64 => {}
+                        _ => _ = bad(false),
+                    }
+                }
+            }
+            ("notes", Value::Object(m)) => {
+                for (k, v) in m {
+                    match v.as_str() {
+                        Some(s) if is_checklist_item(k) => {
+                            p.notes.insert(k.clone(), s.chars().take(MAX_NOTE_CHARS).collect());
+                        }
+                        _ => _ = bad(false),
+                    }
+                }
+            }
+            ("answers", Value::Object(m)) => {
+                for (k, v) in m {
+                    match (v.as_u64(), question_choices(k)) {
+                        (Some(a), Some(n)) if (a as usize) < n => {
+                            p.answers.insert(k.clone(), a as u8);
+                        }
+                        _ => _ = bad(false),
+                    }
+                }
+            }
+            _ => _ = bad(false),
+        }
+    }
+    (p, dropped)
+}
+
+impl Progress {
+    pub fn rating(&self, framework: &str, item: &str) -> Option<u8> {
+        self.ratings.get(&item_key(framework, item)).copied()
+    }
+
+    /// Average rating of a checklist in 0.0..=1.0, and how many items are rated.
+    pub fn checklist_score(&self, framework: &content::Framework) -> (f32, usize) {
+        let rated: Vec<u8> = framework.items.iter().filter_map(|i| self.rating(framework.id, i.id)).collect();
+        let total: u32 = rated.iter().map(|&r| r as u32).sum();
+        let max = (framework.items.len() as u32) * (RATINGS as u32 - 1);
+        (if max == 0 { 0.0 } else { total as f32 / max as f32 }, rated.len())
+    }
+
+    pub fn quiz_score(&self) -> (usize, usize) {
+        let right = QUESTIONS.iter().filter(|q| self.answers.get(q.id) == Some(&q.answer)).count();
+        (right, QUESTIONS.len())
+    }
+
+    /// A checklist is done when every item is rated.
+    pub fn checklist_done(&self, framework: &content::Framework) -> bool {
+        framework.items.iter().all(|i| self.rating(framework.id, i.id).is_some())
+    }
+
+    /// Every framework screen visited: the completion rule (also for SCORM).
+    pub fn all_screens_visited(&self) -> bool {
+        crate::route::framework_routes().all(|r| self.visited.contains(&r.path()))
+    }
+
+    pub fn visited_count(&self) -> usize {
+        crate::route::framework_routes().filter(|r| self.visited.contains(&r.path())).count()
+    }
+
+    /// Number of checklist items in all frameworks, for the progress view.
+    pub fn rated_count(&self) -> usize {
+        self.ratings.len()
+    }
+}
+
+pub fn checklist_item_count() -> usize {
+    FRAMEWORKS.iter().filter(|f| f.checklist).map(|f| f.items.len()).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Progress {
+        let mut p = Progress { lang: Some(Lang::En), theme: Theme::Dark, ..Default::default() };
+        let usages = content::framework("usages").unwrap();
+        p.visited.insert("usages".into());
+        p.visited.insert("phases/solomo".into());
+        p.ratings.insert(item_key("usages", usages.items[0].id), 2);
+        p.ratings.insert(item_key("usages", usages.items[1].id), 1);
+        p.notes.insert(item_key("usages", usages.items[0].id), "Nos clients sont sur WhatsApp « déjà ».".into());
+        p.answers.insert(QUESTIONS[0].id.into(), QUESTIONS[0].answer);
+        p
+    }
+
+    #[test]
+    fn round_trip() {
+        let p = sample();
+        let loaded = load(Some(&save(&p)));
+        assert_eq!(loaded, Loaded { progress: p, resets: vec![], backup: None });
+    }
+
+    #[test]
+    fn nothing_stored_is_a_fresh_start_without_notice() {
+        let l = load(None);
+        assert_eq!(l.progress, Progress::default());
+        assert!(l.resets.is_empty() && l.backup.is_none());
+    }
+
+    #[test]
+    fn not_json_and_empty_are_reset_with_backup() {
+        for raw in ["{oops", "", "   ", "undefined"] {
+            let l = load(Some(raw));
+            assert_eq!(l.resets, vec![Reset::NotJson], "{raw:?}");
+            assert_eq!(l.backup.as_deref(), Some(raw));
+            assert_eq!(l.progress, Progress::default());
+        }
+    }
+
+    #[test]
+    fn a_megabyte_is_refused() {
+        let raw = "x".repeat(1 << 20);
+        let l = load(Some(&raw));
+        assert_eq!(l.resets, vec![Reset::TooLarge]);
+        assert_eq!(l.backup.map(|b| b.len()), Some(1 << 20));
+    }
+
+    #[test]
+    fn wrong_shapes_are_reset() {
+        for raw in ["[]", "42", "\"text\"", "null", "{}", r#"{"v":"2"}"#] {
+            assert_eq!(load(Some(raw)).resets, vec![Reset::WrongShape], "{raw}");
+        }
+    }
+
+    #[test]
+    fn unknown_version_is_kept_aside() {
+        let l = load(Some(r#"{"v":99,"ratings":{}}"#));
+        assert_eq!(l.resets, vec![Reset::UnknownVersion(99)]);
+        assert!(l.backup.is_some());
+    }
+
+    #[test]
+    fn wrong_value_types_drop_only_the_bad_entries() {
+        let mut v: Value = serde_json::from_str(&save(&sample())).unwrap();
+        v["theme"] = "purple".into();
+        v["ratings"]["usages/nope"] = 2.into(); // item that no longer exists
+        v["ratings"]["practices/x"] = "high".into(); // wrong type
+        v["notes"]["pillars/y"] = 3.into();
+        v["answers"]["no-such-question"] = 0.into();
+        v["answers"][QUESTIONS[1].id] = 17.into(); // out of range
+        v["visited"].as_array_mut().unwrap().push("nowhere".into());
+        let raw = v.to_string();
+        let l = load(Some(&raw));
+        let mut expect = sample();
+        expect.theme = Theme::Auto;
+        assert_eq!(l.progress, expect);
+        assert_eq!(l.resets, vec![Reset::Dropped(7)]);
+        assert_eq!(l.backup.as_deref(), Some(raw.as_str()));
+    }
+
+    #[test]
+    fn a_field_of_the_wrong_kind_is_dropped() {
+        let l = load(Some(r#"{"v":2,"ratings":[1,2],"visited":"usages","lang":"de"}"#));
+        assert_eq!(l.progress, Progress::default());
+        assert_eq!(l.resets, vec![Reset::Dropped(3)]);
+    }
+
+    #[test]
+    fn migrates_version_1() {
+        let usages = content::framework("usages").unwrap();
+        let (a, b) = (item_key("usages", usages.items[0].id), item_key("usages", usages.items[1].id));
+        let raw = format!(r#"{{"v":1,"language":"en","checks":{{"{a}":true,"{b}":false}},"visited":["usages"]}}"#);
+        let l = load(Some(&raw));
+        assert!(l.resets.is_empty(), "{:?}", l.resets);
+        assert_eq!(l.progress.lang, Some(Lang::En));
+        assert_eq!(l.progress.ratings.get(&a), Some(&2));
+        assert_eq!(l.progress.ratings.get(&b), Some(&0));
+        // and it is written back in today's format
+        assert!(save(&l.progress).contains(r#""v":2"#));
+    }
+
+    #[test]
+    fn long_notes_are_cut() {
+        let usages = content::framework("usages").unwrap();
+        let raw = format!(r#"{{"v":2,"notes":{{"usages/{}":"{}"}}}}"#, usages.items[0].id, "é".repeat(5000));
+        let l = load(Some(&raw));
+        assert_eq!(l.progress.notes.values().next().unwrap().chars().count(), MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn scores() {
+        let p = sample();
+        let usages = content::framework("usages").unwrap();
+        let (score, rated) = p.checklist_score(usages);
+        assert_eq!(rated, 2);
+        assert!((score - 3.0 / 12.0).abs() < 1e-6);
+        assert_eq!(p.quiz_score().0, 1);
+        assert!(!p.all_screens_visited());
+        let mut all = p.clone();
+        for r in crate::route::framework_routes() {
+            all.visited.insert(r.path());
+        }
+        assert!(all.all_screens_visited());
+    }
+}

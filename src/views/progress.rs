@@ -1,0 +1,194 @@
+//! Progress: screens visited, activities done, the learner's results (printable on A4), and
+//! export, import, share and reset.
+
+use crate::app::{tr, use_ctx};
+use crate::components::checklist::LEVELS;
+use crate::components::link::Link;
+use crate::content::{checklists, ui, FRAMEWORKS};
+use crate::route::framework_routes;
+use crate::route::Route;
+use crate::store::{self, codec, item_key};
+use leptos::prelude::*;
+
+#[component]
+pub fn ProgressScreen() -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let visited = move || {
+        let (n, total) = ctx.progress.with(|p| (p.visited_count(), framework_routes().count()));
+        ui::PROGRESS_VISITED.fill(lang.get(), &[("n", &n.to_string()), ("total", &total.to_string())])
+    };
+    view! {
+        <div class="screen progress">
+            <h1>{tr(ui::PROGRESS_TITLE)}</h1>
+            <p class="lead">{tr(ui::PROGRESS_LEAD)}</p>
+            <p class="storage-state">
+                {move || match ctx.backend.get() {
+                    crate::platform::storage::Backend::Local => tr(ui::STORAGE_LOCAL)(),
+                    crate::platform::storage::Backend::Memory => tr(ui::NO_STORAGE)(),
+                }}
+            </p>
+            <section aria-labelledby="visited-title" class="no-print">
+                <h2 id="visited-title">{tr(ui::PROGRESS_SCREENS)}</h2>
+                <p>{visited}</p>
+                <ul class="visited-list">
+                    {FRAMEWORKS
+                        .iter()
+                        .zip(framework_routes())
+                        .map(|(f, r)| {
+                            let seen = move || ctx.progress.with(|p| p.visited.contains(&r.path()));
+                            view! {
+                                <li class:seen=seen>
+                                    <span class="mark" aria-hidden="true">{move || if seen() { "✓" } else { "○" }}</span>
+                                    <Link to=r>{tr(f.short)}</Link>
+                                    <span class="sr-only">{move || if seen() { tr(ui::SEEN)() } else { tr(ui::NOT_SEEN)() }}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+            <Results/>
+            <Tools/>
+        </div>
+    }
+}
+
+/// The learner's results: what the print view shows.
+#[component]
+fn Results() -> impl IntoView {
+    let ctx = use_ctx();
+    let quiz = move || {
+        let (right, total) = ctx.progress.with(|p| p.quiz_score());
+        ui::QUIZ_SCORE.fill(
+            ctx.lang.get(),
+            &[("right", &right.to_string()), ("answered", &ctx.progress.with(|p| p.answers.len()).to_string()), ("total", &total.to_string())],
+        )
+    };
+    view! {
+        <section aria-labelledby="results-title" class="results">
+            <h2 id="results-title">{tr(ui::RESULTS_TITLE)}</h2>
+            <p><strong>{tr(ui::QUIZ_TITLE)}" : "</strong><span id="results-quiz">{quiz}</span></p>
+            {checklists()
+                .map(|f| {
+                    let status = move || {
+                        let done = ctx.progress.with(|p| p.checklist_done(f));
+                        tr(if done { ui::CHECKLIST_DONE } else { ui::CHECKLIST_OPEN })()
+                    };
+                    view! {
+                        <section class="result-list">
+                            <h3>{tr(f.title)}" — "<span class="muted">{status}</span></h3>
+                            <table class="results-table">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{tr(ui::RESULTS_ITEM)}</th>
+                                        <th scope="col">{tr(ui::WHERE_YOU_STAND)}</th>
+                                        <th scope="col">{tr(ui::NOTE_LABEL)}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {f.items
+                                        .iter()
+                                        .map(|i| {
+                                            let key = item_key(f.id, i.id);
+                                            let k2 = key.clone();
+                                            view! {
+                                                <tr>
+                                                    <th scope="row">{tr(i.name)}</th>
+                                                    <td>{move || ctx.progress.with(|p| p.ratings.get(&key).map(|r| LEVELS[*r as usize]).unwrap_or(ui::NOT_RATED)).get(ctx.lang.get())}</td>
+                                                    <td>{move || ctx.progress.with(|p| p.notes.get(&k2).cloned().unwrap_or_default())}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// Export, import, share, print, reset.
+#[component]
+fn Tools() -> impl IntoView {
+    let ctx = use_ctx();
+    let confirming = RwSignal::new(false);
+    let share = RwSignal::new(None::<String>);
+    let import_error = RwSignal::new(false);
+    let export = move |_| {
+        let _json = ctx.progress.with(store::save);
+        #[cfg(target_arch = "wasm32")]
+        crate::platform::dom::download("reperes-progress.json", &_json, "application/json");
+    };
+    let make_share = move |_| {
+        let code = ctx.progress.with(codec::encode);
+        #[cfg(target_arch = "wasm32")]
+        share.set(Some(crate::platform::url::share_link(&code)));
+        #[cfg(not(target_arch = "wasm32"))]
+        share.set(Some(code));
+        ctx.say(ui::SHARE_READY);
+    };
+    let on_import = move |_ev: leptos::ev::Event| {
+        #[cfg(target_arch = "wasm32")]
+        crate::platform::dom::read_chosen_file(&_ev, move |text| {
+            let loaded = text.map(|t| store::load(Some(&t)));
+            match loaded {
+                Ok(l) if l.resets.is_empty() => {
+                    ctx.progress.set(l.progress);
+                    import_error.set(false);
+                    ctx.say(ui::IMPORT_DONE);
+                }
+                _ => {
+                    import_error.set(true);
+                    ctx.say(ui::IMPORT_BAD);
+                }
+            }
+        });
+    };
+    let reset = move |_| {
+        ctx.progress.update(|p| {
+            let (lang, theme) = (p.lang, p.theme);
+            *p = store::Progress { lang, theme, ..Default::default() };
+        });
+        confirming.set(false);
+        ctx.say(ui::RESET_DONE);
+    };
+    view! {
+        <section aria-labelledby="tools-title" class="tools-panel no-print">
+            <h2 id="tools-title">{tr(ui::TOOLS_TITLE)}</h2>
+            <div class="tool-row">
+                <button type="button" on:click=export>{tr(ui::EXPORT)}</button>
+                <label class="file-button" for="import-file">{tr(ui::IMPORT)}</label>
+                <input id="import-file" type="file" accept="application/json,.json" on:change=on_import/>
+                <button type="button" on:click=move |_| {
+                    #[cfg(target_arch = "wasm32")]
+                    crate::platform::dom::print();
+                }>{tr(ui::PRINT)}</button>
+                <button type="button" on:click=make_share>{tr(ui::SHARE)}</button>
+            </div>
+            <Show when=move || import_error.get()>
+                <p class="error" role="alert">{tr(ui::IMPORT_BAD)}</p>
+            </Show>
+            {move || share.get().map(|link| view! {
+                <p>
+                    <label for="share-link">{tr(ui::SHARE_LINK_LABEL)}</label>
+                    <input id="share-link" type="text" readonly value=link class="share-link"/>
+                </p>
+            })}
+            <div class="danger">
+                <Show
+                    when=move || confirming.get()
+                    fallback=move || view! { <button type="button" class="danger-button" on:click=move |_| confirming.set(true)>{tr(ui::RESET)}</button> }
+                >
+                    <p role="alert">{tr(ui::RESET_CONFIRM)}</p>
+                    <button type="button" class="danger-button" on:click=reset>{tr(ui::RESET_YES)}</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>{tr(ui::CANCEL)}</button>
+                </Show>
+            </div>
+            <p><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></p>
+        </section>
+    }
+}
