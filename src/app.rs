@@ -120,13 +120,14 @@ pub fn App(boot: Boot) -> impl IntoView {
     provide_context(ctx);
     crate::platform::effects(ctx);
 
-    let route = ctx.route;
+    // Re-render the screen only when it changes, not when a selection within it does.
+    let screen = Memo::new(move |_| views::screen_key(ctx.route.get()));
     view! {
         <div id="app" class="app" class:embedded=ctx.embed>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
             {(!ctx.embed).then(|| view! { <Header/> })}
             <Notices/>
-            <main id="main" class="main">{move || views::screen(route.get())}</main>
+            <main id="main" class="main">{move || views::screen(screen.get())}</main>
             {(!ctx.embed).then(footer)}
             <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
             <Presenter/>

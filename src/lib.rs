@@ -63,6 +63,8 @@ pub fn start() {
     if let Some(old) = prerendered {
         old.remove();
     }
+    // For tests and embedders: the live app is in place.
+    platform::dom::set_html_attr("data-ready", "1");
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -166,44 +166,23 @@ pub fn Timeline(
             aria-label=move || label.get()
             aria-activedescendant=move || rows.with(|r| r.get(active.get()).map(|r| row_id(r.key)))
             on:keydown=on_key
-            style=format!("--today:{today_x:.2}%")
         >
             <div class="tl-axis" aria-hidden="true">
                 <span class="tl-label"></span>
-                <span class="tl-track">
+                <svg class="tl-track" width="100%" height="24" focusable="false">
                     {AXIS
                         .ticks(5)
                         .into_iter()
-                        .map(|y| {
-                            view! { <span class="tl-tick" style=format!("left:{:.2}%", AXIS.x(y as f32))>{y}</span> }
-                        })
+                        .map(|y| view! { <text class="tl-tick" x=pct(AXIS.x(y as f32)) y="16" text-anchor="middle">{y}</text> })
                         .collect_view()}
-                    <span class="tl-today-label" style=format!("left:{today_x:.2}%")>{crate::app::tr(ui::TODAY)}</span>
-                </span>
+                    <line class="tl-today" x1=pct(today_x) x2=pct(today_x) y1="18" y2="24"></line>
+                </svg>
             </div>
             {move || {
                 rows.get()
                     .into_iter()
                     .enumerate()
                     .map(|(i, row)| {
-                        let mark = match row.mark {
-                            Mark::Band(b) => view! {
-                                <span
-                                    class="tl-band"
-                                    class:open-start=b.open_start
-                                    class:open-end=b.open_end
-                                    style=format!(
-                                        "left:{:.2}%;width:{:.2}%;--fade-in:{:.1}%;--fade-out:{:.1}%",
-                                        b.left, b.width, b.fade_in, b.fade_out,
-                                    )
-                                ></span>
-                            }
-                            .into_any(),
-                            Mark::Point { x, approx } => view! {
-                                <span class="tl-point" class:approx=approx style=format!("left:{x:.2}%")></span>
-                            }
-                            .into_any(),
-                        };
                         view! {
                             <div
                                 id=row_id(row.key)
@@ -221,16 +200,63 @@ pub fn Timeline(
                                     <span class="tl-name">{row.label}</span>
                                     <span class="tl-detail">{row.detail}</span>
                                 </span>
-                                <span class="tl-track" aria-hidden="true">
-                                    {mark}
-                                    <span class="tl-today"></span>
-                                </span>
+                                <svg class="tl-track" width="100%" height="28" aria-hidden="true" focusable="false">
+                                    {mark_view(row.mark)}
+                                    <line class="tl-today" x1=pct(today_x) x2=pct(today_x) y1="0" y2="28"></line>
+                                </svg>
                             </div>
                         }
                     })
                     .collect_view()
             }}
+            <p class="tl-legend" aria-hidden="true">
+                <span class="tl-today-key"></span>{crate::app::tr(ui::TODAY)}
+            </p>
         </div>
+    }
+}
+
+fn pct(x: f32) -> String {
+    format!("{x:.2}%")
+}
+
+/// Steps of a soft edge: the band fades in over `STEPS` slices of rising opacity. Drawn with SVG
+/// attributes only (no inline styles, so a strict CSP holds; no gradient `url(#…)`, which a
+/// `<base href>` can break).
+const STEPS: usize = 5;
+
+fn mark_view(mark: Mark) -> AnyView {
+    match mark {
+        Mark::Band(b) => {
+            let fade_in = b.width * b.fade_in / 100.0;
+            let fade_out = b.width * b.fade_out / 100.0;
+            let solid_left = b.left + fade_in;
+            let solid_width = (b.width - fade_in - fade_out).max(0.0);
+            let slices = |from: f32, width: f32, rising: bool| {
+                (0..STEPS)
+                    .map(move |k| {
+                        let w = width / STEPS as f32;
+                        let opacity = (k as f32 + 0.5) / STEPS as f32;
+                        let opacity = if rising { opacity } else { 1.0 - opacity };
+                        view! {
+                            <rect class="tl-band" x=pct(from + w * k as f32) y="6" width=pct(w + 0.05) height="16" fill-opacity=format!("{opacity:.2}")></rect>
+                        }
+                    })
+                    .collect_view()
+            };
+            view! {
+                <g class="tl-band-group" class:open-start=b.open_start class:open-end=b.open_end>
+                    {(fade_in > 0.0).then(|| slices(b.left, fade_in, true))}
+                    <rect class="tl-band" x=pct(solid_left) y="6" width=pct(solid_width) height="16"></rect>
+                    {(fade_out > 0.0).then(|| slices(solid_left + solid_width, fade_out, false))}
+                </g>
+            }
+            .into_any()
+        }
+        Mark::Point { x, approx } => view! {
+            <circle class="tl-point" class:approx=approx cx=pct(x) cy="14" r="7"></circle>
+        }
+        .into_any(),
     }
 }
 

@@ -1,0 +1,77 @@
+// Repères service worker (MIT). dist/sw.js is generated from this file by the prerender step
+// (src/prerender.rs), which fills in the precache list: every file of the build with its content
+// hash. A new build therefore always ships a new worker.
+//
+// - install: precache every file (URLs relative to the worker, so any sub-path works);
+// - it waits: the page asks the learner, then posts {type: "skip-waiting"};
+// - activate: delete the caches of older versions, take control;
+// - fetch: same-origin GETs under our scope come from the cache first; a page URL maps to its
+//   prerendered index.html; an unknown page falls back to 404.html.
+const VERSION = "__VERSION__";
+const FILES = __FILES__;
+const CACHE = "reperes-" + VERSION;
+const SCOPE = new URL("./", self.location).href;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      Promise.all(
+        FILES.map(async ([file]) => {
+          const url = new URL(file, SCOPE).href;
+          const response = await fetch(url, { cache: "no-cache" });
+          if (!response.ok) throw new Error("precache failed: " + file);
+          await cache.put(url, response);
+        }),
+      ),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data && event.data.type === "skip-waiting") self.skipWaiting();
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) => Promise.all(keys.filter((k) => k.startsWith("reperes-") && k !== CACHE).map((k) => caches.delete(k))))
+      .then(() => self.clients.claim()),
+  );
+});
+
+function cacheKey(request) {
+  const url = new URL(request.url);
+  url.search = "";
+  url.hash = "";
+  if (request.mode === "navigate" && url.pathname.endsWith("/")) url.pathname += "index.html";
+  return url.href;
+}
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || !request.url.startsWith(SCOPE)) return;
+  event.respondWith(
+    caches.open(CACHE).then(async (cache) => {
+      const key = cacheKey(request);
+      const hit = await cache.match(key);
+      if (hit) return hit;
+      // A page asked without its trailing slash: redirect, as a static server would, so that the
+      // page's relative <base href> resolves from the right folder.
+      if (request.mode === "navigate" && !key.endsWith(".html") && (await cache.match(key + "/index.html"))) {
+        const url = new URL(request.url);
+        url.pathname += "/";
+        return Response.redirect(url.href, 301);
+      }
+      try {
+        return await fetch(request);
+      } catch (err) {
+        if (request.mode === "navigate") {
+          const fallback = await cache.match(new URL("404.html", SCOPE).href);
+          if (fallback) return fallback;
+        }
+        throw err;
+      }
+    }),
+  );
+});

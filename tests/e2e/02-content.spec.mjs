@@ -1,0 +1,63 @@
+import { test, assert, assertEqual, open, routes, PHASE_NAMES } from "./harness.mjs";
+
+test("every route shows its screen in French and in English", async ({ page, base }) => {
+  const all = routes();
+  assert(all.length >= 30, `only ${all.length} routes`);
+  for (const lang of ["fr", "en"]) {
+    for (const r of all) {
+      await open(page, `${base}${r}?lang=${lang}`);
+      assertEqual(await page.getAttribute("html", "lang"), lang, `lang of /${r}`);
+      const h1 = (await page.textContent("main h1")).trim();
+      assert(h1.length > 2, `/${r} (${lang}) has no heading`);
+      const title = await page.title();
+      assert(title.includes("Repères"), `/${r} title ${title}`);
+      if (r.startsWith("phases") || r === "") {
+        const text = await page.textContent("main");
+        for (const n of PHASE_NAMES) assert(text.includes(n), `/${r} (${lang}) lacks ${n}`);
+      }
+    }
+  }
+});
+
+test("the language switch changes every string and is kept across reloads", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const frH1 = await page.textContent("main h1");
+  await page.getByRole("button", { name: "English" }).click();
+  assertEqual(await page.getAttribute("html", "lang"), "en", "html lang");
+  const enH1 = await page.textContent("main h1");
+  assert(frH1 !== enH1, "heading did not change");
+  assert(await page.getByRole("link", { name: "Sources" }).first().isVisible(), "footer in English");
+  assert((await page.getByText("Où en êtes-vous ?").count()) === 0, "French left on an English screen");
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.getAttribute("html", "lang"), "en", "kept after reload");
+  await page.getByRole("button", { name: "Français" }).click();
+  assertEqual(await page.textContent("main h1"), frH1, "back to French");
+});
+
+test("?lang=en opens in English and an unknown ?lang= falls back to French", async ({ page, base }) => {
+  await open(page, base + "?lang=en");
+  assertEqual(await page.getAttribute("html", "lang"), "en", "?lang=en");
+  await open(page, base + "?lang=xx");
+  assertEqual(await page.getAttribute("html", "lang"), "fr", "?lang=xx");
+});
+
+test("every framework screen links to its source, and the sources page lists five articles", async ({ page, base }) => {
+  await open(page, base + "sources/");
+  assertEqual(await page.locator(".source").count(), 5, "articles");
+  for (const name of ["Olivier Bertin", "Eric Ochs", "No Pain.Marketing", "Pierre-Philippe Cormeraie"]) {
+    assert((await page.textContent("main")).includes(name), `sources lack ${name}`);
+  }
+  await open(page, base + "pillars/");
+  await page.locator(".source-line a").click();
+  await page.waitForURL(/sources\/$/);
+});
+
+test("the menu reaches every framework from the home page", async ({ page, base }) => {
+  await open(page, base);
+  const links = await page.locator("main .article-group a").count();
+  assert(links >= 25, `home lists ${links} frameworks`);
+  await page.locator("main .article-group a", { hasText: "usage" }).first().click();
+  await page.waitForURL(/usages\/$/);
+  assert(await page.locator("main h1").isVisible(), "usages heading");
+});

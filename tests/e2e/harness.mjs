@@ -1,0 +1,77 @@
+// A tiny test harness for the end-to-end suite: register tests, each runs in a fresh browser
+// context with guards that fail it on any console error, page error, failed request, or request to
+// a host other than 127.0.0.1.
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+export const DIST = path.join(ROOT, "dist");
+export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+export const tests = [];
+
+/** Registers a test. opts.allowFailedRequests: for offline tests; opts.viewport. */
+export function test(name, fn, opts = {}) {
+  tests.push({ name, fn, opts });
+}
+
+export function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+export function assertEqual(actual, expected, message) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${message}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+/** Every route that has a prerendered page, as a path relative to the root ("" for home). */
+export function routes() {
+  const out = [];
+  const walk = (dir, rel) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== "icons") walk(path.join(dir, e.name), rel + e.name + "/");
+      else if (e.name === "index.html") out.push(rel);
+    }
+  };
+  walk(DIST, "");
+  return out.sort();
+}
+
+export const PHASE_NAMES = ["SoLoMo", "BlolMeXR", "CloDaML"];
+
+/** Opens a page of the app and waits until the live app has replaced the prerendered one. */
+export async function open(page, url) {
+  await page.goto(url);
+  await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+}
+
+/** Installs the guards on a page; returns the list they fill. */
+export function guard(page, { allowFailedRequests = false } = {}) {
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || (m.type() === "warning" && !/DevTools|Violation|preload/.test(m.text()))) {
+      problems.push(`console ${m.type()}: ${m.text()}`);
+    }
+  });
+  page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    if (!["data:", "blob:"].includes(u.protocol) && u.hostname !== "127.0.0.1") problems.push(`request to another host: ${r.url()}`);
+  });
+  if (!allowFailedRequests) {
+    page.on("requestfailed", (r) => {
+      // Downloads triggered by the export button are cancelled by the headless browser.
+      if (!r.url().startsWith("blob:")) problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`);
+    });
+    page.on("response", (r) => {
+      if (r.status() >= 400 && !r.url().endsWith("/not-a-page/")) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+    });
+  }
+  return problems;
+}
+
+/** The page's horizontal overflow in CSS pixels (0 when nothing scrolls sideways). */
+export async function overflowX(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+}

@@ -1,0 +1,53 @@
+// Runs the end-to-end suite: serves dist/ on 127.0.0.1, drives Debian's headless Chromium with
+// playwright-core, and prints one line per test and "E2E: N passed, N failed".
+// Filter with: node tests/e2e/run.mjs <substring>
+import fs from "node:fs";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { startServer } from "../server.mjs";
+import { tests, guard, DIST, ARTIFACTS, ROOT } from "./harness.mjs";
+
+const filter = process.argv[2] || "";
+for (const f of fs.readdirSync(path.join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".spec.mjs")).sort()) {
+  await import(path.join(ROOT, "tests/e2e", f));
+}
+if (!fs.existsSync(path.join(DIST, "index.html"))) {
+  console.log("No dist/: build first.\nE2E: 0 passed, 1 failed");
+  process.exit(1);
+}
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export const LAUNCH = {
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+  ],
+};
+const browser = await chromium.launch(LAUNCH);
+const server = await startServer({ root: DIST });
+
+let passed = 0;
+let failed = 0;
+for (const t of tests.filter((t) => t.name.includes(filter))) {
+  const started = Date.now();
+  const context = await browser.newContext({ viewport: t.opts.viewport || { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems = guard(page, t.opts);
+  try {
+    await t.fn({ page, context, browser, base: server.url, server, problems });
+    if (problems.length) throw new Error(problems.slice(0, 5).join("\n    "));
+    passed++;
+    console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
+  } catch (e) {
+    failed++;
+    console.log(`FAIL ${t.name}\n    ${String(e.message || e).split("\n").join("\n    ")}`);
+    await page.screenshot({ path: path.join(ARTIFACTS, `fail-${t.name.replace(/[^a-z0-9]+/gi, "-")}.png`) }).catch(() => {});
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+await server.close();
+await browser.close();
+console.log(`E2E: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
