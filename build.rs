@@ -174,25 +174,62 @@ fn check_references(
     let mut fw_ids = BTreeSet::new();
     for f in frameworks {
         assert!(fw_ids.insert(f.id.as_str()), "framework id {} twice", f.id);
-        assert!(article_ids.contains(f.article.as_str()), "framework {}: unknown article {}", f.id, f.article);
+        assert!(
+            article_ids.contains(f.article.as_str()),
+            "framework {}: unknown article {}",
+            f.id,
+            f.article
+        );
         let mut item_ids = BTreeSet::new();
         for i in &f.items {
-            assert!(item_ids.insert(i.id.as_str()), "framework {}: item id {} twice", f.id, i.id);
-            assert!(!f.checklist || i.question.is_some(), "checklist {}: item {} has no question", f.id, i.id);
+            assert!(
+                item_ids.insert(i.id.as_str()),
+                "framework {}: item id {} twice",
+                f.id,
+                i.id
+            );
+            assert!(
+                !f.checklist || i.question.is_some(),
+                "checklist {}: item {} has no question",
+                f.id,
+                i.id
+            );
         }
     }
     for p in phases {
-        assert!(["delivered", "maturing", "ongoing"].contains(&p.status_kind.as_str()), "phase {}: status_kind", p.id);
-        assert!(["public", "vendors", "infrastructure"].contains(&p.touches_kind.as_str()), "phase {}: touches_kind", p.id);
+        assert!(
+            ["delivered", "maturing", "ongoing"].contains(&p.status_kind.as_str()),
+            "phase {}: status_kind",
+            p.id
+        );
+        assert!(
+            ["public", "vendors", "infrastructure"].contains(&p.touches_kind.as_str()),
+            "phase {}: touches_kind",
+            p.id
+        );
     }
     for e in events {
-        assert!(fw_ids.contains(e.framework.as_str()), "event {}: unknown framework {}", e.id, e.framework);
+        assert!(
+            fw_ids.contains(e.framework.as_str()),
+            "event {}: unknown framework {}",
+            e.id,
+            e.framework
+        );
     }
     let mut q_ids = BTreeSet::new();
     for q in questions {
         assert!(q_ids.insert(q.id.as_str()), "question id {} twice", q.id);
-        assert!(fw_ids.contains(q.framework.as_str()), "question {}: unknown framework {}", q.id, q.framework);
-        assert!((q.answer as usize) < q.choices.len(), "question {}: answer out of range", q.id);
+        assert!(
+            fw_ids.contains(q.framework.as_str()),
+            "question {}: unknown framework {}",
+            q.id,
+            q.framework
+        );
+        assert!(
+            (q.answer as usize) < q.choices.len(),
+            "question {}: answer out of range",
+            q.id
+        );
     }
 }
 
@@ -204,7 +241,11 @@ fn ui_strings(path: &Path) -> String {
         toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let mut out = String::from("pub mod ui {\n    use super::Text;\n");
     for (key, t) in &table {
-        assert!(key.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()), "ui key {key}");
+        assert!(
+            key.chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
+            "ui key {key}"
+        );
         let mut v = String::new();
         t.rs(&mut v);
         writeln!(out, "    pub const {}: Text = {v};", key.to_uppercase()).unwrap();

@@ -88,7 +88,8 @@ impl Ctx {
     }
 
     pub fn say(self, text: Text) {
-        self.announce.set(text.get(self.lang.get_untracked()).to_string());
+        self.announce
+            .set(text.get(self.lang.get_untracked()).to_string());
     }
 
     pub fn notify(self, n: Notice) {
@@ -167,7 +168,11 @@ pub fn title(route: Route, lang: Lang) -> String {
         Route::Phases(None) => ui::PHASES_TITLE.get(lang).into(),
         Route::PhasesCompare => ui::COMPARE_TITLE.get(lang).into(),
         Route::Chronology => ui::CHRONO_TITLE.get(lang).into(),
-        Route::Framework(id) => crate::content::framework(id).expect("route checked").title.get(lang).into(),
+        Route::Framework(id) => crate::content::framework(id)
+            .expect("route checked")
+            .title
+            .get(lang)
+            .into(),
         Route::Assessment => ui::ASSESS_TITLE.get(lang).into(),
         Route::Quiz => ui::QUIZ_TITLE.get(lang).into(),
         Route::Progress => ui::PROGRESS_TITLE.get(lang).into(),

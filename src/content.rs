@@ -85,7 +85,10 @@ mod tests {
     use super::*;
 
     fn count(id: &str) -> usize {
-        framework(id).unwrap_or_else(|| panic!("framework {id}")).items.len()
+        framework(id)
+            .unwrap_or_else(|| panic!("framework {id}"))
+            .items
+            .len()
     }
 
     fn all_texts() -> Vec<Text> {
@@ -157,7 +160,11 @@ mod tests {
     fn five_articles_each_with_frameworks_and_every_framework_has_a_source() {
         assert_eq!(ARTICLES.len(), 5);
         for a in ARTICLES {
-            assert!(FRAMEWORKS.iter().any(|f| f.article == a.id), "{} has no framework", a.id);
+            assert!(
+                FRAMEWORKS.iter().any(|f| f.article == a.id),
+                "{} has no framework",
+                a.id
+            );
         }
         for f in FRAMEWORKS {
             assert!(article(f.article).is_some(), "{}", f.id);
@@ -174,7 +181,10 @@ mod tests {
     #[test]
     fn checklists_are_the_five_rated_frameworks() {
         let ids: Vec<_> = checklists().map(|f| f.id).collect();
-        assert_eq!(ids, ["usages", "practices", "principles", "takeaways", "pillars"]);
+        assert_eq!(
+            ids,
+            ["usages", "practices", "principles", "takeaways", "pillars"]
+        );
         for f in checklists() {
             assert!(f.items.iter().all(|i| i.question.is_some()), "{}", f.id);
         }
@@ -187,7 +197,11 @@ mod tests {
             assert!(n >= 3, "{id}: {n} questions");
         }
         for q in QUESTIONS {
-            assert!((q.answer as usize) < q.choices.len() && q.choices.len() >= 3, "{}", q.id);
+            assert!(
+                (q.answer as usize) < q.choices.len() && q.choices.len() >= 3,
+                "{}",
+                q.id
+            );
         }
     }
 
@@ -199,13 +213,18 @@ mod tests {
             assert!((1990..2040).contains(&e.date.year), "{}", e.id);
         }
         for year in [2012, 2017, 2018, 2024] {
-            assert!(EVENTS.iter().any(|e| e.date.year == year), "no event in {year}");
+            assert!(
+                EVENTS.iter().any(|e| e.date.year == year),
+                "no event in {year}"
+            );
         }
     }
 
     #[test]
     fn phases_follow_the_article() {
-        let [solomo, blolmexr, clodaml] = PHASES else { panic!() };
+        let [solomo, blolmexr, clodaml] = PHASES else {
+            panic!()
+        };
         assert_eq!(solomo.status_kind, "delivered");
         assert_eq!(solomo.touches_kind, "public");
         assert!(solomo.start.unwrap().approx, "early 2000s is approximate");
@@ -214,13 +233,26 @@ mod tests {
         assert!(blolmexr.start.unwrap().approx && blolmexr.end.unwrap().approx);
         assert_eq!(clodaml.status_kind, "ongoing");
         assert_eq!(clodaml.touches_kind, "infrastructure");
-        assert!(clodaml.ongoing && clodaml.start.is_none(), "the article gives no start");
+        assert!(
+            clodaml.ongoing && clodaml.start.is_none(),
+            "the article gives no start"
+        );
     }
 
     #[test]
     fn approximate_dates_say_about() {
-        let d = Date { year: 2014, approx: true };
+        let d = Date {
+            year: 2014,
+            approx: true,
+        };
         assert!(d.label(Lang::Fr).contains("2014") && d.label(Lang::Fr) != "2014");
-        assert_eq!(Date { year: 2012, approx: false }.label(Lang::En), "2012");
+        assert_eq!(
+            Date {
+                year: 2012,
+                approx: false
+            }
+            .label(Lang::En),
+            "2012"
+        );
     }
 }

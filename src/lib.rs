@@ -69,5 +69,7 @@ pub fn start() {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn start() {
-    eprintln!("Repères runs in the browser: see the README for the command that builds and serves it.");
+    eprintln!(
+        "Repères runs in the browser: see the README for the command that builds and serves it."
+    );
 }

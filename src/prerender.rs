@@ -23,21 +23,30 @@ const BASE_SLOT: &str = r#"<base href="./">"#;
 
 /// Fills the template for one route.
 pub fn page(template: &str, route: Route, base: &str) -> String {
-    let html = template
-        .replacen(APP_SLOT, &render(route), 1)
-        .replacen(BASE_SLOT, &format!(r#"<base href="{base}">"#), 1);
+    let html = template.replacen(APP_SLOT, &render(route), 1).replacen(
+        BASE_SLOT,
+        &format!(r#"<base href="{base}">"#),
+        1,
+    );
     replace_title(&html, &title(route, Lang::Fr))
 }
 
 fn replace_title(html: &str, t: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {
-        (Some(a), Some(b)) => format!("{}<title>{}</title>{}", &html[..a], escape(t), &html[b + 8..]),
+        (Some(a), Some(b)) => format!(
+            "{}<title>{}</title>{}",
+            &html[..a],
+            escape(t),
+            &html[b + 8..]
+        ),
         _ => html.to_string(),
     }
 }
 
 fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// 64-bit FNV-1a, in hex: a content hash for cache busting (not for security).
@@ -53,12 +62,21 @@ pub fn hash(bytes: &[u8]) -> String {
 /// Moves Trunk's inline `<script type="module">` loader into `boot-<hash>.js`.
 fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
     let open = r#"<script type="module">"#;
-    let Some(start) = template.find(open) else { return Ok(template.to_string()) };
-    let end = template[start..].find("</script>").ok_or("unclosed loader script")? + start;
+    let Some(start) = template.find(open) else {
+        return Ok(template.to_string());
+    };
+    let end = template[start..]
+        .find("</script>")
+        .ok_or("unclosed loader script")?
+        + start;
     let code = &template[start + open.len()..end];
     let name = format!("boot-{}.js", &hash(code.as_bytes())[..12]);
     fs::write(dist.join(&name), code.trim()).map_err(|e| e.to_string())?;
-    Ok(format!(r#"{}<script type="module" src="{name}"></script>{}"#, &template[..start], &template[end + 9..]))
+    Ok(format!(
+        r#"{}<script type="module" src="{name}"></script>{}"#,
+        &template[..start],
+        &template[end + 9..]
+    ))
 }
 
 /// Every file under `dir`, as paths relative to it with `/` separators, sorted.
@@ -94,33 +112,52 @@ pub fn precache(dist: &Path) -> (String, String) {
 
 pub fn run(dist: &Path) -> Result<usize, String> {
     let index = dist.join("index.html");
-    let raw = fs::read_to_string(&index).map_err(|e| format!("{}: {e} (run trunk build first)", index.display()))?;
+    let raw = fs::read_to_string(&index)
+        .map_err(|e| format!("{}: {e} (run trunk build first)", index.display()))?;
     let template = if raw.contains(APP_SLOT) {
         // Keep Trunk's output aside: the prerender can then run again on the same dist/.
         fs::write(dist.join("template.html.in"), &raw).map_err(|e| e.to_string())?;
         raw
     } else {
-        fs::read_to_string(dist.join("template.html.in")).map_err(|_| "dist/index.html is already prerendered and its template is gone: rebuild")?
+        fs::read_to_string(dist.join("template.html.in")).map_err(|_| {
+            "dist/index.html is already prerendered and its template is gone: rebuild"
+        })?
     };
     let template = externalise_loader(&template, dist)?;
     let mut n = 0;
     for route in Route::all() {
         let depth = route.depth();
-        let base = if depth == 0 { "./".to_string() } else { "../".repeat(depth) };
-        let dir = if depth == 0 { dist.to_path_buf() } else { dist.join(route.path()) };
+        let base = if depth == 0 {
+            "./".to_string()
+        } else {
+            "../".repeat(depth)
+        };
+        let dir = if depth == 0 {
+            dist.to_path_buf()
+        } else {
+            dist.join(route.path())
+        };
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        fs::write(dir.join("index.html"), page(&template, route, &base)).map_err(|e| e.to_string())?;
+        fs::write(dir.join("index.html"), page(&template, route, &base))
+            .map_err(|e| e.to_string())?;
         n += 1;
     }
     // Hosts with no fallback serve 404.html for unknown paths at any depth: its base is the host
     // root, so under a sub-path it shows its text but not the app (see README).
-    fs::write(dist.join("404.html"), page(&template, Route::NotFound, "/")).map_err(|e| e.to_string())?;
+    fs::write(dist.join("404.html"), page(&template, Route::NotFound, "/"))
+        .map_err(|e| e.to_string())?;
     fs::remove_file(dist.join("template.html.in")).ok();
 
-    let sw = fs::read_to_string(dist.join("sw-template.js")).map_err(|e| format!("sw-template.js: {e}"))?;
+    let sw = fs::read_to_string(dist.join("sw-template.js"))
+        .map_err(|e| format!("sw-template.js: {e}"))?;
     fs::remove_file(dist.join("sw-template.js")).ok();
     let (list, version) = precache(dist);
-    fs::write(dist.join("sw.js"), sw.replace("__VERSION__", &version).replace("__FILES__", &list)).map_err(|e| e.to_string())?;
+    fs::write(
+        dist.join("sw.js"),
+        sw.replace("__VERSION__", &version)
+            .replace("__FILES__", &list),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(n + 1)
 }
 
@@ -142,7 +179,11 @@ mod tests {
                 }
                 Route::Framework(id) => {
                     let f = FRAMEWORKS.iter().find(|f| f.id == id).unwrap();
-                    assert!(html.contains(&escape(f.title.fr).replace('\'', "&#39;")) || html.contains(f.title.fr), "{id}");
+                    assert!(
+                        html.contains(&escape(f.title.fr).replace('\'', "&#39;"))
+                            || html.contains(f.title.fr),
+                        "{id}"
+                    );
                 }
                 _ => {}
             }
@@ -155,12 +196,16 @@ mod tests {
         let p = &PHASES[0];
         assert!(html.contains("phase-details"));
         assert!(html.contains(r#"aria-selected="true""#));
-        assert!(html.contains(&p.components[0].name.fr.replace('\'', "&#39;")) || html.contains(p.components[0].name.fr));
+        assert!(
+            html.contains(&p.components[0].name.fr.replace('\'', "&#39;"))
+                || html.contains(p.components[0].name.fr)
+        );
     }
 
     #[test]
     fn pages_get_a_relative_base_and_their_title() {
-        let t = format!("<html><head><title>x</title>{BASE_SLOT}</head><body>{APP_SLOT}</body></html>");
+        let t =
+            format!("<html><head><title>x</title>{BASE_SLOT}</head><body>{APP_SLOT}</body></html>");
         let html = page(&t, Route::Phases(Some("solomo")), "../../");
         assert!(html.contains(r#"<base href="../../">"#));
         assert!(html.contains("<title>SoLoMo"));

@@ -28,7 +28,10 @@ pub enum Route {
 impl Route {
     pub fn parse(path: &str) -> Route {
         let path = path.trim_matches('/');
-        let path = path.strip_suffix("index.html").unwrap_or(path).trim_end_matches('/');
+        let path = path
+            .strip_suffix("index.html")
+            .unwrap_or(path)
+            .trim_end_matches('/');
         match path.split('/').collect::<Vec<_>>().as_slice() {
             [""] => Route::Home,
             ["phases"] => Route::Phases(None),
@@ -94,15 +97,32 @@ impl Route {
         v.extend(PHASES.iter().map(|p| Route::Phases(Some(p.id))));
         v.push(Route::PhasesCompare);
         v.push(Route::Chronology);
-        v.extend(FRAMEWORKS.iter().filter(|f| f.id != "phases").map(|f| Route::Framework(f.id)));
-        v.extend([Route::Assessment, Route::Quiz, Route::Progress, Route::Sources, Route::About]);
+        v.extend(
+            FRAMEWORKS
+                .iter()
+                .filter(|f| f.id != "phases")
+                .map(|f| Route::Framework(f.id)),
+        );
+        v.extend([
+            Route::Assessment,
+            Route::Quiz,
+            Route::Progress,
+            Route::Sources,
+            Route::About,
+        ]);
         v
     }
 }
 
 /// Every framework screen, the phases included: what "every screen visited" means.
 pub fn framework_routes() -> impl Iterator<Item = Route> {
-    FRAMEWORKS.iter().map(|f| if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) })
+    FRAMEWORKS.iter().map(|f| {
+        if f.id == "phases" {
+            Route::Phases(None)
+        } else {
+            Route::Framework(f.id)
+        }
+    })
 }
 
 #[cfg(test)]

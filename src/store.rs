@@ -87,7 +87,9 @@ pub fn item_key(framework: &str, item: &str) -> String {
 
 /// Is `key` an item of a checklist that exists today?
 fn is_checklist_item(key: &str) -> bool {
-    let Some((f, i)) = key.split_once('/') else { return false };
+    let Some((f, i)) = key.split_once('/') else {
+        return false;
+    };
     content::framework(f).is_some_and(|f| f.checklist && f.items.iter().any(|it| it.id == i))
 }
 
@@ -97,25 +99,42 @@ fn is_route(path: &str) -> bool {
 }
 
 fn question_choices(id: &str) -> Option<usize> {
-    QUESTIONS.iter().find(|q| q.id == id).map(|q| q.choices.len())
+    QUESTIONS
+        .iter()
+        .find(|q| q.id == id)
+        .map(|q| q.choices.len())
 }
 
 pub fn save(p: &Progress) -> String {
     let mut v = serde_json::to_value(p).expect("progress serialises");
-    v.as_object_mut().unwrap().insert("v".into(), VERSION.into());
+    v.as_object_mut()
+        .unwrap()
+        .insert("v".into(), VERSION.into());
     v.to_string()
 }
 
 pub fn load(raw: Option<&str>) -> Loaded {
     let Some(raw) = raw else {
-        return Loaded { progress: Progress::default(), resets: vec![], backup: None };
+        return Loaded {
+            progress: Progress::default(),
+            resets: vec![],
+            backup: None,
+        };
     };
-    let fail = |r: Reset| Loaded { progress: Progress::default(), resets: vec![r], backup: Some(raw.to_string()) };
+    let fail = |r: Reset| Loaded {
+        progress: Progress::default(),
+        resets: vec![r],
+        backup: Some(raw.to_string()),
+    };
     if raw.len() > MAX_BYTES {
         return fail(Reset::TooLarge);
     }
-    let Ok(value) = serde_json::from_str::<Value>(raw) else { return fail(Reset::NotJson) };
-    let Some(obj) = value.as_object() else { return fail(Reset::WrongShape) };
+    let Ok(value) = serde_json::from_str::<Value>(raw) else {
+        return fail(Reset::NotJson);
+    };
+    let Some(obj) = value.as_object() else {
+        return fail(Reset::WrongShape);
+    };
     let obj = match obj.get("v").and_then(Value::as_u64) {
         Some(VERSION) => obj.clone(),
         Some(1) => migrate_v1(obj),
@@ -124,9 +143,17 @@ pub fn load(raw: Option<&str>) -> Loaded {
     };
     let (progress, dropped) = from_object(&obj);
     if dropped > 0 {
-        Loaded { progress, resets: vec![Reset::Dropped(dropped)], backup: Some(raw.to_string()) }
+        Loaded {
+            progress,
+            resets: vec![Reset::Dropped(dropped)],
+            backup: Some(raw.to_string()),
+        }
     } else {
-        Loaded { progress, resets: vec![], backup: None }
+        Loaded {
+            progress,
+            resets: vec![],
+            backup: None,
+        }
     }
 }
 
@@ -136,7 +163,10 @@ fn migrate_v1(old: &Map<String, Value>) -> Map<String, Value> {
     if let Some(checks) = new.remove("checks").as_ref().and_then(Value::as_object) {
         let ratings: Map<_, _> = checks
             .iter()
-            .filter_map(|(k, v)| v.as_bool().map(|done| (k.clone(), Value::from(if done { 2 } else { 0 }))))
+            .filter_map(|(k, v)| {
+                v.as_bool()
+                    .map(|done| (k.clone(), Value::from(if done { 2 } else { 0 })))
+            })
             .collect();
         new.insert("ratings".into(), ratings.into());
     }
@@ -193,7 +223,8 @@ fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
                 for (k, v) in m {
                     match v.as_str() {
                         Some(s) if is_checklist_item(k) => {
-                            p.notes.insert(k.clone(), s.chars().take(MAX_NOTE_CHARS).collect());
+                            p.notes
+                                .insert(k.clone(), s.chars().take(MAX_NOTE_CHARS).collect());
                         }
                         _ => _ = bad(false),
                     }
@@ -222,20 +253,37 @@ impl Progress {
 
     /// Average rating of a checklist in 0.0..=1.0, and how many items are rated.
     pub fn checklist_score(&self, framework: &content::Framework) -> (f32, usize) {
-        let rated: Vec<u8> = framework.items.iter().filter_map(|i| self.rating(framework.id, i.id)).collect();
+        let rated: Vec<u8> = framework
+            .items
+            .iter()
+            .filter_map(|i| self.rating(framework.id, i.id))
+            .collect();
         let total: u32 = rated.iter().map(|&r| r as u32).sum();
         let max = (framework.items.len() as u32) * (RATINGS as u32 - 1);
-        (if max == 0 { 0.0 } else { total as f32 / max as f32 }, rated.len())
+        (
+            if max == 0 {
+                0.0
+            } else {
+                total as f32 / max as f32
+            },
+            rated.len(),
+        )
     }
 
     pub fn quiz_score(&self) -> (usize, usize) {
-        let right = QUESTIONS.iter().filter(|q| self.answers.get(q.id) == Some(&q.answer)).count();
+        let right = QUESTIONS
+            .iter()
+            .filter(|q| self.answers.get(q.id) == Some(&q.answer))
+            .count();
         (right, QUESTIONS.len())
     }
 
     /// A checklist is done when every item is rated.
     pub fn checklist_done(&self, framework: &content::Framework) -> bool {
-        framework.items.iter().all(|i| self.rating(framework.id, i.id).is_some())
+        framework
+            .items
+            .iter()
+            .all(|i| self.rating(framework.id, i.id).is_some())
     }
 
     /// Every framework screen visited: the completion rule (also for SCORM).
@@ -244,7 +292,9 @@ impl Progress {
     }
 
     pub fn visited_count(&self) -> usize {
-        crate::route::framework_routes().filter(|r| self.visited.contains(&r.path())).count()
+        crate::route::framework_routes()
+            .filter(|r| self.visited.contains(&r.path()))
+            .count()
     }
 
     /// Number of checklist items in all frameworks, for the progress view.
@@ -254,7 +304,11 @@ impl Progress {
 }
 
 pub fn checklist_item_count() -> usize {
-    FRAMEWORKS.iter().filter(|f| f.checklist).map(|f| f.items.len()).sum()
+    FRAMEWORKS
+        .iter()
+        .filter(|f| f.checklist)
+        .map(|f| f.items.len())
+        .sum()
 }
 
 #[cfg(test)]
@@ -262,14 +316,22 @@ mod tests {
     use super::*;
 
     fn sample() -> Progress {
-        let mut p = Progress { lang: Some(Lang::En), theme: Theme::Dark, ..Default::default() };
+        let mut p = Progress {
+            lang: Some(Lang::En),
+            theme: Theme::Dark,
+            ..Default::default()
+        };
         let usages = content::framework("usages").unwrap();
         p.visited.insert("usages".into());
         p.visited.insert("phases/solomo".into());
         p.ratings.insert(item_key("usages", usages.items[0].id), 2);
         p.ratings.insert(item_key("usages", usages.items[1].id), 1);
-        p.notes.insert(item_key("usages", usages.items[0].id), "Nos clients sont sur WhatsApp « déjà ».".into());
-        p.answers.insert(QUESTIONS[0].id.into(), QUESTIONS[0].answer);
+        p.notes.insert(
+            item_key("usages", usages.items[0].id),
+            "Nos clients sont sur WhatsApp « déjà ».".into(),
+        );
+        p.answers
+            .insert(QUESTIONS[0].id.into(), QUESTIONS[0].answer);
         p
     }
 
@@ -277,7 +339,14 @@ mod tests {
     fn round_trip() {
         let p = sample();
         let loaded = load(Some(&save(&p)));
-        assert_eq!(loaded, Loaded { progress: p, resets: vec![], backup: None });
+        assert_eq!(
+            loaded,
+            Loaded {
+                progress: p,
+                resets: vec![],
+                backup: None
+            }
+        );
     }
 
     #[test]
@@ -340,7 +409,9 @@ mod tests {
 
     #[test]
     fn a_field_of_the_wrong_kind_is_dropped() {
-        let l = load(Some(r#"{"v":2,"ratings":[1,2],"visited":"usages","lang":"de"}"#));
+        let l = load(Some(
+            r#"{"v":2,"ratings":[1,2],"visited":"usages","lang":"de"}"#,
+        ));
         assert_eq!(l.progress, Progress::default());
         assert_eq!(l.resets, vec![Reset::Dropped(3)]);
     }
@@ -348,8 +419,13 @@ mod tests {
     #[test]
     fn migrates_version_1() {
         let usages = content::framework("usages").unwrap();
-        let (a, b) = (item_key("usages", usages.items[0].id), item_key("usages", usages.items[1].id));
-        let raw = format!(r#"{{"v":1,"language":"en","checks":{{"{a}":true,"{b}":false}},"visited":["usages"]}}"#);
+        let (a, b) = (
+            item_key("usages", usages.items[0].id),
+            item_key("usages", usages.items[1].id),
+        );
+        let raw = format!(
+            r#"{{"v":1,"language":"en","checks":{{"{a}":true,"{b}":false}},"visited":["usages"]}}"#
+        );
         let l = load(Some(&raw));
         assert!(l.resets.is_empty(), "{:?}", l.resets);
         assert_eq!(l.progress.lang, Some(Lang::En));
@@ -362,9 +438,16 @@ mod tests {
     #[test]
     fn long_notes_are_cut() {
         let usages = content::framework("usages").unwrap();
-        let raw = format!(r#"{{"v":2,"notes":{{"usages/{}":"{}"}}}}"#, usages.items[0].id, "é".repeat(5000));
+        let raw = format!(
+            r#"{{"v":2,"notes":{{"usages/{}":"{}"}}}}"#,
+            usages.items[0].id,
+            "é".repeat(5000)
+        );
         let l = load(Some(&raw));
-        assert_eq!(l.progress.notes.values().next().unwrap().chars().count(), MAX_NOTE_CHARS);
+        assert_eq!(
+            l.progress.notes.values().next().unwrap().chars().count(),
+            MAX_NOTE_CHARS
+        );
     }
 
     #[test]

@@ -16,7 +16,10 @@ pub fn bar_width(score: f32) -> f32 {
 pub fn overall(p: &Progress) -> f32 {
     let lists: Vec<&Framework> = checklists().collect();
     let items: usize = lists.iter().map(|f| f.items.len()).sum();
-    let sum: f32 = lists.iter().map(|f| p.checklist_score(f).0 * f.items.len() as f32).sum();
+    let sum: f32 = lists
+        .iter()
+        .map(|f| p.checklist_score(f).0 * f.items.len() as f32)
+        .sum();
     if items == 0 {
         0.0
     } else {
@@ -43,7 +46,11 @@ pub fn AssessmentChart() -> impl IntoView {
             let (s, n) = ctx.progress.with(|p| p.checklist_score(f));
             ui::ASSESS_ROW.fill(
                 ctx.lang.get(),
-                &[("pct", &format!("{:.0}", s * 100.0)), ("n", &n.to_string()), ("total", &f.items.len().to_string())],
+                &[
+                    ("pct", &format!("{:.0}", s * 100.0)),
+                    ("n", &n.to_string()),
+                    ("total", &f.items.len().to_string()),
+                ],
             )
         };
         view! {

@@ -6,13 +6,23 @@ use crate::content::{ui, Framework, Item};
 use crate::store::{item_key, MAX_NOTE_CHARS};
 use leptos::prelude::*;
 
-pub const LEVELS: [crate::content::Text; 3] = [ui::RATE_NOT_STARTED, ui::RATE_IN_PROGRESS, ui::RATE_IN_PLACE];
+pub const LEVELS: [crate::content::Text; 3] = [
+    ui::RATE_NOT_STARTED,
+    ui::RATE_IN_PROGRESS,
+    ui::RATE_IN_PLACE,
+];
 
 #[component]
 pub fn Checklist(framework: &'static Framework) -> impl IntoView {
     let ctx = use_ctx();
     let done = move || {
-        ctx.progress.with(|p| framework.items.iter().filter(|i| p.rating(framework.id, i.id).is_some()).count())
+        ctx.progress.with(|p| {
+            framework
+                .items
+                .iter()
+                .filter(|i| p.rating(framework.id, i.id).is_some())
+                .count()
+        })
     };
     let total = framework.items.len();
     view! {
@@ -40,12 +50,18 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
     };
     let note = {
         let key = key.clone();
-        move || ctx.progress.with(|p| p.notes.get(&key).cloned().unwrap_or_default())
+        move || {
+            ctx.progress
+                .with(|p| p.notes.get(&key).cloned().unwrap_or_default())
+        }
     };
     let set_note = {
         let key = key.clone();
         move |ev: leptos::ev::Event| {
-            let text: String = event_target_value(&ev).chars().take(MAX_NOTE_CHARS).collect();
+            let text: String = event_target_value(&ev)
+                .chars()
+                .take(MAX_NOTE_CHARS)
+                .collect();
             ctx.progress.update(|p| {
                 if text.trim().is_empty() {
                     p.notes.remove(&key);
@@ -56,7 +72,9 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
             ctx.say(ui::SAVED);
         }
     };
-    let question = item.question.expect("build.rs: checklist items have a question");
+    let question = item
+        .question
+        .expect("build.rs: checklist items have a question");
     view! {
         <li class="item card" id=dom.clone()>
             <h3>{tr(item.name)}</h3>

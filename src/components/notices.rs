@@ -35,8 +35,12 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                             Reset::NotJson => ui::RESET_NOT_JSON.get(l).to_string(),
                             Reset::TooLarge => ui::RESET_TOO_LARGE.get(l).to_string(),
                             Reset::WrongShape => ui::RESET_WRONG_SHAPE.get(l).to_string(),
-                            Reset::UnknownVersion(v) => ui::RESET_VERSION.fill(l, &[("v", &v.to_string())]),
-                            Reset::Dropped(n) => ui::RESET_DROPPED.fill(l, &[("n", &n.to_string())]),
+                            Reset::UnknownVersion(v) => {
+                                ui::RESET_VERSION.fill(l, &[("v", &v.to_string())])
+                            }
+                            Reset::Dropped(n) => {
+                                ui::RESET_DROPPED.fill(l, &[("n", &n.to_string())])
+                            }
                         })
                         .collect();
                     parts.push(ui::RESET_BACKUP.get(l).to_string());
@@ -66,7 +70,11 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         }
         _ => None,
     };
-    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_)) { "alert" } else { "status" };
+    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_)) {
+        "alert"
+    } else {
+        "status"
+    };
     view! {
         <div class="notice" role=role>
             <p>{message}</p>

@@ -21,7 +21,12 @@ pub fn Presenter() -> impl IntoView {
     Effect::new(move |_| {
         if ctx.presenting.get() {
             let here = ctx.route.get_untracked().framework_id();
-            slide.set(FRAMEWORKS.iter().position(|f| Some(f.id) == here).unwrap_or(0));
+            slide.set(
+                FRAMEWORKS
+                    .iter()
+                    .position(|f| Some(f.id) == here)
+                    .unwrap_or(0),
+            );
             #[cfg(target_arch = "wasm32")]
             {
                 crate::platform::dom::request_fullscreen();
@@ -35,7 +40,9 @@ pub fn Presenter() -> impl IntoView {
     });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         match ev.key().as_str() {
-            "ArrowRight" | "ArrowDown" | "PageDown" | " " => slide.update(|s| *s = (*s + 1).min(n - 1)),
+            "ArrowRight" | "ArrowDown" | "PageDown" | " " => {
+                slide.update(|s| *s = (*s + 1).min(n - 1))
+            }
             "ArrowLeft" | "ArrowUp" | "PageUp" => slide.update(|s| *s = s.saturating_sub(1)),
             "Home" => slide.set(0),
             "End" => slide.set(n - 1),

@@ -50,14 +50,26 @@ pub mod layout {
 
     /// A period. An approximate date gets a soft edge centred on it; a missing start runs from
     /// the axis start; a missing end runs to the axis end when ongoing, else to today.
-    pub fn band(axis: Axis, start: Option<Date>, end: Option<Date>, ongoing: bool, today: f32) -> Band {
+    pub fn band(
+        axis: Axis,
+        start: Option<Date>,
+        end: Option<Date>,
+        ongoing: bool,
+        today: f32,
+    ) -> Band {
         let (s, fade_in_years, open_start) = match start {
-            Some(Date { year, approx: false }) => (year as f32, 0.0, false),
+            Some(Date {
+                year,
+                approx: false,
+            }) => (year as f32, 0.0, false),
             Some(Date { year, approx: true }) => (year as f32 - FUZZ, 2.0 * FUZZ, false),
             None => (axis.from as f32, 2.0 * FUZZ, true),
         };
         let (e, fade_out_years, open_end) = match end {
-            Some(Date { year, approx: false }) => (year as f32 + 1.0, 0.0, false),
+            Some(Date {
+                year,
+                approx: false,
+            }) => (year as f32 + 1.0, 0.0, false),
             Some(Date { year, approx: true }) => (year as f32 + FUZZ, 2.0 * FUZZ, false),
             None if ongoing => (axis.to as f32, 2.0 * FUZZ, true),
             None => (today, 0.0, false),
@@ -66,7 +78,14 @@ pub mod layout {
         let width = (right - left).max(0.5);
         let span = (e - s).max(0.1);
         let pct = |years: f32| (years / span * 100.0).min(50.0);
-        Band { left, width, fade_in: pct(fade_in_years), fade_out: pct(fade_out_years), open_start, open_end }
+        Band {
+            left,
+            width,
+            fade_in: pct(fade_in_years),
+            fade_out: pct(fade_out_years),
+            open_start,
+            open_end,
+        }
     }
 
     /// A dated fact: the middle of its year.
@@ -96,11 +115,17 @@ pub struct Row {
 }
 
 /// The axis every timeline of the app shares.
-pub const AXIS: Axis = Axis { from: 1998, to: 2032 };
+pub const AXIS: Axis = Axis {
+    from: 1998,
+    to: 2032,
+};
 
 /// "2012", "vers 2014", or the words for an unknown start.
 pub fn date_words(d: Option<Date>, lang: crate::i18n::Lang) -> String {
-    d.map_or_else(|| ui::START_NOT_GIVEN.get(lang).to_string(), |d| d.label(lang))
+    d.map_or_else(
+        || ui::START_NOT_GIVEN.get(lang).to_string(),
+        |d| d.label(lang),
+    )
 }
 
 #[component]
@@ -265,7 +290,10 @@ mod tests {
     use super::layout::*;
     use crate::content::Date;
 
-    const A: Axis = Axis { from: 2000, to: 2040 };
+    const A: Axis = Axis {
+        from: 2000,
+        to: 2040,
+    };
 
     #[test]
     fn axis_maps_years_to_percent_and_clamps() {
@@ -274,18 +302,52 @@ mod tests {
         assert_eq!(A.x(2040.0), 100.0);
         assert_eq!(A.x(1990.0), 0.0);
         assert_eq!(A.x(2050.0), 100.0);
-        assert_eq!(Axis { from: 1998, to: 2032 }.ticks(5), vec![2000, 2005, 2010, 2015, 2020, 2025, 2030]);
+        assert_eq!(
+            Axis {
+                from: 1998,
+                to: 2032
+            }
+            .ticks(5),
+            vec![2000, 2005, 2010, 2015, 2020, 2025, 2030]
+        );
     }
 
     #[test]
     fn exact_span_has_hard_edges() {
-        let b = band(A, Some(Date { year: 2010, approx: false }), Some(Date { year: 2019, approx: false }), false, 2026.0);
-        assert_eq!((b.left, b.width, b.fade_in, b.fade_out), (25.0, 25.0, 0.0, 0.0));
+        let b = band(
+            A,
+            Some(Date {
+                year: 2010,
+                approx: false,
+            }),
+            Some(Date {
+                year: 2019,
+                approx: false,
+            }),
+            false,
+            2026.0,
+        );
+        assert_eq!(
+            (b.left, b.width, b.fade_in, b.fade_out),
+            (25.0, 25.0, 0.0, 0.0)
+        );
     }
 
     #[test]
     fn approximate_span_has_soft_edges_centred_on_the_dates() {
-        let b = band(A, Some(Date { year: 2010, approx: true }), Some(Date { year: 2020, approx: true }), false, 2026.0);
+        let b = band(
+            A,
+            Some(Date {
+                year: 2010,
+                approx: true,
+            }),
+            Some(Date {
+                year: 2020,
+                approx: true,
+            }),
+            false,
+            2026.0,
+        );
         // from 2007.5 to 2022.5: 15 years, each edge fades over 5 years
         assert!((b.left - A.x(2007.5)).abs() < 1e-4);
         assert!((b.width - 37.5).abs() < 1e-4);
@@ -303,19 +365,49 @@ mod tests {
 
     #[test]
     fn a_closed_band_without_end_stops_today() {
-        let b = band(A, Some(Date { year: 2020, approx: false }), None, false, 2026.5);
+        let b = band(
+            A,
+            Some(Date {
+                year: 2020,
+                approx: false,
+            }),
+            None,
+            false,
+            2026.5,
+        );
         assert!((b.left + b.width - A.x(2026.5)).abs() < 1e-4);
     }
 
     #[test]
     fn fades_never_overlap() {
-        let b = band(A, Some(Date { year: 2020, approx: true }), Some(Date { year: 2021, approx: true }), false, 2026.0);
+        let b = band(
+            A,
+            Some(Date {
+                year: 2020,
+                approx: true,
+            }),
+            Some(Date {
+                year: 2021,
+                approx: true,
+            }),
+            false,
+            2026.0,
+        );
         assert!(b.fade_in <= 50.0 && b.fade_out <= 50.0);
     }
 
     #[test]
     fn points_sit_mid_year_and_today_is_on_the_axis() {
-        assert_eq!(point(A, Date { year: 2010, approx: false }), A.x(2010.5));
+        assert_eq!(
+            point(
+                A,
+                Date {
+                    year: 2010,
+                    approx: false
+                }
+            ),
+            A.x(2010.5)
+        );
         let today = crate::platform::dom::today();
         assert!(today > 2025.0 && today < 2100.0);
         assert!(A.x(today) > 0.0);

@@ -45,8 +45,12 @@ mod web {
         let parts = js_sys::Array::of1(&JsValue::from_str(text));
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);
-        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else { return };
-        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+        let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
+            return;
+        };
+        let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+            return;
+        };
         if let Ok(a) = document().create_element("a") {
             let a: web_sys::HtmlAnchorElement = a.unchecked_into();
             a.set_href(&url);
@@ -62,7 +66,11 @@ mod web {
 
     pub fn prefers_reduced_motion() -> bool {
         web_sys::window()
-            .and_then(|w| w.match_media("(prefers-reduced-motion: reduce)").ok().flatten())
+            .and_then(|w| {
+                w.match_media("(prefers-reduced-motion: reduce)")
+                    .ok()
+                    .flatten()
+            })
             .is_some_and(|m| m.matches())
     }
 
@@ -91,7 +99,9 @@ pub use web::*;
 /// The prerender's "today": the build date's year.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> f32 {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
     1970.0 + secs as f32 / 31_556_952.0
 }
 
@@ -107,7 +117,9 @@ pub fn read_chosen_file(ev: &web_sys::Event, done: impl FnOnce(Result<String, ()
             input.set_value("");
             f
         });
-    let Some(file) = file else { return done(Err(())) };
+    let Some(file) = file else {
+        return done(Err(()));
+    };
     if file.size() > crate::store::MAX_BYTES as f64 {
         return done(Err(()));
     }

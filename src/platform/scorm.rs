@@ -1,7 +1,212 @@
-//! SCORM 1.2 runtime: finds the LMS API and reports status, score and suspend data.
+//! SCORM 1.2 runtime. When the LMS API (`window.API`) is found in a parent frame or the opener,
+//! the app initialises, restores progress from `cmi.suspend_data` (the compact codec, always well
+//! under 4096 characters), resumes at `cmi.core.lesson_location`, reports `incomplete`, then
+//! `completed` once every framework screen has been visited, reports the quiz score (percent)
+//! in `cmi.core.score.raw`, commits on change (debounced) and on `pagehide`, and finishes when
+//! the learner leaves. LMS errors become a discreet notice; without an LMS nothing happens.
+
+/// The lesson status for a progress.
+pub fn lesson_status(p: &crate::store::Progress) -> &'static str {
+    if p.all_screens_visited() {
+        "completed"
+    } else {
+        "incomplete"
+    }
+}
+
+/// The quiz score as SCORM wants it: an integer percentage.
+pub fn score_raw(p: &crate::store::Progress) -> u32 {
+    let (right, total) = p.quiz_score();
+    (right * 100).checked_div(total).unwrap_or(0) as u32
+}
 
 #[cfg(target_arch = "wasm32")]
-pub fn start(_ctx: crate::app::Ctx) {}
+mod web {
+    use super::*;
+    use crate::app::{Ctx, Notice};
+    use crate::route::Route;
+    use crate::store::codec;
+    use leptos::prelude::*;
+    use std::{cell::Cell, rc::Rc};
+    use wasm_bindgen::{prelude::*, JsCast};
+
+    /// The LMS's API object, called defensively: a call that throws or reports an error
+    /// becomes a notice, never a crash.
+    #[derive(Clone)]
+    struct Lms {
+        api: JsValue,
+        ctx: Ctx,
+    }
+
+    impl Lms {
+        fn call(&self, name: &str, args: &[&str]) -> Option<String> {
+            let f = js_sys::Reflect::get(&self.api, &name.into())
+                .ok()?
+                .dyn_into::<js_sys::Function>()
+                .ok()?;
+            let arr = js_sys::Array::new();
+            for a in args {
+                arr.push(&JsValue::from_str(a));
+            }
+            match f.apply(&self.api, &arr) {
+                Ok(v) => {
+                    let out = v
+                        .as_string()
+                        .or_else(|| v.as_bool().map(|b| b.to_string()))
+                        .unwrap_or_default();
+                    if name != "LMSGetLastError" {
+                        self.check();
+                    }
+                    Some(out)
+                }
+                Err(_) => {
+                    self.ctx.notify(Notice::Lms(format!("{name}: exception")));
+                    None
+                }
+            }
+        }
+
+        fn check(&self) {
+            let code = self.call("LMSGetLastError", &[]).unwrap_or_default();
+            if !code.is_empty() && code != "0" {
+                self.ctx.notify(Notice::Lms(code));
+            }
+        }
+
+        fn get(&self, key: &str) -> String {
+            self.call("LMSGetValue", &[key]).unwrap_or_default()
+        }
+
+        fn set(&self, key: &str, value: &str) {
+            self.call("LMSSetValue", &[key, value]);
+        }
+
+        fn save(&self) {
+            let p = self.ctx.progress.get_untracked();
+            self.set("cmi.suspend_data", &codec::encode(&p));
+            self.set(
+                "cmi.core.lesson_location",
+                &self.ctx.route.get_untracked().path(),
+            );
+            self.set("cmi.core.score.min", "0");
+            self.set("cmi.core.score.max", "100");
+            self.set("cmi.core.score.raw", &score_raw(&p).to_string());
+            self.set("cmi.core.lesson_status", lesson_status(&p));
+            self.call("LMSCommit", &[""]);
+        }
+    }
+
+    fn has_api(w: &web_sys::Window) -> Option<JsValue> {
+        let api = js_sys::Reflect::get(w, &"API".into()).ok()?;
+        (!api.is_undefined() && !api.is_null()).then_some(api)
+    }
+
+    /// `window.API` in this window, its parents (up to 10 levels), then the opener and its parents.
+    fn find_api() -> Option<JsValue> {
+        let search = |start: web_sys::Window| {
+            let mut w = start;
+            for _ in 0..10 {
+                // Reading a cross-origin frame's property throws; Reflect::get turns that into None.
+                if let Some(api) = has_api(&w) {
+                    return Some(api);
+                }
+                let p = w.parent().ok().flatten()?;
+                if p == w {
+                    return None;
+                }
+                w = p;
+            }
+            None
+        };
+        let me = web_sys::window()?;
+        search(me.clone()).or_else(|| {
+            let opener = me.opener().ok()?;
+            opener.dyn_into::<web_sys::Window>().ok().and_then(search)
+        })
+    }
+
+    pub fn start(ctx: Ctx) {
+        let Some(api) = find_api() else { return };
+        let lms = Lms { api, ctx };
+        if lms.call("LMSInitialize", &[""]).is_none() {
+            return;
+        }
+        // Resume.
+        let data = lms.get("cmi.suspend_data");
+        if let Ok(saved) = codec::decode(&data) {
+            ctx.progress.update(|p| codec::merge(p, saved));
+        }
+        let location = Route::parse(&lms.get("cmi.core.lesson_location"));
+        if location != Route::NotFound
+            && location != Route::Home
+            && ctx.route.get_untracked() == Route::Home
+        {
+            ctx.navigate(location);
+        }
+        lms.save();
+        let lms = Rc::new(lms);
+        provide_lms(ctx, lms.clone());
+
+        // Commit and finish when the learner leaves.
+        let done = Rc::new(Cell::new(false));
+        let leave = Closure::<dyn Fn()>::new(move || {
+            if !done.replace(true) {
+                lms.save();
+                lms.call("LMSFinish", &[""]);
+            }
+        });
+        let w = web_sys::window().unwrap();
+        let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+        leave.forget();
+    }
+
+    /// Keeps the LMS handle where `on_progress` finds it: a debounced save on every change.
+    fn provide_lms(ctx: Ctx, lms: Rc<Lms>) {
+        let timer = Rc::new(Cell::new(None::<i32>));
+        let save_soon = Closure::<dyn Fn()>::new(move || lms.save());
+        let save_soon = Rc::new(save_soon);
+        let on_change = move || {
+            let w = web_sys::window().unwrap();
+            if let Some(t) = timer.take() {
+                w.clear_timeout_with_handle(t);
+            }
+            if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+                (*save_soon).as_ref().unchecked_ref(),
+                800,
+            ) {
+                timer.set(Some(t));
+            }
+        };
+        // Watch progress and route: any change schedules one save.
+        Effect::new(move |prev: Option<()>| {
+            ctx.progress.track();
+            ctx.route.track();
+            if prev.is_some() {
+                on_change();
+            }
+        });
+    }
+}
 
 #[cfg(target_arch = "wasm32")]
-pub fn on_progress(_ctx: &crate::app::Ctx) {}
+pub use web::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Progress;
+
+    #[test]
+    fn status_and_score() {
+        let mut p = Progress::default();
+        assert_eq!(lesson_status(&p), "incomplete");
+        assert_eq!(score_raw(&p), 0);
+        for r in crate::route::framework_routes() {
+            p.visited.insert(r.path());
+        }
+        assert_eq!(lesson_status(&p), "completed");
+        let q = &crate::content::QUESTIONS[0];
+        p.answers.insert(q.id.into(), q.answer);
+        assert_eq!(score_raw(&p), 100 / crate::content::QUESTIONS.len() as u32);
+    }
+}

@@ -39,7 +39,9 @@ mod web {
 
     /// Probes whether writes stick (Safari's old private mode accepted reads and refused writes).
     pub fn probe() -> Backend {
-        let ok = storage().is_some_and(|s| s.set_item("reperes.probe", "1").is_ok() && s.remove_item("reperes.probe").is_ok());
+        let ok = storage().is_some_and(|s| {
+            s.set_item("reperes.probe", "1").is_ok() && s.remove_item("reperes.probe").is_ok()
+        });
         if ok {
             Backend::Local
         } else {

@@ -1,9 +1,88 @@
 //! Service worker bridge: registers `sw.js` (generated at build time with the precache list) and
-//! shows a notice when a new version is waiting; it switches only when the learner accepts.
+//! shows a notice when a new version is waiting; it switches only when the learner accepts, then
+//! reloads once so old and new files never run together.
 
 #[cfg(target_arch = "wasm32")]
-pub fn register(ctx: crate::app::Ctx) {
-    let _ = ctx;
+mod web {
+    use crate::app::{Ctx, Notice};
+    use wasm_bindgen::{prelude::*, JsCast};
+    use wasm_bindgen_futures::{spawn_local, JsFuture};
+    use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};
+
+    /// The container, where the browser has one (not in old browsers, some private modes, or
+    /// `file://`); `None` means: run online as a plain page, quietly.
+    fn container() -> Option<ServiceWorkerContainer> {
+        let nav = web_sys::window()?.navigator();
+        if !js_sys::Reflect::has(&nav, &JsValue::from_str("serviceWorker")).unwrap_or(false) {
+            return None;
+        }
+        Some(nav.service_worker())
+    }
+
+    pub fn register(ctx: Ctx) {
+        let Some(sw) = container() else { return };
+        let had_controller = sw.controller().is_some();
+        if had_controller {
+            // The new worker took over after the learner accepted: load the new files.
+            let reload = Closure::<dyn Fn()>::new(|| {
+                let _ = web_sys::window().unwrap().location().reload();
+            });
+            sw.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+            reload.forget();
+        }
+        spawn_local(async move {
+            // A refusal (blocked context, bad certificate…) is not an error for the learner.
+            let Ok(reg) = JsFuture::from(sw.register("sw.js")).await else {
+                return;
+            };
+            let reg: ServiceWorkerRegistration = reg.unchecked_into();
+            if !had_controller {
+                return; // first visit: the worker installs and takes over quietly
+            }
+            if reg.waiting().is_some() {
+                ctx.notify(Notice::Update);
+            }
+            let found_reg = reg.clone();
+            let on_found = Closure::<dyn Fn()>::new(move || {
+                let Some(worker) = found_reg.installing() else {
+                    return;
+                };
+                let w = worker.clone();
+                let on_state = Closure::<dyn Fn()>::new(move || {
+                    if w.state() == ServiceWorkerState::Installed {
+                        ctx.notify(Notice::Update);
+                    }
+                });
+                worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
+                on_state.forget();
+            });
+            reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
+            on_found.forget();
+            let _ = reg.update();
+        });
+    }
+
+    /// The learner accepted the new version: let the waiting worker take over.
+    pub fn accept_update() {
+        let Some(sw) = container() else { return };
+        spawn_local(async move {
+            let Ok(reg) = JsFuture::from(sw.get_registration()).await else {
+                return;
+            };
+            let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
+                return;
+            };
+            if let Some(waiting) = reg.waiting() {
+                let msg = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skip-waiting".into());
+                let _ = waiting.post_message(&msg);
+            }
+        });
+    }
 }
 
+#[cfg(target_arch = "wasm32")]
+pub use web::*;
+
+#[cfg(not(target_arch = "wasm32"))]
 pub fn accept_update() {}

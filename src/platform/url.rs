@@ -21,7 +21,11 @@ pub struct StartUrl {
 pub fn parse(path_from_base: &str, query: &str, hash: &str) -> StartUrl {
     let mut s = StartUrl::default();
     let mut view = None;
-    for pair in query.trim_start_matches('?').split('&').filter(|p| !p.is_empty()) {
+    for pair in query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+    {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         match k {
             "lang" => s.lang = Lang::parse(v),
@@ -67,16 +71,31 @@ mod web {
 
     /// The document's base (the app root), as set by `<base href>` in each prerendered file.
     fn base_path() -> String {
-        let base = web_sys::window().unwrap().document().unwrap().base_uri().ok().flatten().unwrap_or_default();
-        web_sys::Url::new(&base).map(|u| u.pathname()).unwrap_or_else(|_| "/".into())
+        let base = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        web_sys::Url::new(&base)
+            .map(|u| u.pathname())
+            .unwrap_or_else(|_| "/".into())
     }
 
     pub fn start() -> StartUrl {
         let loc = location();
         let path = loc.pathname().unwrap_or_default();
         let base = base_path();
-        let rel = path.strip_prefix(&base).unwrap_or(path.trim_start_matches('/'));
-        parse(rel, &loc.search().unwrap_or_default(), &loc.hash().unwrap_or_default())
+        let rel = path
+            .strip_prefix(&base)
+            .unwrap_or(path.trim_start_matches('/'));
+        parse(
+            rel,
+            &loc.search().unwrap_or_default(),
+            &loc.hash().unwrap_or_default(),
+        )
     }
 
     /// The current route, after back/forward.
@@ -100,7 +119,11 @@ mod web {
     pub fn clear_hash() {
         let w = web_sys::window().unwrap();
         let loc = w.location();
-        let url = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+        let url = format!(
+            "{}{}",
+            loc.pathname().unwrap_or_default(),
+            loc.search().unwrap_or_default()
+        );
         if let Ok(h) = w.history() {
             let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
         }
@@ -108,8 +131,18 @@ mod web {
 
     /// A link that opens the app with these results: `<root>#share=…`.
     pub fn share_link(code: &str) -> String {
-        let base = web_sys::window().unwrap().document().unwrap().base_uri().ok().flatten().unwrap_or_default();
-        format!("{}#share={code}", base.split('#').next().unwrap_or_default())
+        let base = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .base_uri()
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        format!(
+            "{}#share={code}",
+            base.split('#').next().unwrap_or_default()
+        )
     }
 }
 
@@ -143,7 +176,10 @@ mod tests {
         assert!(s.query_mode && s.embed);
         assert_eq!(s.share.as_deref(), Some("R1.x"));
         assert_eq!(parse("index.html", "", "").route, Some(Route::Home));
-        assert_eq!(href(Route::Quiz, true, true), "index.html?view=quiz&embed=1");
+        assert_eq!(
+            href(Route::Quiz, true, true),
+            "index.html?view=quiz&embed=1"
+        );
         assert_eq!(href(Route::Quiz, false, false), "quiz/");
         assert_eq!(href(Route::Home, false, false), "./");
     }

@@ -40,9 +40,19 @@ pub fn encode(p: &Progress) -> String {
     let ratings: String = checklists()
         .flat_map(|f| f.items.iter().map(move |i| digit(p.rating(f.id, i.id))))
         .collect();
-    let answers: String = QUESTIONS.iter().map(|q| digit(p.answers.get(q.id).copied())).collect();
-    let visited: String =
-        framework_routes().map(|r| if p.visited.contains(&r.path()) { '1' } else { '0' }).collect();
+    let answers: String = QUESTIONS
+        .iter()
+        .map(|q| digit(p.answers.get(q.id).copied()))
+        .collect();
+    let visited: String = framework_routes()
+        .map(|r| {
+            if p.visited.contains(&r.path()) {
+                '1'
+            } else {
+                '0'
+            }
+        })
+        .collect();
     let body = format!("{TAG}.{ratings}.{answers}.{visited}");
     let sum = checksum(&body);
     format!("{body}.{sum}")
@@ -55,9 +65,14 @@ pub fn decode(s: &str) -> Result<Progress, CodecError> {
     }
     let (body, sum) = s.rsplit_once('.').ok_or(CodecError::Malformed)?;
     let parts: Vec<&str> = body.split('.').collect();
-    let [TAG, ratings, answers, visited] = parts.as_slice() else { return Err(CodecError::Malformed) };
+    let [TAG, ratings, answers, visited] = parts.as_slice() else {
+        return Err(CodecError::Malformed);
+    };
     let n_items: usize = checklists().map(|f| f.items.len()).sum();
-    if ratings.len() != n_items || answers.len() != QUESTIONS.len() || visited.len() != framework_routes().count() {
+    if ratings.len() != n_items
+        || answers.len() != QUESTIONS.len()
+        || visited.len() != framework_routes().count()
+    {
         return Err(CodecError::Malformed);
     }
     if checksum(body) != sum {
@@ -109,7 +124,10 @@ mod tests {
         for f in checklists() {
             for i in f.items {
                 p.ratings.insert(item_key(f.id, i.id), RATINGS - 1);
-                p.notes.insert(item_key(f.id, i.id), "x".repeat(super::super::MAX_NOTE_CHARS));
+                p.notes.insert(
+                    item_key(f.id, i.id),
+                    "x".repeat(super::super::MAX_NOTE_CHARS),
+                );
             }
         }
         for q in QUESTIONS {
@@ -127,14 +145,21 @@ mod tests {
         let mut back = decode(&encode(&p)).unwrap();
         back.notes = p.notes.clone();
         assert_eq!(back, p);
-        assert_eq!(decode(&encode(&Progress::default())).unwrap(), Progress::default());
+        assert_eq!(
+            decode(&encode(&Progress::default())).unwrap(),
+            Progress::default()
+        );
     }
 
     #[test]
     fn worst_case_fits_scorm_suspend_data() {
         let s = encode(&worst_case());
         assert!(s.len() < 4096 && s.len() < MAX_LEN, "{} chars", s.len());
-        assert!(s.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'), "URL-safe");
+        assert!(
+            s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-'),
+            "URL-safe"
+        );
     }
 
     #[test]
@@ -152,10 +177,16 @@ mod tests {
         let i = s.find('.').unwrap() + 1;
         let mut bytes = s.clone().into_bytes();
         bytes[i] = b'0';
-        assert_eq!(decode(std::str::from_utf8(&bytes).unwrap()), Err(CodecError::Tampered));
+        assert_eq!(
+            decode(std::str::from_utf8(&bytes).unwrap()),
+            Err(CodecError::Tampered)
+        );
         // out-of-range digit with a matching checksum is still refused
         let body = s.rsplit_once('.').unwrap().0.replacen(".2", ".7", 1);
-        assert_eq!(decode(&format!("{body}.{}", checksum(&body))), Err(CodecError::Malformed));
+        assert_eq!(
+            decode(&format!("{body}.{}", checksum(&body))),
+            Err(CodecError::Malformed)
+        );
     }
 
     #[test]
@@ -165,7 +196,10 @@ mod tests {
 
     #[test]
     fn merge_keeps_settings_and_notes() {
-        let mut mine = Progress { notes: [("a/b".into(), "n".into())].into(), ..Default::default() };
+        let mut mine = Progress {
+            notes: [("a/b".into(), "n".into())].into(),
+            ..Default::default()
+        };
         merge(&mut mine, worst_case());
         assert_eq!(mine.notes.len(), 1);
         assert_eq!(mine.ratings.len(), worst_case().ratings.len());

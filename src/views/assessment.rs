@@ -84,7 +84,8 @@ mod tests {
     fn weakest_puts_not_started_first() {
         let mut p = Progress::default();
         let f = checklists().nth(1).unwrap();
-        p.ratings.insert(crate::store::item_key(f.id, f.items[2].id), 0);
+        p.ratings
+            .insert(crate::store::item_key(f.id, f.items[2].id), 0);
         let w = weakest(&p, 3);
         assert_eq!(w[0], (f.id, &f.items[2]));
         assert_eq!(w.len(), 3);

@@ -35,7 +35,10 @@ pub fn Chronology() -> impl IntoView {
                 key: e.id,
                 label: e.label.get(lang).to_string(),
                 detail: e.date.label(lang),
-                mark: Mark::Point { x: layout::point(AXIS, e.date), approx: e.date.approx },
+                mark: Mark::Point {
+                    x: layout::point(AXIS, e.date),
+                    approx: e.date.approx,
+                },
                 kind: "event",
             })
             .collect::<Vec<_>>()

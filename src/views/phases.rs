@@ -56,11 +56,15 @@ pub fn Phases() -> impl IntoView {
     });
     let rows = Signal::derive(move || {
         let lang = ctx.lang.get();
-        PHASES.iter().map(|p| row(p, lang, today)).collect::<Vec<_>>()
+        PHASES
+            .iter()
+            .map(|p| row(p, lang, today))
+            .collect::<Vec<_>>()
     });
     let on_open = Callback::new(move |i: usize| {
         ctx.navigate(Route::Phases(Some(PHASES[i].id)));
-        ctx.announce.set(ui::PHASE_OPENED.fill(ctx.lang.get_untracked(), &[("name", PHASES[i].name)]));
+        ctx.announce
+            .set(ui::PHASE_OPENED.fill(ctx.lang.get_untracked(), &[("name", PHASES[i].name)]));
     });
     let on_close = Callback::new(move |_| {
         ctx.navigate(Route::Phases(None));
@@ -152,10 +156,18 @@ pub fn Compare() -> impl IntoView {
     type Cell = fn(&'static Phase, Lang) -> String;
     let rows: [(content::Text, Cell); 5] = [
         (ui::EXPANSION, |p, l| p.expansion.get(l).into()),
-        (ui::PERIOD, |p, l| format!("{} ({})", p.period.get(l), span_words(p, l))),
+        (ui::PERIOD, |p, l| {
+            format!("{} ({})", p.period.get(l), span_words(p, l))
+        }),
         (ui::STATUS, |p, l| p.status.get(l).into()),
         (ui::TOUCHES, |p, l| p.touches.get(l).into()),
-        (ui::COMPONENTS, |p, l| p.components.iter().map(|c| c.name.get(l)).collect::<Vec<_>>().join(", ")),
+        (ui::COMPONENTS, |p, l| {
+            p.components
+                .iter()
+                .map(|c| c.name.get(l))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }),
     ];
     view! {
         <div class="screen compare">

@@ -15,8 +15,13 @@ pub fn ProgressScreen() -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let visited = move || {
-        let (n, total) = ctx.progress.with(|p| (p.visited_count(), framework_routes().count()));
-        ui::PROGRESS_VISITED.fill(lang.get(), &[("n", &n.to_string()), ("total", &total.to_string())])
+        let (n, total) = ctx
+            .progress
+            .with(|p| (p.visited_count(), framework_routes().count()));
+        ui::PROGRESS_VISITED.fill(
+            lang.get(),
+            &[("n", &n.to_string()), ("total", &total.to_string())],
+        )
     };
     view! {
         <div class="screen progress">
@@ -62,7 +67,14 @@ fn Results() -> impl IntoView {
         let (right, total) = ctx.progress.with(|p| p.quiz_score());
         ui::QUIZ_SCORE.fill(
             ctx.lang.get(),
-            &[("right", &right.to_string()), ("answered", &ctx.progress.with(|p| p.answers.len()).to_string()), ("total", &total.to_string())],
+            &[
+                ("right", &right.to_string()),
+                (
+                    "answered",
+                    &ctx.progress.with(|p| p.answers.len()).to_string(),
+                ),
+                ("total", &total.to_string()),
+            ],
         )
     };
     view! {
@@ -151,7 +163,11 @@ fn Tools() -> impl IntoView {
     let reset = move |_| {
         ctx.progress.update(|p| {
             let (lang, theme) = (p.lang, p.theme);
-            *p = store::Progress { lang, theme, ..Default::default() };
+            *p = store::Progress {
+                lang,
+                theme,
+                ..Default::default()
+            };
         });
         confirming.set(false);
         ctx.say(ui::RESET_DONE);

@@ -15,7 +15,11 @@ pub fn Quiz() -> impl IntoView {
         let answered = ctx.progress.with(|p| p.answers.len());
         ui::QUIZ_SCORE.fill(
             ctx.lang.get(),
-            &[("right", &right.to_string()), ("answered", &answered.to_string()), ("total", &total.to_string())],
+            &[
+                ("right", &right.to_string()),
+                ("answered", &answered.to_string()),
+                ("total", &total.to_string()),
+            ],
         )
     };
     let restart = move |_| {
@@ -49,7 +53,11 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     let ctx = use_ctx();
     let chosen = move || ctx.progress.with(|p| p.answers.get(q.id).copied());
     let f = content::framework(q.framework).expect("build.rs checks question links");
-    let to = if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) };
+    let to = if f.id == "phases" {
+        Route::Phases(None)
+    } else {
+        Route::Framework(f.id)
+    };
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
             <legend>{tr(q.prompt)}</legend>

@@ -15,7 +15,7 @@ if (!fs.existsSync(path.join(DIST, "index.html"))) {
   console.log("No dist/: build first.\nE2E: 0 passed, 1 failed");
   process.exit(1);
 }
-fs.mkdirSync(ARTIFACTS, { recursive: true });
+fs.mkdirSync(path.join(ARTIFACTS, "screens"), { recursive: true });
 
 export const LAUNCH = {
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",

@@ -1,0 +1,150 @@
+import fs from "node:fs";
+import { test, assert, assertEqual, open } from "./harness.mjs";
+
+const KEY = "reperes";
+const stored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
+
+test("tick, rate and note survive a reload", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const first = page.locator(".checklist .item").first();
+  await first.getByLabel("En place").check();
+  await page.locator(".checklist .item").nth(1).getByLabel("En cours").check();
+  const note = first.locator("textarea");
+  await note.fill("Nos clients parlent surtout sur WhatsApp.");
+  await note.blur();
+  assert((await stored(page)).includes("WhatsApp"), "note saved to storage");
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "rating restored");
+  assert(await page.locator(".checklist .item").nth(1).getByLabel("En cours").isChecked(), "second rating restored");
+  assertEqual(await page.locator(".checklist .item textarea").first().inputValue(), "Nos clients parlent surtout sur WhatsApp.", "note restored");
+  await open(page, base + "assessment/");
+  const rows = await page.locator(".chart-row .chart-value").allTextContents();
+  assert(rows[0].includes("2/6"), `chart row: ${rows[0]}`);
+  assert((await page.locator(".weakest li").count()) > 0, "weakest items listed");
+});
+
+test("corrupt storage: the app works, says what was reset and keeps a backup", async ({ page, base }) => {
+  await open(page, base);
+  for (const bad of ["{not json", "", "x".repeat(1 << 20), "[1,2]", '{"v":2,"ratings":{"usages/nope":2},"theme":7}', '{"v":42}']) {
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
+    await page.reload();
+    await page.waitForSelector("html[data-ready]");
+    const notice = page.locator(".notice[role=alert]");
+    assert(await notice.isVisible(), `no notice for ${bad.slice(0, 30)}`);
+    assert((await notice.textContent()).includes("reperes.backup"), "notice names the backup");
+    const backup = await page.evaluate(() => localStorage.getItem("reperes.backup"));
+    assertEqual(backup.length, bad.length, "backup is the original");
+    const now = await stored(page);
+    assert(now && JSON.parse(now).v === 2, "storage rewritten in today's format");
+    for (const n of ["SoLoMo", "BlolMeXR", "CloDaML"]) assert((await page.textContent("main")).includes(n), "app still renders");
+    await notice.getByRole("button").click();
+    assertEqual(await notice.count(), 0, "notice dismissed");
+  }
+});
+
+test("blocked storage: the app works in memory and says so", async ({ page, base }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  await open(page, base + "principles/");
+  assert((await page.textContent(".notices")).includes("bloque"), "storage notice");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "works in memory");
+});
+
+test("two tabs stay consistent", async ({ context, page, base }) => {
+  await open(page, base + "pillars/");
+  const other = await context.newPage();
+  await open(other, base + "pillars/");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await other.waitForFunction(() => document.querySelector(".checklist .item input[value='2']").checked, null, { timeout: 5000 });
+  await other.close();
+});
+
+test("export then import into a fresh profile, and a bad file changes nothing", async ({ browser, page, base }) => {
+  await open(page, base + "takeaways/");
+  await page.locator(".checklist .item").first().getByLabel("En cours").check();
+  await open(page, base + "progress/");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: /Exporter/ }).click()]);
+  const file = await download.path();
+  const json = fs.readFileSync(file, "utf8");
+  assert(JSON.parse(json).ratings, "export has ratings");
+
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await open(p2, base + "progress/");
+  const bad = file + ".bad.json";
+  fs.writeFileSync(bad, '{"v":2,"ratings":{"takeaways/zzz":9}}');
+  await p2.setInputFiles("#import-file", bad);
+  await p2.waitForSelector(".error[role=alert]");
+  const before = await p2.evaluate(() => localStorage.getItem("reperes"));
+  assert(!before.includes("takeaways/"), "bad file changed nothing");
+  await p2.setInputFiles("#import-file", file);
+  await p2.waitForFunction(() => (localStorage.getItem("reperes") || "").includes("takeaways/"));
+  await open(p2, base + "takeaways/");
+  assert(await p2.locator(".checklist .item").first().getByLabel("En cours").isChecked(), "imported rating shows");
+  await fresh.close();
+});
+
+test("a shared link restores results only after confirmation", async ({ browser, page, base }) => {
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item").nth(2).getByLabel("En place").check();
+  await open(page, base + "progress/");
+  await page.getByRole("button", { name: /partage/ }).click();
+  const link = await page.inputValue("#share-link");
+  assert(link.includes("#share=R1."), `link: ${link}`);
+  assert(link.length < 300, `compact: ${link.length}`);
+
+  const fresh = await browser.newContext();
+  const p2 = await fresh.newPage();
+  await open(p2, link);
+  const offer = p2.locator(".notice", { hasText: "partagés" });
+  assert(await offer.isVisible(), "offer shown");
+  assert(!(await p2.evaluate(() => localStorage.getItem("reperes") || "")).includes("usages/"), "not applied before confirming");
+  await offer.getByRole("button", { name: "Appliquer" }).click();
+  await open(p2, base + "usages/");
+  assert(await p2.locator(".checklist .item").nth(2).getByLabel("En place").isChecked(), "applied after confirming");
+  // A tampered link is refused with a message.
+  await open(p2, link.replace(/\.(\w{8})$/, ".00000000"));
+  assert(await p2.locator(".notice", { hasText: "abîmé" }).isVisible(), "tampered link refused");
+  await fresh.close();
+});
+
+test("reset asks first, then erases everything", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await open(page, base + "progress/");
+  await page.getByRole("button", { name: "Tout effacer" }).click();
+  assert((await stored(page)).includes("usages/"), "nothing erased before confirming");
+  await page.getByRole("button", { name: "Oui, tout effacer" }).click();
+  assert(!(await stored(page)).includes("usages/"), "erased");
+});
+
+test("the quiz gives immediate feedback, links to the lesson and keeps the score", async ({ page, base }) => {
+  await open(page, base + "quiz/");
+  const q = page.locator("fieldset.question").first();
+  await q.locator("input").first().check();
+  const feedback = q.locator(".feedback");
+  assert(await feedback.isVisible(), "feedback shown");
+  assert((await feedback.locator("a").count()) === 1, "link to the screen that teaches it");
+  const score = await page.textContent("#quiz-score");
+  assert(/1 question/.test(score), `score: ${score}`);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.textContent("#quiz-score"), score, "score kept");
+  assert((await page.locator("fieldset.question").count()) >= 15, "questions");
+});
+
+test("the progress view shows visited screens and prints on A4", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await open(page, base + "phases/solomo/");
+  await open(page, base + "progress/");
+  const seen = await page.locator(".visited-list li.seen").count();
+  assertEqual(seen, 2, "visited screens");
+  await page.emulateMedia({ media: "print" });
+  assert(!(await page.locator(".site-header").isVisible()), "no chrome in print");
+  assert(await page.locator(".results").isVisible(), "results in print");
+  const pdf = await page.pdf({ format: "A4" });
+  assert(pdf.length > 1000, "prints to A4");
+});

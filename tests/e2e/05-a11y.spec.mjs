@@ -1,0 +1,142 @@
+import path from "node:path";
+import { test, assert, assertEqual, open, routes, overflowX, ROOT, ARTIFACTS } from "./harness.mjs";
+
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
+
+test("axe finds no WCAG 2.2 AA violation on any route, in both languages and both themes", async ({ browser, base }) => {
+  // axe is injected as a script: this context bypasses the page's CSP for that alone.
+  const context = await browser.newContext({ bypassCSP: true });
+  const page = await context.newPage();
+  const found = [];
+  for (const theme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: theme });
+    for (const lang of ["fr", "en"]) {
+      for (const r of routes()) {
+        await open(page, `${base}${r}?lang=${lang}`);
+        if (r === "phases/solomo/") await page.locator(".full-menu summary").click(); // a disclosure open too
+        for (const v of await axe(page)) found.push(`/${r} ${lang} ${theme}: ${v}`);
+      }
+    }
+  }
+  await context.close();
+  assert(found.length === 0, `${found.length} violations:\n${found.slice(0, 15).join("\n")}`);
+});
+
+test("keyboard walk: every interactive element is reachable and shows a visible focus", async ({ page, base }) => {
+  for (const r of ["", "phases/blolmexr/", "usages/", "quiz/", "progress/"]) {
+    await open(page, base + r);
+    const interactive = await page.evaluate(
+      () => [...document.querySelectorAll("a[href], button, input, textarea, select, [tabindex='0']")].filter((e) => e.offsetParent !== null || e.id === "import-file").length,
+    );
+    const seen = new Set();
+    let invisibleFocus = [];
+    for (let i = 0; i < interactive + 5; i++) {
+      await page.keyboard.press("Tab");
+      const info = await page.evaluate(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return null;
+        const s = getComputedStyle(e);
+        const label = e.id || e.getAttribute("href") || e.textContent.trim().slice(0, 30);
+        const visible = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || e.id === "import-file";
+        return { key: e.tagName + ":" + label + ":" + (e.name || "") + ":" + (e.value || ""), visible, label };
+      });
+      if (!info) continue;
+      seen.add(info.key);
+      if (!info.visible) invisibleFocus.push(info.label);
+    }
+    assert(invisibleFocus.length === 0, `/${r}: focus not visible on ${invisibleFocus.slice(0, 5).join(", ")}`);
+    // Radio groups are one tab stop each, so fewer stops than elements is expected there.
+    assert(seen.size >= Math.min(10, interactive / 3), `/${r}: only ${seen.size} of ${interactive} elements reached`);
+  }
+});
+
+test("the skip link moves focus to the content", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.keyboard.press("Tab");
+  assertEqual(await page.evaluate(() => document.activeElement.className), "skip-link", "skip link first");
+  await page.keyboard.press("Enter");
+  assertEqual(await page.evaluate(() => document.activeElement.tagName), "H1", "focus on the heading");
+});
+
+test("screens have a heading outline and a meaningful title", async ({ page, base }) => {
+  const titles = new Set();
+  for (const r of routes()) {
+    await open(page, base + r);
+    assertEqual(await page.locator("main h1").count(), 1, `/${r} has one h1`);
+    const levels = await page.evaluate(() => [...document.querySelectorAll("main h1, main h2, main h3, main h4")].map((h) => Number(h.tagName[1])));
+    for (let i = 1; i < levels.length; i++) assert(levels[i] <= levels[i - 1] + 1, `/${r}: heading jumps from h${levels[i - 1]} to h${levels[i]}`);
+    titles.add(await page.title());
+  }
+  assertEqual(titles.size, routes().length, "every screen has its own title");
+});
+
+test("screenshots at 1280x800 and 390x844 in both themes, no overflow at 390 or 320 px", async ({ browser, base }) => {
+  for (const [w, h] of [[1280, 800], [390, 844], [320, 640]]) {
+    for (const theme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: theme });
+      const page = await context.newPage();
+      for (const r of routes()) {
+        await open(page, base + r);
+        if (w <= 390) assertEqual(await overflowX(page), 0, `/${r} overflows at ${w}px (${theme})`);
+        if (w !== 320) {
+          const name = `${(r || "home").replace(/\//g, "_")}-${w}x${h}-${theme}.png`;
+          await page.screenshot({ path: path.join(ARTIFACTS, "screens", name) });
+        }
+      }
+      await context.close();
+    }
+  }
+});
+
+test("touch targets are at least 24 px", async ({ page, base }) => {
+  for (const r of ["", "usages/", "quiz/", "progress/"]) {
+    await open(page, base + r);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll("main button, header button, main input[type=radio], .level, .choice")]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => [e, e.getBoundingClientRect()])
+        .filter(([, b]) => b.width < 24 || b.height < 24)
+        .map(([e]) => e.outerHTML.slice(0, 60)),
+    );
+    assert(small.length === 0, `/${r}: small targets ${small.slice(0, 3).join(" ")}`);
+  }
+}, { viewport: { width: 390, height: 844 } });
+
+test("the manual theme switch overrides the system and is kept", async ({ page, base }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  await open(page, base);
+  await page.getByRole("button", { name: /Thème/ }).click(); // auto -> light
+  await page.getByRole("button", { name: /Thème/ }).click(); // light -> dark
+  assertEqual(await page.getAttribute("html", "data-theme"), "dark", "dark");
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assertEqual(bg, "rgb(18, 21, 27)", "dark background");
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.getAttribute("html", "data-theme"), "dark", "kept");
+});
+
+test("presenter mode: big type, keys move, Escape leaves, keys ignored outside it", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.keyboard.press("ArrowRight"); // outside presenter mode: nothing happens
+  assertEqual(await page.locator(".presenter").count(), 0, "not open");
+  await page.getByRole("button", { name: "Mode présentation" }).click();
+  const slide = page.locator(".presenter h2");
+  const first = await slide.textContent();
+  assert(first.includes("usages"), `starts at the current framework: ${first}`);
+  await page.keyboard.press("PageDown");
+  assert((await slide.textContent()) !== first, "PageDown moves");
+  await page.keyboard.press("ArrowLeft");
+  assertEqual(await slide.textContent(), first, "ArrowLeft moves back");
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".presenter h2")).fontSize));
+  assert(size >= 36, `large type: ${size}px`);
+  await page.keyboard.press("Escape");
+  assertEqual(await page.locator(".presenter").count(), 0, "Escape leaves");
+});

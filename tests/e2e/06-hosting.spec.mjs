@@ -1,0 +1,141 @@
+import fs from "node:fs";
+import path from "node:path";
+import os from "node:os";
+import { startServer } from "../server.mjs";
+import { test, assert, assertEqual, open, routes, DIST, PHASE_NAMES } from "./harness.mjs";
+
+async function waitForWorker(page) {
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+    }
+    return reg.active.state;
+  });
+}
+
+test("after one visit every route works offline, in both languages, even never opened before", async ({ browser }) => {
+  const server = await startServer({ root: DIST });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  await server.close(); // the server is gone…
+  await context.setOffline(true); // …and the browser is offline
+  for (const lang of ["fr", "en"]) {
+    for (const r of routes()) {
+      await page.goto(`${server.url}${r}?lang=${lang}`);
+      await page.waitForSelector("html[data-ready]", { timeout: 10000 });
+      assertEqual(await page.getAttribute("html", "lang"), lang, `/${r} offline`);
+      assert((await page.textContent("main h1")).trim().length > 0, `/${r} offline heading`);
+    }
+  }
+  // A deep link without its trailing slash, and the language switch, offline.
+  await page.goto(`${server.url}phases/solomo`);
+  await page.waitForSelector("html[data-ready]");
+  assert((await page.textContent(".phase-details")).includes("SoLoMo"), "deep link offline");
+  await page.getByRole("button", { name: "English" }).click();
+  assertEqual(await page.getAttribute("html", "lang"), "en", "switch offline");
+  await context.close();
+}, { allowFailedRequests: true });
+
+test("the same build works under a sub-path, deep links reload, and offline there too", async ({ browser }) => {
+  for (const fallback of ["index", "404"]) {
+    const server = await startServer({ root: DIST, prefix: "/formation/reperes/", fallback });
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const bad = [];
+    page.on("response", (r) => r.status() >= 400 && bad.push(r.url()));
+    await open(page, server.url);
+    await page.locator("main .phase-cards a", { hasText: "CloDaML" }).click();
+    await page.waitForURL(/\/formation\/reperes\/phases\/clodaml\/$/);
+    await page.reload();
+    await page.waitForSelector("html[data-ready]");
+    assert((await page.textContent(".phase-details h2")).includes("CloDaML"), "deep link reload under sub-path");
+    await open(page, server.url + "quiz/");
+    assert((await page.getAttribute("link[rel=manifest]", "href")) === "manifest.webmanifest", "relative manifest");
+    assertEqual(bad, [], `${fallback}: failed requests under the sub-path`);
+    await waitForWorker(page);
+    await server.close();
+    await context.setOffline(true);
+    await page.goto(server.url + "usages/");
+    await page.waitForSelector("html[data-ready]");
+    assert((await page.textContent("main h1")).length > 3, "offline under sub-path");
+    await context.close();
+  }
+}, { allowFailedRequests: true });
+
+test("a strict CSP sent as a header raises no violation", async ({ browser }) => {
+  const server = await startServer({ root: DIST, csp: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const violations = [];
+  page.on("console", (m) => /Content Security Policy|Refused to/.test(m.text()) && violations.push(m.text()));
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation", (e) => console.error("CSP violation " + e.violatedDirective)));
+  for (const r of ["", "phases/solomo/", "usages/", "progress/", "chronology/"]) {
+    await open(page, server.url + r);
+  }
+  assertEqual(violations, [], "CSP violations");
+  const header = (await page.goto(server.url)).headers()["content-security-policy"];
+  assert(header.includes("script-src 'self' 'wasm-unsafe-eval'") && !/'unsafe-eval'|'unsafe-inline'/.test(header), "strict header");
+  await server.close();
+  await context.close();
+});
+
+test("a new version shows a notice, switches only when accepted, and keeps progress", async ({ browser }) => {
+  // Build B = build A with one changed file (a new precache hash gives a new worker).
+  const a = DIST;
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
+  fs.cpSync(a, b, { recursive: true });
+  const sw = fs.readFileSync(path.join(b, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
+  fs.writeFileSync(path.join(b, "sw.js"), sw);
+  const server = await startServer({ root: a });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url + "usages/");
+  await waitForWorker(page);
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  server.setRoot(b);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  const notice = page.locator(".notice", { hasText: "nouvelle version" });
+  await notice.waitFor({ timeout: 15000 });
+  const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+  await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Mettre à jour" }).click()]);
+  await page.waitForSelector("html[data-ready]");
+  const caches = await page.evaluate(async () => (await self.caches.keys()).filter((k) => k.startsWith("reperes-")));
+  assertEqual(caches.length, 1, "old caches deleted");
+  assert(caches[0].endsWith("b"), `new cache in use: ${caches[0]}`);
+  assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "progress survived");
+  assert(before, "was controlled");
+  await server.close();
+  await context.close();
+  fs.rmSync(b, { recursive: true });
+});
+
+test("without service workers the app still works online with no console error", async ({ browser }) => {
+  const server = await startServer({ root: DIST });
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(() => { delete Navigator.prototype.serviceWorker; });
+  await open(page, server.url);
+  for (const n of PHASE_NAMES) assert((await page.textContent("main")).includes(n), n);
+  assertEqual(errors, [], "console errors");
+  await server.close();
+  await context.close();
+});
+
+test("the manifest makes it installable: name, colours, start URL, icons that exist", async ({ page, base }) => {
+  const m = JSON.parse(fs.readFileSync(path.join(DIST, "manifest.webmanifest"), "utf8"));
+  assertEqual([m.name, m.start_url, m.display], ["Repères", "./", "standalone"], "manifest fields");
+  for (const i of m.icons) assert(fs.existsSync(path.join(DIST, i.src)), `icon ${i.src}`);
+  assert(m.icons.some((i) => i.sizes === "192x192") && m.icons.some((i) => i.sizes === "512x512"), "PNG sizes");
+  const sw = fs.readFileSync(path.join(DIST, "sw.js"), "utf8");
+  for (const f of ["index.html", "phases/solomo/index.html", "manifest.webmanifest"]) assert(sw.includes(`"${f}"`), `precache lists ${f}`);
+  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+  assert(sw.includes(`"${wasm}"`), "precache lists the wasm");
+  await open(page, base);
+});

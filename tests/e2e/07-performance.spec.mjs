@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+import { test, assert, assertEqual, routes, DIST, ROOT, PHASE_NAMES } from "./harness.mjs";
+
+test("the prerendered HTML of every route contains its text", async () => {
+  for (const r of routes()) {
+    const html = fs.readFileSync(path.join(DIST, r, "index.html"), "utf8");
+    assert(/<main[^>]*>[\s\S]*<h1[^>]*>[^<]{3,}/.test(html), `/${r}: no heading in the HTML`);
+    const depth = r.split("/").filter(Boolean).length;
+    assert(html.includes(`<base href="${depth ? "../".repeat(depth) : "./"}">`), `/${r}: base`);
+    if (r === "" || r.startsWith("phases")) for (const n of PHASE_NAMES) assert(html.includes(n), `/${r} lacks ${n}`);
+    assert(!/<script>(?!<\/script>)/.test(html) && !/<script type="module">/.test(html), `/${r}: inline script`);
+  }
+});
+
+test("with JavaScript disabled, home and phases show the three phase names", async ({ browser, base }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const r of ["", "phases/"]) {
+    await page.goto(base + r);
+    const text = await page.textContent("main");
+    for (const n of PHASE_NAMES) assert(text.includes(n), `/${r} without JS lacks ${n}`);
+    assert(await page.locator("main h1").isVisible(), "heading visible");
+  }
+  await context.close();
+});
+
+test("the live app replaces the prerendered page without a jump", async ({ page, base }) => {
+  await page.goto(base + "usages/");
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.locator("#app").count(), 1, "one app root");
+  const again = await page.evaluate(() => document.querySelector("main h1").textContent);
+  assert(again.length > 3, "content present");
+});
+
+test("the wasm stays within its size budget (brotli, tests/budget.json)", async () => {
+  const budget = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/budget.json"), "utf8"));
+  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+  const br = zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, wasm)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  console.log(`     wasm: ${br} bytes brotli (budget ${budget.wasm_brotli_bytes})`);
+  assert(br <= budget.wasm_brotli_bytes, `wasm is ${br} bytes brotli, budget ${budget.wasm_brotli_bytes}`);
+});

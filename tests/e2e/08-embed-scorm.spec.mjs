@@ -1,0 +1,167 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { execFileSync } from "node:child_process";
+import { startServer } from "../server.mjs";
+import { test, assert, assertEqual, DIST, ROOT } from "./harness.mjs";
+
+const parentPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title></head><body>
+<h1>Course page</h1><iframe data-reperes id="f" title="Repères" src="${src}" style="width:100%;border:0;height:100px"></iframe>
+<script>window.messages=[];addEventListener("message",e=>messages.push({origin:e.origin,data:e.data}));</script>
+<script src="${new URL("embed.js", src).href}"></script></body></html>`;
+
+test("embedded across sites: height messages match the content, storage blocked, nothing throws", async ({ browser, base }) => {
+  // The parent is on "localhost", the app on "127.0.0.1": different sites.
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
+  const app = new URL(base);
+  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(`${app.origin}/phases/?embed=1&lang=en`));
+  const parent = await startServer({ root: tmp, host: "localhost" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  await page.goto(parent.url.replace("127.0.0.1", "localhost"));
+  const frame = page.frameLocator("#f");
+  await frame.locator("html[data-ready]").waitFor();
+  assertEqual(await frame.locator(".site-header").count(), 0, "no site chrome in embed mode");
+  assertEqual(await frame.locator("html").getAttribute("lang"), "en", "?lang=en in the frame");
+  await page.waitForFunction(() => messages.some((m) => m.data.type === "height"));
+  const reported = await page.evaluate(() => messages.filter((m) => m.data.type === "height").at(-1).data.height);
+  const real = await frame.locator("#app").evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+  assert(Math.abs(reported - real) <= 2, `height ${reported} vs ${real}`);
+  await page.waitForFunction(() => parseInt(document.getElementById("f").style.height) > 300);
+  const iframeHeight = await page.evaluate(() => parseInt(document.getElementById("f").style.height));
+  assert(Math.abs(iframeHeight - real) <= 2, `iframe resized to ${iframeHeight}`);
+  // Open details: the content grows and a new height is sent.
+  await frame.locator(".phase-list a").first().click();
+  await page.waitForFunction((h) => messages.filter((m) => m.data.type === "height").at(-1).data.height > h, reported);
+  // Progress events arrive, with the protocol version.
+  await page.waitForFunction(() => messages.some((m) => m.data.type === "progress" && m.data.version === 1));
+  // Garbage from the parent is ignored without error; a valid message is obeyed.
+  await page.evaluate(() => {
+    const w = document.getElementById("f").contentWindow;
+    for (const m of ["hello", null, 42, { source: "x" }, { source: "reperes-host", version: 9, type: "set-lang", lang: "fr" }]) w.postMessage(m, "*");
+    w.postMessage({ source: "reperes-host", version: 1, type: "set-lang", lang: "fr" }, "*");
+  });
+  await frame.locator("html[lang=fr]").waitFor();
+  assertEqual(errors.filter((e) => !/status of 404/.test(e)), [], "errors in the embed");
+  await parent.close();
+  await context.close();
+  fs.rmSync(tmp, { recursive: true });
+});
+
+test("embedded with storage blocked: the app works in memory and says so", async ({ browser, base }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    if (window !== window.top) Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
+  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(`${new URL(base).origin}/usages/?embed=1`));
+  const parent = await startServer({ root: tmp, host: "localhost" });
+  await page.goto(parent.url.replace("127.0.0.1", "localhost"));
+  const frame = page.frameLocator("#f");
+  await frame.locator("html[data-ready]").waitFor();
+  assert((await frame.locator(".notices").textContent()).includes("bloque"), "says progress will not be kept");
+  await frame.locator(".checklist .item").first().getByLabel("En place").check();
+  assert(await frame.locator(".checklist .item").first().getByLabel("En place").isChecked(), "works in memory");
+  await parent.close();
+  await context.close();
+});
+
+function unzipPackage() {
+  const zip = path.join(ROOT, "reperes-scorm12.zip");
+  execFileSync("python3", [path.join(ROOT, "scripts/scorm.py"), DIST, zip]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-lms-"));
+  const pkg = path.join(dir, "pluginfile.php/123/mod_scorm/content/4");
+  fs.mkdirSync(pkg, { recursive: true });
+  execFileSync("python3", ["-c", "import zipfile,sys;zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", zip, pkg]);
+  return { dir, pkg };
+}
+
+test("the SCORM package has a well-formed manifest that lists files that exist", async ({ page }) => {
+  const { dir, pkg } = unzipPackage();
+  const xml = fs.readFileSync(path.join(pkg, "imsmanifest.xml"), "utf8");
+  // Well-formed: the browser's XML parser accepts it.
+  const ok = await page.evaluate((x) => !new DOMParser().parseFromString(x, "application/xml").querySelector("parsererror"), xml);
+  assert(ok, "manifest is well-formed XML");
+  const files = [...xml.matchAll(/<file href="([^"]+)"/g)].map((m) => m[1]);
+  assert(files.length > 40, `${files.length} files listed`);
+  for (const f of files) assert(fs.existsSync(path.join(pkg, f)), `listed file missing: ${f}`);
+  assertEqual((xml.match(/<organization /g) || []).length, 1, "one organization");
+  assertEqual((xml.match(/adlcp:scormtype="sco"/g) || []).length, 1, "one SCO");
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resume, finish", async ({ browser }) => {
+  const { dir } = unzipPackage();
+  fs.copyFileSync(path.join(ROOT, "node_modules/scorm-again/dist/scorm12.js"), path.join(dir, "scorm12.js"));
+  const lms = (saved) => `<!doctype html><html><head><meta charset="utf-8"><title>Moodle</title><script src="/scorm12.js"></script>
+<script>
+  window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
+  window.calls = [];
+  for (const n of ["LMSInitialize", "LMSCommit", "LMSFinish", "LMSSetValue"]) API.on(n, (k, v) => calls.push([n, k, v]));
+  ${saved ? `API.loadFromJSON(${JSON.stringify(saved)});` : ""}
+</script></head><body><iframe id="sco" title="SCO" style="width:100%;height:600px" src="/pluginfile.php/123/mod_scorm/content/4/index.html"></iframe></body></html>`;
+  fs.writeFileSync(path.join(dir, "lms1.html"), lms(null));
+  const server = await startServer({ root: dir });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + "lms1.html");
+  const frame = page.frameLocator("#sco");
+  await frame.locator("html[data-ready]").waitFor();
+  await page.waitForFunction(() => calls.some((c) => c[0] === "LMSInitialize"));
+  // Visit a framework, rate an item, answer a question; the app commits (debounced).
+  await frame.locator(".primary a", { hasText: "Quiz" }).click();
+  await frame.locator("fieldset.question").first().locator("input").nth(0).check();
+  await frame.locator("a", { hasText: "Phases" }).first().click();
+  await page.waitForFunction(() => calls.filter((c) => c[0] === "LMSCommit").length >= 2, null, { timeout: 10000 });
+  let cmi = await page.evaluate(() => ({ s: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location }));
+  assertEqual(cmi.s, "incomplete", "status while not every screen is seen");
+  assert(cmi.data.startsWith("R1.") && cmi.data.length < 4096, `suspend_data ${cmi.data.length} chars`);
+  assert(cmi.loc.startsWith("phases"), `location ${cmi.loc}`);
+  assert(/^\d+$/.test(String(cmi.raw)), `score ${cmi.raw}`);
+  // Visit every framework screen: completed.
+  const ids = await frame.locator(".full-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of ids.filter((h) => !/compare|sources|about/.test(h))) {
+    await frame.locator(`.full-menu nav a[href="${href}"]`).evaluate((a) => a.click());
+  }
+  await page.waitForFunction(() => API.cmi.core.lesson_status === "completed", null, { timeout: 10000 });
+  cmi = await page.evaluate(() => ({ data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location, raw: API.cmi.core.score.raw }));
+  // Leave: finish.
+  await page.evaluate(() => document.getElementById("sco").remove());
+  await page.waitForFunction(() => calls.some((c) => c[0] === "LMSFinish"));
+
+  // Second session: resume from the saved data.
+  fs.writeFileSync(path.join(dir, "lms2.html"), lms({ suspend_data: cmi.data, core: { lesson_location: "usages", lesson_status: "completed" } }));
+  await page.goto(server.url + "lms2.html");
+  await frame.locator("html[data-ready]").waitFor();
+  await frame.locator("main h1").waitFor();
+  assert((await frame.locator("main h1").textContent()).includes("usages"), "resumed at the saved location");
+  await frame.locator(".primary a", { hasText: "Progression" }).click();
+  const seen = await frame.locator(".visited-list li.seen").count();
+  assert(seen >= 20, `visits restored: ${seen}`);
+  await server.close();
+  await context.close();
+  fs.rmSync(dir, { recursive: true });
+});
+
+test("without an LMS, or with one that fails, the app carries on", async ({ browser, base }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    window.API = {
+      LMSInitialize: () => "true", LMSGetValue: () => "", LMSSetValue: () => { throw new Error("LMS down"); },
+      LMSCommit: () => "false", LMSGetLastError: () => "101", LMSFinish: () => "true",
+    };
+  });
+  await page.goto(base + "index.html?view=usages");
+  await page.waitForSelector("html[data-ready]");
+  assert(await page.locator(".notice", { hasText: "plateforme" }).first().isVisible(), "discreet LMS notice");
+  assert((await page.textContent("main h1")).length > 3, "app works");
+  assertEqual(errors, [], "no page error");
+  await context.close();
+});
