@@ -29,6 +29,14 @@ impl Lang {
         }
     }
 
+    /// The language's name in itself, as a language switch shows it.
+    pub fn endonym(self) -> &'static str {
+        match self {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        }
+    }
+
     pub fn other(self) -> Lang {
         match self {
             Lang::Fr => Lang::En,

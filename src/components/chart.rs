@@ -30,7 +30,7 @@ pub fn overall(p: &Progress) -> f32 {
 #[component]
 fn Bar(#[prop(into)] score: Signal<f32>) -> impl IntoView {
     view! {
-        <svg class="bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+        <svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="bar-track" x="0" y="0" width="100" height="8" rx="1"></rect>
             <rect class="bar-fill" x="0" y="0" width=move || bar_width(score.get()).to_string() height="8" rx="1"></rect>
         </svg>

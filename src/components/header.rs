@@ -95,20 +95,16 @@ pub fn LangSwitch() -> impl IntoView {
         <div class="lang-switch" role="group" aria-label=tr(ui::LANG_LABEL)>
             {Lang::ALL
                 .map(|l| {
-                    let name = match l {
-                        Lang::Fr => "Français",
-                        Lang::En => "English",
-                    };
+                    let name = l.endonym();
                     view! {
                         <button
                             type="button"
                             class="tool"
                             lang=l.code()
-                            aria-label=name
                             aria-pressed=move || (ctx.lang.get() == l).to_string()
                             on:click=move |_| choose(l)
                         >
-                            {l.code().to_uppercase()}
+                            {name}
                         </button>
                     }
                 })

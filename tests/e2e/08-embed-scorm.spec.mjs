@@ -8,7 +8,7 @@ import { test, assert, assertEqual, DIST, ROOT } from "./harness.mjs";
 const parentPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title></head><body>
 <h1>Course page</h1><iframe data-reperes id="f" title="Repères" src="${src}" style="width:100%;border:0;height:100px"></iframe>
 <script>window.messages=[];addEventListener("message",e=>messages.push({origin:e.origin,data:e.data}));</script>
-<script src="${new URL("embed.js", src).href}"></script></body></html>`;
+<script src="${new URL("/embed.js", src).href}"></script></body></html>`;
 
 test("embedded across sites: height messages match the content, storage blocked, nothing throws", async ({ browser, base }) => {
   // The parent is on "localhost", the app on "127.0.0.1": different sites.
@@ -115,7 +115,7 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   // Visit a framework, rate an item, answer a question; the app commits (debounced).
   await frame.locator(".primary a", { hasText: "Quiz" }).click();
   await frame.locator("fieldset.question").first().locator("input").nth(0).check();
-  await frame.locator("a", { hasText: "Phases" }).first().click();
+  await frame.locator(".primary a", { hasText: "Phases" }).click();
   await page.waitForFunction(() => calls.filter((c) => c[0] === "LMSCommit").length >= 2, null, { timeout: 10000 });
   let cmi = await page.evaluate(() => ({ s: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location }));
   assertEqual(cmi.s, "incomplete", "status while not every screen is seen");
