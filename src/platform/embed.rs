@@ -97,6 +97,7 @@ mod web {
         }
         cb.forget();
         send_height();
+        on_progress(&ctx);
 
         // Messages from the parent.
         let allowed = target_origin();
