@@ -44,11 +44,15 @@ if "$ROOT/scripts/build.sh"; then
   TIMES+=("build $(took "$t")")
   t=$(now)
   log "End-to-end tests in headless Chromium"
-  node tests/e2e/run.mjs | tee /tmp/reperes-e2e.$$ || true
-  p=$(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p' /tmp/reperes-e2e.$$)
-  f=$(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p' /tmp/reperes-e2e.$$)
-  rm -f /tmp/reperes-e2e.$$
-  if [ -z "$p" ]; then fail "end-to-end runner crashed"; else pass e2e "$p"; FAILED=$((FAILED + f)); fi
+  for prefix in / /formation/reperes/; do
+    log "End-to-end suite with the app under $prefix"
+    out="$(mktemp)"
+    REPERES_PREFIX=$prefix node tests/e2e/run.mjs | tee "$out" || true
+    p=$(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p' "$out")
+    f=$(sed -n 's/^E2E: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p' "$out")
+    rm -f "$out"
+    if [ -z "$p" ]; then fail "end-to-end runner crashed ($prefix)"; else pass e2e "$p"; FAILED=$((FAILED + f)); fi
+  done
   TIMES+=("e2e $(took "$t")")
 else
   fail "release build"

@@ -73,3 +73,32 @@ pub fn start() {
         "Repères runs in the browser: see the README for the command that builds and serves it."
     );
 }
+
+#[cfg(test)]
+mod toolchain_tests {
+    /// The wasm-bindgen CLI that Trunk uses must be the crate's exact version: Cargo.toml's `=`
+    /// pin is the one place, and Trunk.toml must agree with it.
+    #[test]
+    fn trunk_pins_the_wasm_bindgen_of_cargo_toml() {
+        let cargo = include_str!("../Cargo.toml");
+        let trunk = include_str!("../Trunk.toml");
+        let pin = cargo
+            .lines()
+            .find_map(|l| l.strip_prefix("wasm-bindgen = \"="))
+            .and_then(|rest| rest.split('"').next())
+            .expect("Cargo.toml pins wasm-bindgen with =");
+        let tool = trunk
+            .lines()
+            .find_map(|l| l.strip_prefix("wasm_bindgen = \""))
+            .and_then(|rest| rest.split('"').next())
+            .expect("Trunk.toml pins wasm_bindgen");
+        assert_eq!(
+            pin, tool,
+            "Trunk.toml [tools] wasm_bindgen must equal Cargo.toml's pin"
+        );
+        assert!(
+            trunk.contains("wasm_opt = \"version_132\""),
+            "Trunk.toml pins wasm_opt"
+        );
+    }
+}

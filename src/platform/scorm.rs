@@ -160,29 +160,20 @@ mod web {
         leave.forget();
     }
 
-    /// Keeps the LMS handle where `on_progress` finds it: a debounced save on every change.
+    /// Saves to the LMS 0.8 s after the last change of progress or screen (gloo's timer: a new
+    /// change drops the pending one).
     fn provide_lms(ctx: Ctx, lms: Rc<Lms>) {
-        let timer = Rc::new(Cell::new(None::<i32>));
-        let save_soon = Closure::<dyn Fn()>::new(move || lms.save());
-        let save_soon = Rc::new(save_soon);
-        let on_change = move || {
-            let w = web_sys::window().unwrap();
-            if let Some(t) = timer.take() {
-                w.clear_timeout_with_handle(t);
-            }
-            if let Ok(t) = w.set_timeout_with_callback_and_timeout_and_arguments_0(
-                (*save_soon).as_ref().unchecked_ref(),
-                800,
-            ) {
-                timer.set(Some(t));
-            }
-        };
-        // Watch progress and route: any change schedules one save.
+        let pending = Rc::new(std::cell::RefCell::new(
+            None::<gloo_timers::callback::Timeout>,
+        ));
         Effect::new(move |prev: Option<()>| {
             ctx.progress.track();
             ctx.route.track();
             if prev.is_some() {
-                on_change();
+                let lms = lms.clone();
+                pending.replace(Some(gloo_timers::callback::Timeout::new(800, move || {
+                    lms.save()
+                })));
             }
         });
     }

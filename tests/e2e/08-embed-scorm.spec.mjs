@@ -8,13 +8,12 @@ import { test, assert, assertEqual, DIST, ROOT } from "./harness.mjs";
 const parentPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title></head><body>
 <h1>Course page</h1><iframe data-reperes id="f" title="Repères" src="${src}" style="width:100%;border:0;height:100px"></iframe>
 <script>window.messages=[];addEventListener("message",e=>messages.push({origin:e.origin,data:e.data}));</script>
-<script src="${new URL("/embed.js", src).href}"></script></body></html>`;
+<script src="${new URL("../embed.js", src).href}"></script></body></html>`;
 
 test("embedded across sites: height messages match the content, storage blocked, nothing throws", async ({ browser, base }) => {
   // The parent is on "localhost", the app on "127.0.0.1": different sites.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
-  const app = new URL(base);
-  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(`${app.origin}/phases/?embed=1&lang=en`));
+  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(new URL("phases/?embed=1&lang=en", base).href));
   const parent = await startServer({ root: tmp, host: "localhost" });
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -58,7 +57,7 @@ test("embedded with storage blocked: the app works in memory and says so", async
     if (window !== window.top) Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
-  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(`${new URL(base).origin}/usages/?embed=1`));
+  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(new URL("usages/?embed=1", base).href));
   const parent = await startServer({ root: tmp, host: "localhost" });
   await page.goto(parent.url.replace("127.0.0.1", "localhost"));
   const frame = page.frameLocator("#f");

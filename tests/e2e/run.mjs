@@ -25,7 +25,8 @@ export const LAUNCH = {
   ],
 };
 const browser = await chromium.launch(LAUNCH);
-const server = await startServer({ root: DIST });
+// REPERES_PREFIX=/formation/reperes/ runs the same suite with the app under a sub-path.
+const server = await startServer({ root: DIST, prefix: process.env.REPERES_PREFIX || "/" });
 
 let passed = 0;
 let failed = 0;
@@ -49,5 +50,5 @@ for (const t of tests.filter((t) => t.name.includes(filter))) {
 }
 await server.close();
 await browser.close();
-console.log(`E2E: ${passed} passed, ${failed} failed`);
+console.log(`E2E: ${passed} passed, ${failed} failed${process.env.REPERES_PREFIX ? " (under " + process.env.REPERES_PREFIX + ")" : ""}`);
 process.exit(failed ? 1 : 0);
