@@ -102,10 +102,14 @@ ensure_test_tools() {
 
 # Runs a command with the environment of the wasm build: on the Debian path, Debian's cargo and
 # rustc first on PATH and the standard library built from source. Only this command sees it, so
-# native builds and tests are untouched.
+# native builds and tests are untouched. Since std is built anyway, it is built for size, panics
+# abort without formatting, and Debug formatting and panic locations are left out (smaller wasm;
+# see the performance notes).
 with_wasm_env() {
   if [ "$WASM_MODE" = debian ]; then
     PATH="/usr/bin:$ROOT/node_modules/.bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 "$@"
   else
     PATH="$ROOT/node_modules/.bin:$PATH" "$@"
