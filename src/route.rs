@@ -82,6 +82,15 @@ impl Route {
         }
     }
 
+    /// The screen of a framework (the phases framework has its own timeline screen).
+    pub fn of_framework(id: &'static str) -> Route {
+        if id == "phases" {
+            Route::Phases(None)
+        } else {
+            Route::Framework(id)
+        }
+    }
+
     /// The framework whose screen this is, for "visited" progress and sources.
     pub fn framework_id(self) -> Option<&'static str> {
         match self {
@@ -116,13 +125,7 @@ impl Route {
 
 /// Every framework screen, the phases included: what "every screen visited" means.
 pub fn framework_routes() -> impl Iterator<Item = Route> {
-    FRAMEWORKS.iter().map(|f| {
-        if f.id == "phases" {
-            Route::Phases(None)
-        } else {
-            Route::Framework(f.id)
-        }
-    })
+    FRAMEWORKS.iter().map(|f| Route::of_framework(f.id))
 }
 
 #[cfg(test)]

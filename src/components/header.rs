@@ -1,8 +1,9 @@
 //! Site header: name, main links, the full menu, language and theme switches, presenter mode.
 
 use crate::app::{tr, use_ctx};
+use crate::components::framework_links::FrameworkLinks;
 use crate::components::link::Link;
-use crate::content::{ui, ARTICLES, FRAMEWORKS};
+use crate::content::{ui, ARTICLES};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::store::Theme;
@@ -55,16 +56,7 @@ fn FullMenu() -> impl IntoView {
                             view! {
                                 <div class="menu-group">
                                     <p class="menu-group-title">{tr(a.title)}</p>
-                                    <ul>
-                                        {FRAMEWORKS
-                                            .iter()
-                                            .filter(|f| f.article == a.id)
-                                            .map(|f| {
-                                                let to = if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) };
-                                                view! { <li><Link to=to>{tr(f.short)}</Link></li> }
-                                            })
-                                            .collect_view()}
-                                    </ul>
+                                    <FrameworkLinks article=a.id short=true/>
                                 </div>
                             }
                         })

@@ -69,16 +69,14 @@ mod web {
         web_sys::window().unwrap().location()
     }
 
-    /// The document's base (the app root), as set by `<base href>` in each prerendered file.
+    /// The document's base URL (the app root), as set by `<base href>` in each prerendered file.
+    fn base_uri() -> String {
+        let document = web_sys::window().unwrap().document().unwrap();
+        document.base_uri().ok().flatten().unwrap_or_default()
+    }
+
     fn base_path() -> String {
-        let base = web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let base = base_uri();
         web_sys::Url::new(&base)
             .map(|u| u.pathname())
             .unwrap_or_else(|_| "/".into())
@@ -131,14 +129,7 @@ mod web {
 
     /// A link that opens the app with these results: `<root>#share=…`.
     pub fn share_link(code: &str) -> String {
-        let base = web_sys::window()
-            .unwrap()
-            .document()
-            .unwrap()
-            .base_uri()
-            .ok()
-            .flatten()
-            .unwrap_or_default();
+        let base = base_uri();
         format!(
             "{}#share={code}",
             base.split('#').next().unwrap_or_default()

@@ -14,14 +14,6 @@ pub fn events() -> Vec<&'static Event> {
     v
 }
 
-fn route_of(e: &Event) -> Route {
-    if e.framework == "phases" {
-        Route::Phases(None)
-    } else {
-        Route::Framework(e.framework)
-    }
-}
-
 #[component]
 pub fn Chronology() -> impl IntoView {
     let ctx = use_ctx();
@@ -43,7 +35,8 @@ pub fn Chronology() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
-    let on_open = Callback::new(move |i: usize| ctx.navigate(route_of(events()[i])));
+    let on_open =
+        Callback::new(move |i: usize| ctx.navigate(Route::of_framework(events()[i].framework)));
     view! {
         <div class="screen chronology">
             <h1>{tr(ui::CHRONO_TITLE)}</h1>
@@ -68,7 +61,7 @@ pub fn Chronology() -> impl IntoView {
                         view! {
                             <li>
                                 <strong>{move || e.date.label(ctx.lang.get())}</strong>" — "{tr(e.label)}" "
-                                <Link to=route_of(e)>"("{tr(f.short)}")"</Link>
+                                <Link to=Route::of_framework(e.framework)>"("{tr(f.short)}")"</Link>
                             </li>
                         }
                     })

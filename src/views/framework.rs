@@ -53,14 +53,6 @@ pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
         .collect_view()
 }
 
-fn route_of(f: &Framework) -> Route {
-    if f.id == "phases" {
-        Route::Phases(None)
-    } else {
-        Route::Framework(f.id)
-    }
-}
-
 /// Previous and next framework, in content order.
 #[component]
 pub fn Neighbours(f: &'static Framework) -> impl IntoView {
@@ -69,8 +61,8 @@ pub fn Neighbours(f: &'static Framework) -> impl IntoView {
     let next = FRAMEWORKS.get(i + 1);
     view! {
         <nav class="neighbours" aria-label=tr(ui::NEIGHBOURS)>
-            {prev.map(|p| view! { <Link to=route_of(p) class="prev">"← "{tr(p.short)}</Link> })}
-            {next.map(|n| view! { <Link to=route_of(n) class="next">{tr(n.short)}" →"</Link> })}
+            {prev.map(|p| view! { <Link to=Route::of_framework(p.id) class="prev">"← "{tr(p.short)}</Link> })}
+            {next.map(|n| view! { <Link to=Route::of_framework(n.id) class="next">{tr(n.short)}" →"</Link> })}
         </nav>
     }
 }

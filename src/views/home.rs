@@ -1,8 +1,9 @@
 //! Home: what Repères is, the three phases at a glance, and every framework by article.
 
 use crate::app::tr;
+use crate::components::framework_links::FrameworkLinks;
 use crate::components::link::Link;
-use crate::content::{ui, ARTICLES, FRAMEWORKS, PHASES};
+use crate::content::{ui, ARTICLES, PHASES};
 use crate::route::Route;
 use leptos::prelude::*;
 
@@ -51,16 +52,7 @@ pub fn Home() -> impl IntoView {
                                 <section class="card article-group">
                                     <h3>{tr(a.title)}</h3>
                                     <p class="muted">{tr(a.author)}</p>
-                                    <ul>
-                                        {FRAMEWORKS
-                                            .iter()
-                                            .filter(|f| f.article == a.id)
-                                            .map(|f| {
-                                                let to = if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) };
-                                                view! { <li><Link to=to>{tr(f.title)}</Link></li> }
-                                            })
-                                            .collect_view()}
-                                    </ul>
+                                    <FrameworkLinks article=a.id/>
                                 </section>
                             }
                         })

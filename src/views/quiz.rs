@@ -53,11 +53,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     let ctx = use_ctx();
     let chosen = move || ctx.progress.with(|p| p.answers.get(q.id).copied());
     let f = content::framework(q.framework).expect("build.rs checks question links");
-    let to = if f.id == "phases" {
-        Route::Phases(None)
-    } else {
-        Route::Framework(f.id)
-    };
+    let to = Route::of_framework(f.id);
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
             <legend>{tr(q.prompt)}</legend>

@@ -1,9 +1,8 @@
 //! Sources: the five articles and, for each, the frameworks taken from it.
 
 use crate::app::{tr, use_ctx};
-use crate::components::link::Link;
-use crate::content::{ui, ARTICLES, FRAMEWORKS};
-use crate::route::Route;
+use crate::components::framework_links::FrameworkLinks;
+use crate::content::{ui, ARTICLES};
 use leptos::prelude::*;
 
 #[component]
@@ -29,16 +28,7 @@ pub fn Sources() -> impl IntoView {
                             </dl>
                             <p>{tr(a.about)}</p>
                             <h3>{tr(ui::SOURCE_FRAMEWORKS)}</h3>
-                            <ul>
-                                {FRAMEWORKS
-                                    .iter()
-                                    .filter(|f| f.article == a.id)
-                                    .map(|f| {
-                                        let to = if f.id == "phases" { Route::Phases(None) } else { Route::Framework(f.id) };
-                                        view! { <li><Link to=to>{tr(f.title)}</Link></li> }
-                                    })
-                                    .collect_view()}
-                            </ul>
+                            <FrameworkLinks article=a.id/>
                         </section>
                     }
                 })
