@@ -69,8 +69,25 @@ impl ToRust for Text {
                 panic!("empty {lang} text beside {:?} / {:?}", self.fr, self.en);
             }
         }
-        write!(out, "Text{{fr:{:?},en:{:?}}}", self.fr, self.en).unwrap();
+        write!(
+            out,
+            "Text{{fr:{:?},en:{:?}}}",
+            french_spacing(&self.fr),
+            self.en
+        )
+        .unwrap();
     }
+}
+
+/// French typography: a no-break space inside « » and before : ; ! ?, so that a line never
+/// starts with the punctuation. Writers keep plain spaces in the content files.
+fn french_spacing(s: &str) -> String {
+    s.replace("« ", "«\u{a0}")
+        .replace(" »", "\u{a0}»")
+        .replace(" :", "\u{a0}:")
+        .replace(" ;", "\u{202f};")
+        .replace(" !", "\u{202f}!")
+        .replace(" ?", "\u{202f}?")
 }
 
 type Str = String;

@@ -59,9 +59,16 @@ pub fn start() {
     };
     let document = web_sys::window().unwrap().document().unwrap();
     let prerendered = document.get_element_by_id("app");
+    // Which control had focus in the prerendered page (a learner may have tabbed already).
+    let focused = prerendered.as_ref().and_then(platform::dom::focused_index);
     leptos::mount::mount_to_body(move || view! { <App boot/> });
     if let Some(old) = prerendered {
+        // The live page is appended first, then the old one removed, in the same task: nothing
+        // is painted in between, and the scroll position stays on the same content.
         old.remove();
+    }
+    if let Some(i) = focused {
+        platform::dom::focus_index(i);
     }
     // For tests and embedders: the live app is in place.
     platform::dom::set_html_attr("data-ready", "1");

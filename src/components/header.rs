@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
                 <div class="tools">
                     <LangSwitch/>
                     <ThemeSwitch/>
-                    <button type="button" class="tool" on:click=move |_| ctx.presenting.set(true)>
+                    <button type="button" class="tool present" on:click=move |_| ctx.presenting.set(true)>
                         {tr(ui::PRESENT)}
                     </button>
                 </div>

@@ -69,7 +69,16 @@ pub fn Presenter() -> impl IntoView {
                             <p class="slide-count">{format!("{} / {n}", slide.get() + 1)}</p>
                             <h2>{tr(f.title)}</h2>
                             <p class="slide-lead">{tr(f.lead)}</p>
-                            <ul>{f.items.iter().map(|i| view! { <li>{tr(i.name)}</li> }).collect_view()}</ul>
+                            <ul>
+                                {f.items.iter().map(|i| view! { <li>{tr(i.name)}</li> }).collect_view()}
+                                {(f.id == "phases")
+                                    .then(|| {
+                                        crate::content::PHASES
+                                            .iter()
+                                            .map(|p| view! { <li><strong>{p.name}</strong>" — "{tr(p.expansion)}</li> })
+                                            .collect_view()
+                                    })}
+                            </ul>
                         </div>
                     }
                 }}

@@ -60,6 +60,36 @@ mod web {
         let _ = web_sys::Url::revoke_object_url(&url);
     }
 
+    const FOCUSABLE: &str = "a[href], button, input, textarea, select, [tabindex]";
+
+    /// The position of the focused control among the focusable ones inside `root`.
+    pub fn focused_index(root: &web_sys::Element) -> Option<u32> {
+        let active = document().active_element()?;
+        if !root.contains(Some(&active)) {
+            return None;
+        }
+        let active: &web_sys::Node = &active;
+        let all = root.query_selector_all(FOCUSABLE).ok()?;
+        (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(active))))
+    }
+
+    /// Focuses the control at that position in the live app.
+    pub fn focus_index(i: u32) {
+        let Some(app) = document().get_element_by_id("app") else {
+            return;
+        };
+        if let Some(el) = app
+            .query_selector_all(FOCUSABLE)
+            .ok()
+            .and_then(|l| l.item(i))
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let opts = web_sys::FocusOptions::new();
+            opts.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&opts);
+        }
+    }
+
     pub fn print() {
         let _ = web_sys::window().unwrap().print();
     }

@@ -41,3 +41,22 @@ test("the wasm stays within its size budget (brotli, tests/budget.json)", async 
   console.log(`     wasm: ${br} bytes brotli (budget ${budget.wasm_brotli_bytes})`);
   assert(br <= budget.wasm_brotli_bytes, `wasm is ${br} bytes brotli, budget ${budget.wasm_brotli_bytes}`);
 });
+
+test("focus and scroll survive the switch from the prerendered page to the live app", async ({ page, base }) => {
+  // Hold the wasm back so that the learner acts on the prerendered page first.
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + "usages/");
+  for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
+  await page.evaluate(() => window.scrollTo(0, 400));
+  const before = await page.evaluate(() => document.activeElement.getAttribute("href"));
+  assert(before, "a link has focus on the prerendered page");
+  release();
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.evaluate(() => document.activeElement.getAttribute("href")), before, "focus kept");
+  assertEqual(await page.evaluate(() => Math.round(window.scrollY)), 400, "scroll kept");
+});
