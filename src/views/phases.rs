@@ -114,7 +114,12 @@ fn PhaseDetails(phase: &'static Phase, on_close: Callback<()>) -> impl IntoView 
     let ctx = use_ctx();
     view! {
         <section class=format!("card phase-details status-{}", phase.status_kind) aria-labelledby="phase-details-title">
-            <h2 id="phase-details-title">{phase.name}" : "{tr(phase.expansion)}</h2>
+            <h2 id="phase-details-title">
+                {move || {
+                    let l = ctx.lang.get();
+                    ui::TITLED.fill(l, &[("name", phase.name), ("detail", phase.expansion.get(l))])
+                }}
+            </h2>
             <p>{tr(phase.summary)}</p>
             <dl class="facts">
                 <dt>{tr(ui::PERIOD)}</dt>

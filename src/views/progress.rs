@@ -80,7 +80,12 @@ fn Results() -> impl IntoView {
     view! {
         <section aria-labelledby="results-title" class="results">
             <h2 id="results-title">{tr(ui::RESULTS_TITLE)}</h2>
-            <p><strong>{tr(ui::QUIZ_TITLE)}" : "</strong><span id="results-quiz">{quiz}</span></p>
+            <p id="results-quiz">
+                {move || {
+                    let l = ctx.lang.get();
+                    ui::TITLED.fill(l, &[("name", ui::QUIZ_TITLE.get(l)), ("detail", &quiz())])
+                }}
+            </p>
             {checklists()
                 .map(|f| {
                     let status = move || {
