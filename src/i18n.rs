@@ -36,13 +36,6 @@ impl Lang {
             Lang::En => "English",
         }
     }
-
-    pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
-    }
 }
 
 #[cfg(test)]

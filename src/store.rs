@@ -7,7 +7,7 @@
 
 pub mod codec;
 
-use crate::content::{self, FRAMEWORKS, QUESTIONS};
+use crate::content::{self, QUESTIONS};
 use crate::i18n::Lang;
 use crate::route::Route;
 use serde::{Deserialize, Serialize};
@@ -301,14 +301,6 @@ impl Progress {
     pub fn rated_count(&self) -> usize {
         self.ratings.len()
     }
-}
-
-pub fn checklist_item_count() -> usize {
-    FRAMEWORKS
-        .iter()
-        .filter(|f| f.checklist)
-        .map(|f| f.items.len())
-        .sum()
 }
 
 #[cfg(test)]

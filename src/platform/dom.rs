@@ -94,16 +94,6 @@ mod web {
         let _ = web_sys::window().unwrap().print();
     }
 
-    pub fn prefers_reduced_motion() -> bool {
-        web_sys::window()
-            .and_then(|w| {
-                w.match_media("(prefers-reduced-motion: reduce)")
-                    .ok()
-                    .flatten()
-            })
-            .is_some_and(|m| m.matches())
-    }
-
     /// The current year, for the "today" marker.
     pub fn today() -> f32 {
         let d = js_sys::Date::new_0();

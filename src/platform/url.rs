@@ -8,8 +8,9 @@ use crate::route::Route;
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartUrl {
     pub route: Option<Route>,
+    /// `?lang=`; an unknown code gives `None`, and the app falls back quietly.
     pub lang: Option<Lang>,
-    /// `?lang=` was given but unknown: fall back to French quietly.
+    /// `?embed=1`: no site chrome, talk to the parent frame.
     pub embed: bool,
     /// `#share=…` payload.
     pub share: Option<String>,
