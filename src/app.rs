@@ -26,6 +26,17 @@ pub enum Notice {
     Lms(String),
 }
 
+/// How far the live app has come. In the browser it is built in steps, each its own task so that
+/// none blocks the page for long (see `lib.rs`): the shell (header, notices, footer), then the
+/// screen, then the whole is put in place of the prerendered page. The prerender builds it all at
+/// once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Shell,
+    Built,
+    Live,
+}
+
 /// How the app starts: read from the address bar and storage in the browser, fixed by the
 /// prerender.
 #[derive(Clone)]
@@ -37,6 +48,7 @@ pub struct Boot {
     pub progress: Progress,
     pub notices: Vec<Notice>,
     pub backend: Backend,
+    pub stage: RwSignal<Stage>,
 }
 
 impl Boot {
@@ -50,6 +62,7 @@ impl Boot {
             progress: Progress::default(),
             notices: vec![],
             backend: Backend::Local,
+            stage: RwSignal::new(Stage::Live),
         }
     }
 }
@@ -65,6 +78,7 @@ pub struct Ctx {
     pub announce: RwSignal<String>,
     pub backend: RwSignal<Backend>,
     pub presenting: RwSignal<bool>,
+    pub stage: RwSignal<Stage>,
     pub embed: bool,
     pub query_mode: bool,
 }
@@ -115,6 +129,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         announce: RwSignal::new(String::new()),
         backend: RwSignal::new(boot.backend),
         presenting: RwSignal::new(false),
+        stage: boot.stage,
         embed: boot.embed,
         query_mode: boot.query_mode,
     };
@@ -123,12 +138,13 @@ pub fn App(boot: Boot) -> impl IntoView {
 
     // Re-render the screen only when it changes, not when a selection within it does.
     let screen = Memo::new(move |_| views::screen_key(ctx.route.get()));
+    let built = Memo::new(move |_| ctx.stage.get() != Stage::Shell);
     view! {
         <div id="app" class="app" class:embedded=ctx.embed>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
             {(!ctx.embed).then(|| view! { <Header/> })}
             <Notices/>
-            <main id="main" class="main">{move || views::screen(screen.get())}</main>
+            <main id="main" class="main">{move || built.get().then(|| views::screen(screen.get()))}</main>
             {(!ctx.embed).then(footer)}
             <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
             <Presenter/>

@@ -17,13 +17,16 @@ pub mod route;
 pub mod store;
 pub mod views;
 
-/// Starts the app in the browser: reads the address and saved progress, then replaces the
-/// prerendered page with the live app in the same task, so nothing flashes.
+/// Starts the app in the browser: reads the address and saved progress, builds the live app off
+/// the page in two tasks (the shell, then the screen), and puts it in place of the prerendered
+/// page in a third. Each step stays short, so the page keeps answering input, and nothing flashes:
+/// the prerendered page stays on screen until the live one replaces it at once.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use app::{App, Boot, Notice};
+    use app::{App, Boot, Notice, Stage};
     use leptos::prelude::*;
     use platform::storage::{self, Backend};
+    use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();
     let url = platform::url::start();
@@ -48,6 +51,7 @@ pub fn start() {
         });
         platform::url::clear_hash();
     }
+    let stage = RwSignal::new(Stage::Shell);
     let boot = Boot {
         route: url.route.unwrap_or(route::Route::Home),
         lang: url.lang.or(loaded.progress.lang).unwrap_or_default(),
@@ -56,22 +60,43 @@ pub fn start() {
         progress: loaded.progress,
         notices,
         backend,
+        stage,
     };
-    let document = web_sys::window().unwrap().document().unwrap();
-    let prerendered = document.get_element_by_id("app");
-    // Which control had focus in the prerendered page (a learner may have tabbed already).
-    let focused = prerendered.as_ref().and_then(platform::dom::focused_index);
-    leptos::mount::mount_to_body(move || view! { <App boot/> });
-    if let Some(old) = prerendered {
-        // The live page is appended first, then the old one removed, in the same task: nothing
-        // is painted in between, and the scroll position stays on the same content.
-        old.remove();
-    }
-    if let Some(i) = focused {
-        platform::dom::focus_index(i);
-    }
-    // For tests and embedders: the live app is in place.
-    platform::dom::set_html_attr("data-ready", "1");
+    let next_task = |f: Box<dyn FnOnce()>| gloo_timers::callback::Timeout::new(0, f).forget();
+    next_task(Box::new(move || {
+        let document = web_sys::window().unwrap().document().unwrap();
+        let holder = document.create_element("div").unwrap();
+        leptos::mount::mount_to(
+            holder.clone().unchecked_into(),
+            move || view! { <App boot/> },
+        )
+        .forget();
+        platform::dom::mark("reperes-shell");
+        next_task(Box::new(move || {
+            stage.set(Stage::Built);
+            platform::dom::mark("reperes-built");
+            next_task(Box::new(move || {
+                let Some(live) = holder.first_element_child() else {
+                    return;
+                };
+                let prerendered = document.get_element_by_id("app");
+                // Which control has focus in the prerendered page (a learner may have tabbed).
+                let focused = prerendered.as_ref().and_then(platform::dom::focused_index);
+                match prerendered {
+                    // One replacement: the scroll position stays on the same content.
+                    Some(old) => _ = old.replace_with_with_node_1(&live),
+                    None => _ = document.body().unwrap().append_child(&live),
+                }
+                if let Some(i) = focused {
+                    platform::dom::focus_index(i);
+                }
+                stage.set(Stage::Live);
+                platform::dom::mark("reperes-live");
+                // For tests and embedders: the live app is in place.
+                platform::dom::set_html_attr("data-ready", "1");
+            }));
+        }));
+    }));
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -59,7 +59,10 @@ pub fn hash(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Moves Trunk's inline `<script type="module">` loader into `boot-<hash>.js`.
+/// Moves Trunk's inline `<script type="module">` loader into `boot-<hash>.js`, changed so that
+/// the page paints first: Trunk's preload links go, and the loader waits for the first frame
+/// before it imports the glue and fetches the wasm (otherwise the wasm's download and streaming
+/// compilation compete with the first paint of the prerendered text).
 fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
     let open = r#"<script type="module">"#;
     let Some(start) = template.find(open) else {
@@ -69,14 +72,56 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
         .find("</script>")
         .ok_or("unclosed loader script")?
         + start;
-    let code = &template[start + open.len()..end];
+    let code = paint_first(&template[start + open.len()..end])?;
     let name = format!("boot-{}.js", &hash(code.as_bytes())[..12]);
-    fs::write(dist.join(&name), code.trim()).map_err(|e| e.to_string())?;
-    Ok(format!(
+    fs::write(dist.join(&name), &code).map_err(|e| e.to_string())?;
+    let page = format!(
         r#"{}<script type="module" src="{name}"></script>{}"#,
         &template[..start],
         &template[end + 9..]
+    );
+    Ok(without_preloads(&page))
+}
+
+/// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
+/// the import made dynamic and delayed until the first frame (or 200 ms, for a page that is not
+/// rendering, such as an iframe off screen).
+fn paint_first(code: &str) -> Result<String, String> {
+    let import = "import init, * as bindings from ";
+    let at = code
+        .find(import)
+        .ok_or("Trunk's loader changed: no import line")?;
+    let line_end = code[at..].find(';').ok_or("Trunk's loader changed")? + at;
+    let module = code[at + import.len()..line_end].trim();
+    let rest = code[line_end + 1..].trim();
+    if !rest.contains("await init(") {
+        return Err("Trunk's loader changed: no init call".into());
+    }
+    Ok(format!(
+        "await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); }});\n\
+         const bindings = await import({module});\n\
+         const init = bindings.default;\n\
+         {rest}\n"
     ))
+}
+
+/// The page without `<link rel="preload">` and `<link rel="modulepreload">` tags.
+fn without_preloads(page: &str) -> String {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(at) = rest.find("<link rel=\"") {
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        out.push_str(&rest[..at]);
+        if !(tag.starts_with("<link rel=\"preload\"")
+            || tag.starts_with("<link rel=\"modulepreload\""))
+        {
+            out.push_str(tag);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Every file under `dir`, as paths relative to it with `/` separators, sorted.
@@ -210,6 +255,50 @@ mod tests {
         assert!(html.contains(r#"<base href="../../">"#));
         assert!(html.contains("<title>SoLoMo"));
         assert!(!html.contains(APP_SLOT));
+    }
+
+    /// Trunk 0.21's loader, as it writes it into index.html.
+    const TRUNK_PAGE: &str = r#"<head><link rel="stylesheet" href="./main.css"/>
+<script type="module">
+import init, * as bindings from './reperes-1.js';
+const wasm = await init({ module_or_path: './reperes-1_bg.wasm' });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
+</script>
+<link rel="modulepreload" href="./reperes-1.js" crossorigin="anonymous"><link rel="preload" href="./reperes-1_bg.wasm" as="fetch" type="application/wasm"></head>"#;
+
+    #[test]
+    fn the_loader_waits_for_the_first_paint_and_preloads_go() {
+        let dir = std::env::temp_dir().join(format!("reperes-loader-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let page = externalise_loader(TRUNK_PAGE, &dir).unwrap();
+        assert!(
+            !page.contains("<script type=\"module\">"),
+            "no inline script (CSP)"
+        );
+        assert!(!page.contains("preload"), "{page}");
+        assert!(page.contains(r#"<link rel="stylesheet" href="./main.css"/>"#));
+        let name = page
+            .split("src=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let code = fs::read_to_string(dir.join(name)).unwrap();
+        let wait = code.find("requestAnimationFrame").unwrap();
+        let import = code.find("await import('./reperes-1.js')").unwrap();
+        assert!(wait < import, "{code}");
+        assert!(code.contains("await init({ module_or_path: './reperes-1_bg.wasm' })"));
+        assert!(code.contains("TrunkApplicationStarted"));
+        assert!(!code.contains("import init"), "no static import left");
+        fs::remove_dir_all(&dir).unwrap();
+    }
+
+    #[test]
+    fn an_unknown_loader_is_an_error_not_a_silent_change() {
+        let page = "<head><script type=\"module\">start();</script></head>";
+        assert!(externalise_loader(page, &std::env::temp_dir()).is_err());
     }
 
     #[test]

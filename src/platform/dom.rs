@@ -13,6 +13,13 @@ mod web {
         document().set_title(title);
     }
 
+    /// A User Timing mark (`reperes-shell`, `reperes-built`, `reperes-live`), read by the benchmark.
+    pub fn mark(name: &str) {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(name);
+        }
+    }
+
     pub fn set_html_attr(name: &str, value: &str) {
         if let Some(el) = document().document_element() {
             let _ = el.set_attribute(name, value);

@@ -110,10 +110,16 @@ pub fn effects(ctx: Ctx) {
     );
     on_key.forget();
 
-    // After the live app is in the page.
-    request_animation_frame(move || {
-        sw::register(ctx);
-        embed::start(ctx);
-        scorm::start(ctx);
+    // Once the live app is in the page (never again after that).
+    Effect::new(move |started: Option<bool>| {
+        if started == Some(true) || ctx.stage.get() != crate::app::Stage::Live {
+            return started.unwrap_or(false);
+        }
+        request_animation_frame(move || {
+            sw::register(ctx);
+            embed::start(ctx);
+            scorm::start(ctx);
+        });
+        true
     });
 }
