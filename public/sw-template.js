@@ -2,7 +2,9 @@
 // (src/prerender.rs), which fills in the precache list: every file of the build with its content
 // hash. A new build therefore always ships a new worker.
 //
-// - install: precache every file (URLs relative to the worker, so any sub-path works);
+// - install: precache every file (URLs relative to the worker, so any sub-path works); a file whose
+//   hash is unchanged since the previous version is copied from that version's cache, so an
+//   update downloads only what changed;
 // - it waits: the page asks the learner, then posts {type: "skip-waiting"};
 // - activate: delete the caches of older versions, take control;
 // - fetch: same-origin GETs under our scope come from the cache first; a page URL maps to its
@@ -12,18 +14,41 @@ const FILES = __FILES__;
 const CACHE = "reperes-" + VERSION;
 const SCOPE = new URL("./", self.location).href;
 
+// Each cache keeps the list it was filled from under this key, to tell what changed.
+const LIST = new URL("__precache-list__", SCOPE).href;
+
+/** The cached response of every file of earlier versions, by "url hash". */
+async function earlier() {
+  const found = new Map();
+  for (const name of await caches.keys()) {
+    if (!name.startsWith("reperes-") || name === CACHE) continue;
+    const old = await caches.open(name);
+    const list = await old.match(LIST);
+    if (!list) continue;
+    for (const [file, hash] of await list.json()) {
+      const url = new URL(file, SCOPE).href;
+      if (!found.has(url + " " + hash)) found.set(url + " " + hash, old);
+    }
+  }
+  return found;
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) =>
-      Promise.all(
-        FILES.map(async ([file]) => {
+    (async () => {
+      const cache = await caches.open(CACHE);
+      const previous = await earlier();
+      await Promise.all(
+        FILES.map(async ([file, hash]) => {
           const url = new URL(file, SCOPE).href;
-          const response = await fetch(url, { cache: "no-cache" });
+          const kept = previous.get(url + " " + hash);
+          const response = (kept && (await kept.match(url))) || (await fetch(url, { cache: "no-cache" }));
           if (!response.ok) throw new Error("precache failed: " + file);
           await cache.put(url, response);
         }),
-      ),
-    ),
+      );
+      await cache.put(LIST, new Response(JSON.stringify(FILES), { headers: { "Content-Type": "application/json" } }));
+    })(),
   );
 });
 

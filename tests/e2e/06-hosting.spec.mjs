@@ -113,6 +113,42 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   fs.rmSync(b, { recursive: true });
 });
 
+test("a repeat visit downloads nothing, and an update only the files that changed", async ({ browser }) => {
+  const a = DIST;
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
+  fs.cpSync(a, b, { recursive: true });
+  // Build B changes one page: its content, its hash in the precache list, and the version.
+  fs.appendFileSync(path.join(b, "about/index.html"), "<!-- build B -->");
+  let sw = fs.readFileSync(path.join(b, "sw.js"), "utf8");
+  assert(/\["about\/index\.html","[0-9a-f]{16}"\]/.test(sw), "about/index.html is in the precache list");
+  sw = sw.replace(/\["about\/index\.html","[0-9a-f]{16}"\]/, '["about/index.html","0000000000000b0b"]').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
+  fs.writeFileSync(path.join(b, "sw.js"), sw);
+
+  const server = await startServer({ root: a });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  server.state.requests.length = 0;
+  for (const r of ["", "usages/", "phases/solomo/", "about/"]) {
+    await page.goto(server.url + r);
+    await page.waitForSelector("html[data-ready]");
+  }
+  const repeat = server.state.requests.filter((p) => !p.endsWith("/sw.js"));
+  assertEqual(repeat.join(" "), "", "a repeat visit downloads nothing (the browser may only check sw.js)");
+
+  server.setRoot(b);
+  server.state.requests.length = 0;
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await page.locator(".notice", { hasText: "nouvelle version" }).waitFor({ timeout: 15000 });
+  const update = [...new Set(server.state.requests)].sort();
+  assertEqual(update.join(" "), "/about/index.html /sw.js", "the update downloads the changed page and the worker only");
+  await server.close();
+  await context.close();
+  fs.rmSync(b, { recursive: true });
+});
+
 test("without service workers the app still works online with no console error", async ({ browser }) => {
   const server = await startServer({ root: DIST });
   const context = await browser.newContext({ serviceWorkers: "block" });

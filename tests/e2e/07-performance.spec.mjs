@@ -26,10 +26,27 @@ test("with JavaScript disabled, home and phases show the three phase names", asy
   await context.close();
 });
 
-test("the live app replaces the prerendered page without a jump", async ({ page, base }) => {
+test("the live app replaces the prerendered page in one step, built in three tasks", async ({ page, base }) => {
+  // Every change to the body's children, as the page sees them: the prerendered root must be
+  // swapped for the live one in the same mutation (never an empty page, never two apps).
+  await page.addInitScript(() => {
+    window.__swaps = [];
+    new MutationObserver((records) => {
+      for (const r of records)
+        window.__swaps.push({
+          added: [...r.addedNodes].filter((n) => n.id === "app").length,
+          removed: [...r.removedNodes].filter((n) => n.id === "app").length,
+        });
+    }).observe(document, { childList: true, subtree: true });
+  });
   await page.goto(base + "usages/");
   await page.waitForSelector("html[data-ready]");
   assertEqual(await page.locator("#app").count(), 1, "one app root");
+  const swaps = (await page.evaluate(() => window.__swaps)).filter((s) => s.added || s.removed);
+  // The parser adds the prerendered root first; then one record both removes it and adds the live one.
+  assertEqual(JSON.stringify(swaps.slice(-1)), JSON.stringify([{ added: 1, removed: 1 }]), `swaps: ${JSON.stringify(swaps)}`);
+  const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => m.name).filter((n) => n.startsWith("reperes-")));
+  assertEqual(marks.join(" "), "reperes-shell reperes-built reperes-live", "built in steps, in order");
   const again = await page.evaluate(() => document.querySelector("main h1").textContent);
   assert(again.length > 3, "content present");
 });
