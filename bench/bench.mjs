@@ -162,6 +162,27 @@ for (const [profile, network] of Object.entries(profiles)) {
   }
   console.log("app bytes by type:", Object.entries(table.byType).map(([t, v]) => `${t} ${v.transferred} (${v.decoded} decoded)`).join(", "));
 }
+// The whole first visit, offline copy included: what the server sends until the service worker
+// has cached every route (a normal fresh profile, cache on, no throttling; counted by the server).
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  app.state.sent.length = 0;
+  await page.goto(app.url, { waitUntil: "load" });
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+  });
+  const byKind = {};
+  for (const [p, n] of app.state.sent) {
+    const kind = p.endsWith(".wasm") ? "wasm" : p.endsWith(".html") || p.endsWith("/") ? "html" : path.extname(p).slice(1) || "other";
+    byKind[kind] = (byKind[kind] || 0) + n;
+  }
+  result.firstVisitWithOfflineCopy = { responses: app.state.sent.length, bytes: app.state.sent.reduce((a, [, n]) => a + n, 0), byKind };
+  console.log(`\nfirst visit with the offline copy: ${result.firstVisitWithOfflineCopy.responses} responses, ${result.firstVisitWithOfflineCopy.bytes} bytes brotli (${Object.entries(byKind).map(([k, v]) => `${k} ${v}`).join(", ")})`);
+  await context.close();
+}
 const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
 result.wasmBytes = fs.statSync(path.join(DIST, wasm)).size;
 console.log(`\nwasm: ${result.wasmBytes} bytes raw`);

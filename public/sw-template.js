@@ -14,6 +14,8 @@ const FILES = __FILES__;
 const CACHE = "reperes-" + VERSION;
 const SCOPE = new URL("./", self.location).href;
 
+const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+
 // Each cache keeps the list it was filled from under this key, to tell what changed.
 const LIST = new URL("__precache-list__", SCOPE).href;
 
@@ -42,7 +44,10 @@ self.addEventListener("install", (event) => {
         FILES.map(async ([file, hash]) => {
           const url = new URL(file, SCOPE).href;
           const kept = previous.get(url + " " + hash);
-          const response = (kept && (await kept.match(url))) || (await fetch(url, { cache: "no-cache" }));
+          // A file whose name carries its hash (the wasm, its glue, the CSS) never changes under
+          // that name: the copy the page just downloaded, in the HTTP cache, will do.
+          const fresh = HASHED.test(file) ? "default" : "no-cache";
+          const response = (kept && (await kept.match(url))) || (await fetch(url, { cache: fresh }));
           if (!response.ok) throw new Error("precache failed: " + file);
           await cache.put(url, response);
         }),

@@ -29,7 +29,7 @@ export const CSP =
   "connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
 
 export function startServer({ root, port = 0, host = "127.0.0.1", prefix = "/", fallback = "404", brotli = false, csp = false, headers = {} }) {
-  const state = { root: path.resolve(root), cache: new Map(), requests: [] };
+  const state = { root: path.resolve(root), cache: new Map(), requests: [], sent: [] };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, "http://x");
     state.requests.push(url.pathname);
@@ -53,6 +53,7 @@ export function startServer({ root, port = 0, host = "127.0.0.1", prefix = "/", 
         h["Vary"] = "Accept-Encoding";
       }
       h["Content-Length"] = body.length;
+      state.sent.push([url.pathname, req.method === "HEAD" ? 0 : body.length]);
       res.writeHead(status, h);
       res.end(req.method === "HEAD" ? undefined : body);
     };

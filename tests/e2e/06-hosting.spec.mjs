@@ -113,6 +113,21 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   fs.rmSync(b, { recursive: true });
 });
 
+test("the first visit downloads the wasm, its glue and the CSS once: the worker reuses them", async ({ browser }) => {
+  const server = await startServer({ root: DIST, brotli: true });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  const hashed = server.state.requests.filter((p) => /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/.test(p));
+  assertEqual(hashed.length, 3, `hashed files: ${hashed.join(" ")}`);
+  assertEqual(new Set(hashed).size, 3, `each once: ${hashed.join(" ")}`);
+  const total = server.state.sent.reduce((a, [, n]) => a + n, 0);
+  console.log(`     first visit with the offline copy: ${server.state.sent.length} responses, ${total} bytes (brotli)`);
+  await server.close();
+  await context.close();
+});
+
 test("a repeat visit downloads nothing, and an update only the files that changed", async ({ browser }) => {
   const a = DIST;
   const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
