@@ -6,12 +6,12 @@
 //! event) is in `platform::storage`.
 
 pub mod codec;
+pub mod json;
 
 use crate::content::{self, QUESTIONS};
 use crate::i18n::Lang;
 use crate::route::Route;
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use json::Json;
 use std::collections::{BTreeMap, BTreeSet};
 
 pub const KEY: &str = "reperes";
@@ -25,8 +25,7 @@ pub const MAX_NOTE_CHARS: usize = 1000;
 /// Where the learner stands on one checklist item.
 pub const RATINGS: u8 = 3; // 0 not started, 1 in progress, 2 in place
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Theme {
     #[default]
     Auto,
@@ -42,9 +41,15 @@ impl Theme {
             Theme::Dark => "dark",
         }
     }
+
+    pub fn parse(code: &str) -> Option<Theme> {
+        [Theme::Auto, Theme::Light, Theme::Dark]
+            .into_iter()
+            .find(|t| t.code() == code)
+    }
 }
 
-#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Progress {
     /// The language the learner chose, if they chose one.
     pub lang: Option<Lang>,
@@ -106,11 +111,38 @@ fn question_choices(id: &str) -> Option<usize> {
 }
 
 pub fn save(p: &Progress) -> String {
-    let mut v = serde_json::to_value(p).expect("progress serialises");
-    v.as_object_mut()
-        .unwrap()
-        .insert("v".into(), VERSION.into());
-    v.to_string()
+    let small = |m: &BTreeMap<String, u8>| {
+        Json::Obj(
+            m.iter()
+                .map(|(k, v)| (k.clone(), Json::Int(*v as i64)))
+                .collect(),
+        )
+    };
+    let field = |k: &str, v: Json| (k.to_string(), v);
+    Json::Obj(vec![
+        field("v", Json::Int(VERSION as i64)),
+        field(
+            "lang",
+            p.lang.map_or(Json::Null, |l| Json::Str(l.code().into())),
+        ),
+        field("theme", Json::Str(p.theme.code().into())),
+        field(
+            "visited",
+            Json::Arr(p.visited.iter().map(|s| Json::Str(s.clone())).collect()),
+        ),
+        field("ratings", small(&p.ratings)),
+        field(
+            "notes",
+            Json::Obj(
+                p.notes
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Json::Str(v.clone())))
+                    .collect(),
+            ),
+        ),
+        field("answers", small(&p.answers)),
+    ])
+    .text()
 }
 
 pub fn load(raw: Option<&str>) -> Loaded {
@@ -129,15 +161,15 @@ pub fn load(raw: Option<&str>) -> Loaded {
     if raw.len() > MAX_BYTES {
         return fail(Reset::TooLarge);
     }
-    let Ok(value) = serde_json::from_str::<Value>(raw) else {
+    let Some(value) = Json::parse(raw) else {
         return fail(Reset::NotJson);
     };
-    let Some(obj) = value.as_object() else {
+    if value.as_object().is_none() {
         return fail(Reset::WrongShape);
-    };
-    let obj = match obj.get("v").and_then(Value::as_u64) {
-        Some(VERSION) => obj.clone(),
-        Some(1) => migrate_v1(obj),
+    }
+    let obj = match value.get("v").and_then(Json::as_u64) {
+        Some(VERSION) => value,
+        Some(1) => migrate_v1(value),
         Some(v) => return fail(Reset::UnknownVersion(v)),
         None => return fail(Reset::WrongShape),
     };
@@ -158,26 +190,31 @@ pub fn load(raw: Option<&str>) -> Loaded {
 }
 
 /// Version 1 stored `checks: { "usages/messaging": true }` and `language: "fr"`.
-fn migrate_v1(old: &Map<String, Value>) -> Map<String, Value> {
-    let mut new = old.clone();
-    if let Some(checks) = new.remove("checks").as_ref().and_then(Value::as_object) {
-        let ratings: Map<_, _> = checks
-            .iter()
-            .filter_map(|(k, v)| {
-                v.as_bool()
-                    .map(|done| (k.clone(), Value::from(if done { 2 } else { 0 })))
-            })
-            .collect();
-        new.insert("ratings".into(), ratings.into());
+fn migrate_v1(old: Json) -> Json {
+    let Json::Obj(old) = old else { return old };
+    let mut new = Vec::with_capacity(old.len());
+    for (k, v) in old {
+        match (k.as_str(), &v) {
+            ("checks", Json::Obj(checks)) => {
+                let ratings = checks
+                    .iter()
+                    .filter_map(|(k, v)| {
+                        v.as_bool()
+                            .map(|done| (k.clone(), Json::Int(if done { 2 } else { 0 })))
+                    })
+                    .collect();
+                new.push(("ratings".into(), Json::Obj(ratings)));
+            }
+            ("checks", _) => {}
+            ("language", _) => new.push(("lang".into(), v)),
+            _ => new.push((k, v)),
+        }
     }
-    if let Some(lang) = new.remove("language") {
-        new.insert("lang".into(), lang);
-    }
-    new
+    Json::Obj(new)
 }
 
 /// Takes every valid field and entry, counting what it had to drop.
-fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
+fn from_object(obj: &Json) -> (Progress, usize) {
     let mut p = Progress::default();
     let mut dropped = 0;
     let mut bad = |ok: bool| {
@@ -186,29 +223,29 @@ fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
         }
         ok
     };
-    if let Some(v) = obj.get("lang").filter(|v| !v.is_null()) {
+    if let Some(v) = obj.get("lang").filter(|v| **v != Json::Null) {
         p.lang = v.as_str().and_then(Lang::parse);
         bad(p.lang.is_some());
     }
     if let Some(v) = obj.get("theme") {
-        match serde_json::from_value::<Theme>(v.clone()) {
-            Ok(t) => p.theme = t,
-            Err(_) => _ = bad(false),
+        match v.as_str().and_then(Theme::parse) {
+            Some(t) => p.theme = t,
+            None => _ = bad(false),
         }
     }
     for (field, entries) in ["visited", "ratings", "notes", "answers"].map(|f| (f, obj.get(f))) {
         let Some(entries) = entries else { continue };
         match (field, entries) {
-            ("visited", Value::Array(list)) => {
+            ("visited", Json::Arr(list)) => {
                 for v in list {
                     if let Some(s) = v.as_str().filter(|s| bad(is_route(s))) {
                         p.visited.insert(s.to_string());
-                    } else if !v.is_string() {
+                    } else if v.as_str().is_none() {
                         bad(false);
                     }
                 }
             }
-            ("ratings", Value::Object(m)) => {
+            ("ratings", Json::Obj(m)) => {
                 for (k, v) in m {
                     match v.as_u64() {
                         Some(r) if r < RATINGS as u64 && bad(is_checklist_item(k)) => {
@@ -219,7 +256,7 @@ fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
                     }
                 }
             }
-            ("notes", Value::Object(m)) => {
+            ("notes", Json::Obj(m)) => {
                 for (k, v) in m {
                     match v.as_str() {
                         Some(s) if is_checklist_item(k) => {
@@ -230,7 +267,7 @@ fn from_object(obj: &Map<String, Value>) -> (Progress, usize) {
                     }
                 }
             }
-            ("answers", Value::Object(m)) => {
+            ("answers", Json::Obj(m)) => {
                 for (k, v) in m {
                     match (v.as_u64(), question_choices(k)) {
                         (Some(a), Some(n)) if (a as usize) < n => {
@@ -382,7 +419,7 @@ mod tests {
 
     #[test]
     fn wrong_value_types_drop_only_the_bad_entries() {
-        let mut v: Value = serde_json::from_str(&save(&sample())).unwrap();
+        let mut v: serde_json::Value = serde_json::from_str(&save(&sample())).unwrap();
         v["theme"] = "purple".into();
         v["ratings"]["usages/nope"] = 2.into(); // item that no longer exists
         v["ratings"]["practices/x"] = "high".into(); // wrong type

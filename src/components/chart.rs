@@ -2,6 +2,7 @@
 
 use crate::app::{tr, use_ctx};
 use crate::components::link::Link;
+use crate::components::number::{fixed, percent};
 use crate::content::{checklists, ui, Framework};
 use crate::route::Route;
 use crate::store::Progress;
@@ -32,7 +33,7 @@ fn Bar(#[prop(into)] score: Signal<f32>) -> impl IntoView {
     view! {
         <svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
             <rect class="bar-track" x="0" y="0" width="100" height="8" rx="1"></rect>
-            <rect class="bar-fill" x="0" y="0" width=move || bar_width(score.get()).to_string() height="8" rx="1"></rect>
+            <rect class="bar-fill" x="0" y="0" width=move || fixed(bar_width(score.get()), 2) height="8" rx="1"></rect>
         </svg>
     }
 }
@@ -47,7 +48,7 @@ pub fn AssessmentChart() -> impl IntoView {
             ui::ASSESS_ROW.fill(
                 ctx.lang.get(),
                 &[
-                    ("pct", &format!("{:.0}", s * 100.0)),
+                    ("pct", &percent(s)),
                     ("n", &n.to_string()),
                     ("total", &f.items.len().to_string()),
                 ],
@@ -70,7 +71,7 @@ pub fn AssessmentChart() -> impl IntoView {
                 <li class="chart-row overall">
                     <span class="chart-name">{tr(ui::ASSESS_OVERALL)}</span>
                     <Bar score=total/>
-                    <span class="chart-value">{move || format!("{:.0} %", total.get() * 100.0)}</span>
+                    <span class="chart-value">{move || ui::PERCENT.fill(ctx.lang.get(), &[("pct", &percent(total.get()))])}</span>
                 </li>
             </ul>
         </figure>

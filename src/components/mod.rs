@@ -6,6 +6,7 @@ pub mod framework_links;
 pub mod header;
 pub mod link;
 pub mod notices;
+pub mod number;
 pub mod presenter;
 pub mod source;
 pub mod timeline;

@@ -242,7 +242,7 @@ pub fn Timeline(
 }
 
 fn pct(x: f32) -> String {
-    format!("{x:.2}%")
+    crate::components::number::fixed(x, 2) + "%"
 }
 
 /// Steps of a soft edge: the band fades in over `STEPS` slices of rising opacity. Drawn with SVG
@@ -264,7 +264,7 @@ fn mark_view(mark: Mark) -> AnyView {
                         let opacity = (k as f32 + 0.5) / STEPS as f32;
                         let opacity = if rising { opacity } else { 1.0 - opacity };
                         view! {
-                            <rect class="tl-band" x=pct(from + w * k as f32) y="6" width=pct(w + 0.05) height="16" fill-opacity=format!("{opacity:.2}")></rect>
+                            <rect class="tl-band" x=pct(from + w * k as f32) y="6" width=pct(w + 0.05) height="16" fill-opacity=crate::components::number::fixed(opacity, 2)></rect>
                         }
                     })
                     .collect_view()

@@ -11,7 +11,7 @@ pub enum ParentMessage {
 
 /// `{source: "reperes-host", version: 1, type: "set-lang", lang: "en"}`, as JSON text.
 pub fn parse_parent_message(json: &str) -> Option<ParentMessage> {
-    let v: serde_json::Value = serde_json::from_str(json).ok()?;
+    let v = crate::store::json::Json::parse(json)?;
     if v.get("source")?.as_str()? != "reperes-host" || v.get("version")?.as_u64()? != 1 {
         return None;
     }
