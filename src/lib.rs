@@ -25,6 +25,7 @@ pub mod views;
 pub fn start() {
     use app::{App, Boot, Notice, Stage};
     use leptos::prelude::*;
+    use platform::dom;
     use platform::storage::{self, Backend};
     use wasm_bindgen::JsCast;
 
@@ -62,41 +63,41 @@ pub fn start() {
         backend,
         stage,
     };
-    let next_task = |f: Box<dyn FnOnce()>| gloo_timers::callback::Timeout::new(0, f).forget();
-    next_task(Box::new(move || {
+    wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
+        dom::next_task().await;
+        // 1. The shell (header, notices, footer), in an element outside the page.
         let holder = document.create_element("div").unwrap();
         leptos::mount::mount_to(
             holder.clone().unchecked_into(),
             move || view! { <App boot/> },
         )
         .forget();
-        platform::dom::mark("reperes-shell");
-        next_task(Box::new(move || {
-            stage.set(Stage::Built);
-            platform::dom::mark("reperes-built");
-            next_task(Box::new(move || {
-                let Some(live) = holder.first_element_child() else {
-                    return;
-                };
-                let prerendered = document.get_element_by_id("app");
-                // Which control has focus in the prerendered page (a learner may have tabbed).
-                let focused = prerendered.as_ref().and_then(platform::dom::focused_index);
-                match prerendered {
-                    // One replacement: the scroll position stays on the same content.
-                    Some(old) => _ = old.replace_with_with_node_1(&live),
-                    None => _ = document.body().unwrap().append_child(&live),
-                }
-                if let Some(i) = focused {
-                    platform::dom::focus_index(i);
-                }
-                stage.set(Stage::Live);
-                platform::dom::mark("reperes-live");
-                // For tests and embedders: the live app is in place.
-                platform::dom::set_html_attr("data-ready", "1");
-            }));
-        }));
-    }));
+        dom::mark("reperes-shell");
+        dom::next_task().await;
+        // 2. The screen.
+        stage.set(Stage::Built);
+        dom::mark("reperes-built");
+        dom::next_task().await;
+        // 3. In place of the prerendered page, in one replacement: the scroll position stays on
+        // the same content, and the control that had focus (a learner may have tabbed) keeps it.
+        let Some(live) = holder.first_element_child() else {
+            return;
+        };
+        let prerendered = document.get_element_by_id("app");
+        let focused = prerendered.as_ref().and_then(dom::focused_index);
+        match prerendered {
+            Some(old) => _ = old.replace_with_with_node_1(&live),
+            None => _ = document.body().unwrap().append_child(&live),
+        }
+        if let Some(i) = focused {
+            dom::focus_index(i);
+        }
+        stage.set(Stage::Live);
+        dom::mark("reperes-live");
+        // For tests and embedders: the live app is in place.
+        dom::set_html_attr("data-ready", "1");
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -13,6 +13,17 @@ mod web {
         document().set_title(title);
     }
 
+    /// Resolves in a later task (a zero-delay timer), so that the browser can handle input and
+    /// paint in between.
+    pub async fn next_task() {
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let _ = web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+
     /// A User Timing mark (`reperes-shell`, `reperes-built`, `reperes-live`), read by the benchmark.
     pub fn mark(name: &str) {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
