@@ -14,6 +14,8 @@ with_wasm_env trunk build --release --offline \
   || die "trunk build failed (trunk $(trunk --version 2>/dev/null), wasm-bindgen $WASM_BINDGEN_VERSION, wasm-opt $BINARYEN_VERSION)" \
          "check that 'wasm-bindgen --version' and 'node_modules/.bin/wasm-opt --version' match Trunk.toml"
 log "wasm built in $(took "$t")"
+# The size budget depends on the toolchain (the Debian path builds std for size): tell the tests.
+echo "$WASM_MODE" > target/reperes-wasm-mode
 
 t=$(now)
 log "Prerendering every route and generating the service worker"
