@@ -8,7 +8,8 @@
 // - it waits: the page asks the learner, then posts {type: "skip-waiting"};
 // - activate: delete the caches of older versions, take control;
 // - fetch: same-origin GETs under our scope come from the cache first; a page URL maps to its
-//   prerendered index.html; an unknown page falls back to 404.html.
+//   prerendered index.html; an unknown page gets 404.html (with its <base> set to the scope) when
+//   the host answers 404 or the network is down.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "reperes-" + VERSION;
@@ -70,6 +71,13 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+async function notFound(cache) {
+  const page = await cache.match(new URL("404.html", SCOPE).href);
+  if (!page) return null;
+  const html = (await page.text()).replace(/<base href="[^"]*">/, `<base href="${new URL(SCOPE).pathname}">`);
+  return new Response(html, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
+}
+
 function cacheKey(request) {
   const url = new URL(request.url);
   url.search = "";
@@ -93,12 +101,17 @@ self.addEventListener("fetch", (event) => {
         url.pathname += "/";
         return Response.redirect(url.href, 301);
       }
+      // An unknown page: the host's answer, unless it is a 404 or there is no network; then our
+      // own not-found page, whose <base> is set to where the app lives (the built file assumes
+      // the host's root, which is wrong under a sub-path).
       try {
-        return await fetch(request);
+        const response = await fetch(request);
+        if (request.mode === "navigate" && response.status === 404) return (await notFound(cache)) || response;
+        return response;
       } catch (err) {
         if (request.mode === "navigate") {
-          const fallback = await cache.match(new URL("404.html", SCOPE).href);
-          if (fallback) return fallback;
+          const page = await notFound(cache);
+          if (page) return page;
         }
         throw err;
       }

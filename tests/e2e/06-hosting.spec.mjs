@@ -65,6 +65,30 @@ test("the same build works under a sub-path, deep links reload, and offline ther
   }
 }, { allowFailedRequests: true });
 
+test("an unknown URL under a sub-path, after the first visit, shows the styled not-found screen", async ({ browser }) => {
+  // The host answers unknown paths with the app's 404.html, built for the host's root.
+  const server = await startServer({ root: DIST, prefix: "/formation/reperes/", fallback: "404" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  for (const offline of [false, true]) {
+    await context.setOffline(offline);
+    await page.goto(server.url + "no/such/page");
+    await page.waitForSelector("html[data-ready]", { timeout: 10000 });
+    assertEqual(await page.getAttribute("base", "href"), "/formation/reperes/", `base (offline: ${offline})`);
+    assert(/introuvable/i.test(await page.textContent("main h1")), `not-found heading (offline: ${offline})`);
+    // Styled: the stylesheet loaded (the skip link is moved off screen by our CSS).
+    const skip = await page.evaluate(() => document.querySelector(".skip-link").getBoundingClientRect().top);
+    assert(skip < 0, `stylesheet applied (offline: ${offline})`);
+    await page.getByRole("link", { name: "Repères", exact: true }).click();
+    await page.waitForURL(server.url);
+    assert((await page.textContent("main")).includes("SoLoMo"), `home reached from the not-found screen (offline: ${offline})`);
+  }
+  await server.close();
+  await context.close();
+}, { allowFailedRequests: true });
+
 test("a strict CSP sent as a header raises no violation", async ({ browser }) => {
   const server = await startServer({ root: DIST, csp: true });
   const context = await browser.newContext();
