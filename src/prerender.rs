@@ -84,7 +84,7 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
 }
 
 /// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
-/// the import made dynamic and delayed until the first frame (or 200 ms, for a page that is not
+/// the import made dynamic and delayed until the first frame (or one second, for a page that is not
 /// rendering, such as an iframe off screen).
 fn paint_first(code: &str) -> Result<String, String> {
     let import = "import init, * as bindings from ";
@@ -98,7 +98,7 @@ fn paint_first(code: &str) -> Result<String, String> {
         return Err("Trunk's loader changed: no init call".into());
     }
     Ok(format!(
-        "await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 200); }});\n\
+        "await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
          const bindings = await import({module});\n\
          const init = bindings.default;\n\
          {rest}\n"
