@@ -7,6 +7,7 @@
 //! sub-path, with or without a fallback to index.html.
 
 use crate::app::{title, App, Boot};
+use crate::content::ui;
 use crate::i18n::Lang;
 use crate::route::Route;
 use leptos::prelude::*;
@@ -23,11 +24,15 @@ const BASE_SLOT: &str = r#"<base href="./">"#;
 
 /// Fills the template for one route.
 pub fn page(template: &str, route: Route, base: &str) -> String {
-    let html = template.replacen(APP_SLOT, &render(route), 1).replacen(
-        BASE_SLOT,
-        &format!(r#"<base href="{base}">"#),
-        1,
+    // Outside the app root, so it stays when the live app replaces the prerendered one; shown by
+    // the loader only if the app cannot start (see `paint_first`).
+    let failed = format!(
+        r#"<p id="load-failed" class="load-failed" role="alert" hidden>{}</p>"#,
+        escape(ui::LOAD_FAILED.get(Lang::Fr))
     );
+    let html = template
+        .replacen(APP_SLOT, &(failed + &render(route)), 1)
+        .replacen(BASE_SLOT, &format!(r#"<base href="{base}">"#), 1);
     replace_title(&html, &title(route, Lang::Fr))
 }
 
@@ -85,7 +90,8 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
 
 /// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
 /// the import made dynamic and delayed until the first frame (or one second, for a page that is not
-/// rendering, such as an iframe off screen).
+/// rendering, such as an iframe off screen). If the app cannot be fetched or started (a dropped
+/// connection, say), the prerendered page stays and says so: its text and links keep working.
 fn paint_first(code: &str) -> Result<String, String> {
     let import = "import init, * as bindings from ";
     let at = code
@@ -99,9 +105,13 @@ fn paint_first(code: &str) -> Result<String, String> {
     }
     Ok(format!(
         "await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
+         try {{\n\
          const bindings = await import({module});\n\
          const init = bindings.default;\n\
-         {rest}\n"
+         {rest}\n\
+         }} catch (error) {{\n\
+         document.getElementById(\"load-failed\")?.removeAttribute(\"hidden\");\n\
+         }}\n"
     ))
 }
 
@@ -254,6 +264,7 @@ mod tests {
         let html = page(&t, Route::Phases(Some("solomo")), "../../");
         assert!(html.contains(r#"<base href="../../">"#));
         assert!(html.contains("<title>SoLoMo"));
+        assert!(html.contains(r#"<p id="load-failed" class="load-failed" role="alert" hidden>"#));
         assert!(!html.contains(APP_SLOT));
     }
 
@@ -291,6 +302,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(wait < import, "{code}");
         assert!(code.contains("await init({ module_or_path: './reperes-1_bg.wasm' })"));
         assert!(code.contains("TrunkApplicationStarted"));
+        let catch = code.find("catch").unwrap();
+        assert!(
+            import < catch && code[catch..].contains("load-failed"),
+            "a failure shows the notice"
+        );
         assert!(!code.contains("import init"), "no static import left");
         fs::remove_dir_all(&dir).unwrap();
     }

@@ -63,6 +63,24 @@ test("the wasm stays within its size budget (brotli, tests/budget.json)", async 
   assert(br <= limit, `wasm is ${br} bytes brotli, budget ${limit} (${mode} toolchain)`);
 });
 
+test("if the app cannot be downloaded, the page stays readable and says so", async ({ page, base }) => {
+  await page.route(/\.wasm$/, (route) => route.abort("connectionreset"));
+  await page.goto(base + "usages/");
+  const notice = page.locator("#load-failed");
+  await notice.waitFor({ state: "visible", timeout: 10000 });
+  assert(/n'a pas pu se charger/.test(await notice.textContent()), "the notice says what happened");
+  assertEqual(await notice.getAttribute("role"), "alert", "announced");
+  assert((await page.textContent("main h1")).trim().length > 3, "the content is still there");
+  assert(await page.locator("main a[href]").first().isVisible(), "links still work");
+  assertEqual(await page.locator("html[data-ready]").count(), 0, "no live app");
+}, { allowFailedRequests: true });
+
+test("the failure notice stays hidden when the app starts", async ({ page, base }) => {
+  await page.goto(base + "usages/");
+  await page.waitForSelector("html[data-ready]");
+  assert(!(await page.locator("#load-failed").isVisible()), "hidden");
+});
+
 test("focus and scroll survive the switch from the prerendered page to the live app", async ({ page, base }) => {
   // Hold the wasm back so that the learner acts on the prerendered page first.
   let release;

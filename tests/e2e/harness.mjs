@@ -50,6 +50,8 @@ export async function open(page, url) {
 export function guard(page, { allowFailedRequests = false } = {}) {
   const problems = [];
   page.on("console", (m) => {
+    // The browser's own "Failed to load resource" lines are failed requests, allowed or not below.
+    if (allowFailedRequests && /^Failed to load resource/.test(m.text())) return;
     if (m.type() === "error" || (m.type() === "warning" && !/DevTools|Violation|preload/.test(m.text()))) {
       problems.push(`console ${m.type()}: ${m.text()}`);
     }
