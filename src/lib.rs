@@ -80,12 +80,17 @@ pub fn start() {
         dom::mark("reperes-built");
         dom::next_task().await;
         // 3. In place of the prerendered page, in one replacement: the scroll position stays on
-        // the same content, and the control that had focus (a learner may have tabbed) keeps it.
+        // the same content, the control that had focus (a learner may have tabbed) keeps it, and
+        // what was checked or typed there is replayed on the live controls.
         let Some(live) = holder.first_element_child() else {
             return;
         };
         let prerendered = document.get_element_by_id("app");
         let focused = prerendered.as_ref().and_then(dom::focused_index);
+        let pending = prerendered
+            .as_ref()
+            .map(dom::pending_input)
+            .unwrap_or_default();
         match prerendered {
             Some(old) => _ = old.replace_with_with_node_1(&live),
             None => _ = document.body().unwrap().append_child(&live),
@@ -94,6 +99,7 @@ pub fn start() {
             dom::focus_index(i);
         }
         stage.set(Stage::Live);
+        dom::replay_input(pending);
         dom::mark("reperes-live");
         // For tests and embedders: the live app is in place.
         dom::set_html_attr("data-ready", "1");

@@ -91,7 +91,8 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
 /// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
 /// the import made dynamic and delayed until the first frame (or one second, for a page that is not
 /// rendering, such as an iframe off screen). If the app cannot be fetched or started (a dropped
-/// connection, say), the prerendered page stays and says so: its text and links keep working.
+/// connection, say, or an error before it is live), the prerendered page stays and says so: its
+/// text and links keep working.
 fn paint_first(code: &str) -> Result<String, String> {
     let import = "import init, * as bindings from ";
     let at = code
@@ -104,13 +105,16 @@ fn paint_first(code: &str) -> Result<String, String> {
         return Err("Trunk's loader changed: no init call".into());
     }
     Ok(format!(
-        "await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
+        "const failed = () => {{ if (!document.documentElement.hasAttribute(\"data-ready\")) document.getElementById(\"load-failed\")?.removeAttribute(\"hidden\"); }};\n\
+         addEventListener(\"unhandledrejection\", failed);\n\
+         addEventListener(\"error\", failed);\n\
+         await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
          try {{\n\
          const bindings = await import({module});\n\
          const init = bindings.default;\n\
          {rest}\n\
          }} catch (error) {{\n\
-         document.getElementById(\"load-failed\")?.removeAttribute(\"hidden\");\n\
+         failed();\n\
          }}\n"
     ))
 }
@@ -304,9 +308,10 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(code.contains("TrunkApplicationStarted"));
         let catch = code.find("catch").unwrap();
         assert!(
-            import < catch && code[catch..].contains("load-failed"),
+            import < catch && code[catch..].contains("failed()"),
             "a failure shows the notice"
         );
+        assert!(code.contains("unhandledrejection") && code.contains("load-failed"));
         assert!(!code.contains("import init"), "no static import left");
         fs::remove_dir_all(&dir).unwrap();
     }

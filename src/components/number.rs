@@ -4,8 +4,13 @@
 /// `x` rounded to `decimals` places (0 to 3), written without trailing zeros: `fixed(12.5, 2)` is
 /// "12.5", `fixed(-0.004, 2)` is "0".
 pub fn fixed(x: f32, decimals: u32) -> String {
-    let scale = 10i64.pow(decimals.min(3));
-    let n = (x * scale as f32).round() as i64;
+    if !x.is_finite() {
+        return "0".into();
+    }
+    let decimals = decimals.min(3);
+    let scale = 10i64.pow(decimals);
+    // Saturates far beyond any coordinate or percentage we draw.
+    let n = (x.clamp(-1e12, 1e12) * scale as f32).round() as i64;
     let (sign, n) = if n < 0 { ("-", -n) } else { ("", n) };
     let (whole, frac) = (n / scale, n % scale);
     let mut out = format!("{sign}{whole}");
@@ -50,5 +55,8 @@ mod tests {
         assert_eq!(fixed(-2.25, 1), "-2.3");
         assert_eq!(percent(0.256), "26");
         assert_eq!(percent(1.0), "100");
+        assert_eq!(fixed(0.5, 5), "0.5", "at most 3 decimals");
+        assert_eq!(fixed(f32::NAN, 2), "0");
+        assert_eq!(fixed(f32::NEG_INFINITY, 2), "0");
     }
 }

@@ -80,6 +80,55 @@ mod web {
 
     const FOCUSABLE: &str = "a[href], button, input, textarea, select, [tabindex]";
 
+    /// What the learner changed on the prerendered page before the live app took over: radio
+    /// buttons checked and notes typed, by element id (the live app uses the same ids). Read
+    /// before the swap, replayed after it through the live controls, so nothing is lost.
+    pub fn pending_input(root: &web_sys::Element) -> Vec<(String, Option<String>)> {
+        let mut out = vec![];
+        let Ok(list) = root.query_selector_all("input[type=radio]:checked, textarea") else {
+            return out;
+        };
+        for i in 0..list.length() {
+            let Some(node) = list.item(i) else { continue };
+            if let Some(t) = node.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                if t.default_value().is_ok_and(|d| d != t.value()) {
+                    out.push((t.id(), Some(t.value())));
+                }
+            } else if let Some(r) = node.dyn_ref::<web_sys::HtmlInputElement>() {
+                if !r.default_checked() {
+                    out.push((r.id(), None));
+                }
+            }
+        }
+        out.retain(|(id, _)| !id.is_empty());
+        out
+    }
+
+    pub fn replay_input(pending: Vec<(String, Option<String>)>) {
+        for (id, value) in pending {
+            let Some(el) = document().get_element_by_id(&id) else {
+                continue;
+            };
+            match value {
+                Some(text) => {
+                    if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+                        t.set_value(&text);
+                        if let Ok(ev) = web_sys::Event::new("change") {
+                            let _ = t.dispatch_event(&ev);
+                        }
+                    }
+                }
+                None => {
+                    if let Some(r) = el.dyn_ref::<web_sys::HtmlInputElement>() {
+                        if !r.checked() {
+                            r.click();
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The position of the focused control among the focusable ones inside `root`.
     pub fn focused_index(root: &web_sys::Element) -> Option<u32> {
         let active = document().active_element()?;

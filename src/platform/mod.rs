@@ -99,6 +99,7 @@ pub fn effects(ctx: Ctx) {
                 && ev.key().eq_ignore_ascii_case("p")
                 && !ctx.presenting.get_untracked()
                 && !ctx.embed
+                && ctx.stage.get_untracked() == crate::app::Stage::Live
             {
                 ctx.presenting.set(true);
             }
@@ -115,7 +116,10 @@ pub fn effects(ctx: Ctx) {
         if started == Some(true) || ctx.stage.get() != crate::app::Stage::Live {
             return started.unwrap_or(false);
         }
-        request_animation_frame(move || {
+        // In a microtask, outside this effect, so that what they start is not owned by it. Not in
+        // an animation frame: frames are paused in hidden tabs and off-screen frames, and the
+        // embedding page's messages would wait.
+        wasm_bindgen_futures::spawn_local(async move {
             sw::register(ctx);
             embed::start(ctx);
             scorm::start(ctx);

@@ -275,9 +275,13 @@ impl Reader<'_> {
         Some(Json::Int(value))
     }
 
+    /// Exactly four hex digits (`from_str_radix` alone would take a sign).
     fn hex4(&mut self) -> Option<u32> {
-        let h = std::str::from_utf8(self.s.get(self.i..self.i + 4)?).ok()?;
-        let v = u32::from_str_radix(h, 16).ok()?;
+        let digits = self.s.get(self.i..self.i + 4)?;
+        let mut v = 0;
+        for &d in digits {
+            v = v * 16 + (d as char).to_digit(16)?;
+        }
         self.i += 4;
         Some(v)
     }
@@ -380,6 +384,10 @@ mod tests {
             "\"\u{1}\"",
             "\"\\x\"",
             "\"\\ud800\"",
+            "\"\\u+041\"",
+            "\"\\udc00\"",
+            "\"\\ud800\\u0041\"",
+            "\"\\u00e\"",
             "[1] 2",
             "tru",
             "nul",

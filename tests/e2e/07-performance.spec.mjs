@@ -63,6 +63,28 @@ test("the wasm stays within its size budget (brotli, tests/budget.json)", async 
   assert(br <= limit, `wasm is ${br} bytes brotli, budget ${limit} (${mode} toolchain)`);
 });
 
+test("what is checked or typed before the app is live is kept", async ({ page, base }) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + "usages/");
+  const first = page.locator(".checklist .item").first();
+  await first.getByLabel("En place").check();
+  await first.locator("textarea").fill("Tapé avant le chargement.");
+  await page.locator(".checklist .item").nth(2).getByLabel("En cours").check();
+  release();
+  await page.waitForSelector("html[data-ready]");
+  assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "first rating kept");
+  assert(await page.locator(".checklist .item").nth(2).getByLabel("En cours").isChecked(), "third rating kept");
+  assertEqual(await page.locator(".checklist .item textarea").first().inputValue(), "Tapé avant le chargement.", "note kept");
+  const saved = await page.evaluate(() => localStorage.getItem("reperes"));
+  assert(saved.includes("Tapé avant le chargement.") && /"ratings":\{[^}]*:2/.test(saved) && /"ratings":\{[^}]*:1/.test(saved), `saved: ${saved}`);
+  // P before the app is live does nothing; once live, it opens presenter mode (tested elsewhere).
+});
+
 test("if the app cannot be downloaded, the page stays readable and says so", async ({ page, base }) => {
   await page.route(/\.wasm$/, (route) => route.abort("connectionreset"));
   await page.goto(base + "usages/");
