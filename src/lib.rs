@@ -86,7 +86,7 @@ pub fn start() {
             return;
         };
         let prerendered = document.get_element_by_id("app");
-        let focused = prerendered.as_ref().and_then(dom::focused_index);
+        let focused = prerendered.as_ref().and_then(dom::focused);
         let pending = prerendered
             .as_ref()
             .map(dom::pending_input)
@@ -95,8 +95,8 @@ pub fn start() {
             Some(old) => _ = old.replace_with_with_node_1(&live),
             None => _ = document.body().unwrap().append_child(&live),
         }
-        if let Some(i) = focused {
-            dom::focus_index(i);
+        if let Some(f) = focused {
+            dom::restore_focus(f);
         }
         stage.set(Stage::Live);
         dom::replay_input(pending);

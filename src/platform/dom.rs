@@ -129,28 +129,66 @@ mod web {
         }
     }
 
-    /// The position of the focused control among the focusable ones inside `root`.
-    pub fn focused_index(root: &web_sys::Element) -> Option<u32> {
+    /// The focused control inside `root`, described so that the same control can be found in
+    /// the live app: by id, else by link target (and which of the links to it), else by position
+    /// among the focusable controls (the live app may show notices the prerendered page lacks, so
+    /// position comes last).
+    pub enum Focus {
+        Id(String),
+        Link(String, usize),
+        Index(u32),
+    }
+
+    fn links_to(root: &web_sys::Element, href: &str) -> Vec<web_sys::Node> {
+        let Ok(all) = root.query_selector_all("a[href]") else {
+            return vec![];
+        };
+        (0..all.length())
+            .filter_map(|i| all.item(i))
+            .filter(|n| {
+                n.dyn_ref::<web_sys::Element>()
+                    .and_then(|e| e.get_attribute("href"))
+                    .as_deref()
+                    == Some(href)
+            })
+            .collect()
+    }
+
+    pub fn focused(root: &web_sys::Element) -> Option<Focus> {
         let active = document().active_element()?;
         if !root.contains(Some(&active)) {
             return None;
         }
-        let active: &web_sys::Node = &active;
+        if !active.id().is_empty() {
+            return Some(Focus::Id(active.id()));
+        }
+        if let Some(href) = active.get_attribute("href") {
+            let nth = links_to(root, &href)
+                .iter()
+                .position(|n| n.is_same_node(Some(&active)))?;
+            return Some(Focus::Link(href, nth));
+        }
         let all = root.query_selector_all(FOCUSABLE).ok()?;
-        (0..all.length()).find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(active))))
+        let active: &web_sys::Node = &active;
+        (0..all.length())
+            .find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(active))))
+            .map(Focus::Index)
     }
 
-    /// Focuses the control at that position in the live app.
-    pub fn focus_index(i: u32) {
+    /// Focuses that control in the live app, without scrolling.
+    pub fn restore_focus(focus: Focus) {
         let Some(app) = document().get_element_by_id("app") else {
             return;
         };
-        if let Some(el) = app
-            .query_selector_all(FOCUSABLE)
-            .ok()
-            .and_then(|l| l.item(i))
-            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
-        {
+        let node: Option<web_sys::Node> = match focus {
+            Focus::Id(id) => document().get_element_by_id(&id).map(Into::into),
+            Focus::Link(href, nth) => links_to(&app, &href).into_iter().nth(nth),
+            Focus::Index(i) => app
+                .query_selector_all(FOCUSABLE)
+                .ok()
+                .and_then(|l| l.item(i)),
+        };
+        if let Some(el) = node.and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok()) {
             let opts = web_sys::FocusOptions::new();
             opts.set_prevent_scroll(true);
             let _ = el.focus_with_options(&opts);

@@ -85,6 +85,29 @@ test("what is checked or typed before the app is live is kept", async ({ page, b
   // P before the app is live does nothing; once live, it opens presenter mode (tested elsewhere).
 });
 
+test("focus stays on the same control when the live app adds a notice above it", async ({ page, base }) => {
+  await page.goto(base);
+  await page.waitForSelector("html[data-ready]");
+  await page.evaluate(() => localStorage.setItem("reperes", "{not json"));
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(base + "usages/");
+  const href = await page.evaluate(() => {
+    const a = [...document.querySelectorAll("main a[href]")].at(-1);
+    a.focus();
+    return a.getAttribute("href");
+  });
+  release();
+  await page.waitForSelector("html[data-ready]");
+  assert(await page.locator(".notice").first().isVisible(), "the live app shows the reset notice");
+  assertEqual(await page.evaluate(() => document.activeElement.getAttribute("href")), href, "same link focused");
+  assert(await page.evaluate(() => document.activeElement.closest("main") !== null), "focus still in main");
+});
+
 test("if the app cannot be downloaded, the page stays readable and says so", async ({ page, base }) => {
   await page.route(/\.wasm$/, (route) => route.abort("connectionreset"));
   await page.goto(base + "usages/");
