@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
-import { test, assert, assertEqual, routes, DIST, ROOT, PHASE_NAMES } from "./harness.mjs";
+import { test, assert, assertEqual, holdWasm, routes, DIST, ROOT, PHASE_NAMES } from "./harness.mjs";
 
 test("the prerendered HTML of every route contains its text", async () => {
   for (const r of routes()) {
@@ -64,12 +64,7 @@ test("the wasm stays within its size budget (brotli, tests/budget.json)", async 
 });
 
 test("what is checked or typed before the app is live is kept", async ({ page, base }) => {
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(base + "usages/");
   const first = page.locator(".checklist .item").first();
   await first.getByLabel("En place").check();
@@ -89,12 +84,7 @@ test("focus stays on the same control when the live app adds a notice above it",
   await page.goto(base);
   await page.waitForSelector("html[data-ready]");
   await page.evaluate(() => localStorage.setItem("reperes", "{not json"));
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(base + "usages/");
   const href = await page.evaluate(() => {
     const a = [...document.querySelectorAll("main a[href]")].at(-1);
@@ -128,12 +118,7 @@ test("the failure notice stays hidden when the app starts", async ({ page, base 
 
 test("focus and scroll survive the switch from the prerendered page to the live app", async ({ page, base }) => {
   // Hold the wasm back so that the learner acts on the prerendered page first.
-  let release;
-  const held = new Promise((r) => (release = r));
-  await page.route(/\.wasm$/, async (route) => {
-    await held;
-    await route.continue();
-  });
+  const release = await holdWasm(page);
   await page.goto(base + "usages/");
   for (let i = 0; i < 3; i++) await page.keyboard.press("Tab");
   await page.evaluate(() => window.scrollTo(0, 400));

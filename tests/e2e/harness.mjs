@@ -46,6 +46,18 @@ export async function open(page, url) {
   await page.waitForSelector("html[data-ready]", { timeout: 20000 });
 }
 
+/** Holds the wasm download back, so that a test can act on the prerendered page first; returns
+ * the function that lets it through. */
+export async function holdWasm(page) {
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  return release;
+}
+
 /** Installs the guards on a page; returns the list they fill. */
 export function guard(page, { allowFailedRequests = false } = {}) {
   const problems = [];
