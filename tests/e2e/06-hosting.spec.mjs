@@ -14,6 +14,22 @@ async function waitForWorker(page) {
   });
 }
 
+/** Build B: a copy of the build with a new worker version and, if given, one page changed (its
+ * content and its hash in the precache list). Returns the folder. */
+function buildB(changedPage) {
+  const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
+  fs.cpSync(DIST, b, { recursive: true });
+  let sw = fs.readFileSync(path.join(b, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
+  if (changedPage) {
+    fs.appendFileSync(path.join(b, changedPage), "<!-- build B -->");
+    const entry = new RegExp(`\\["${changedPage.replace(/[./]/g, "\\$&")}","[0-9a-f]{16}"\\]`);
+    assert(entry.test(sw), `${changedPage} is in the precache list`);
+    sw = sw.replace(entry, `["${changedPage}","0000000000000b0b"]`);
+  }
+  fs.writeFileSync(path.join(b, "sw.js"), sw);
+  return b;
+}
+
 test("after one visit every route works offline, in both languages, even never opened before", async ({ browser }) => {
   const server = await startServer({ root: DIST });
   const context = await browser.newContext();
@@ -107,12 +123,8 @@ test("a strict CSP sent as a header raises no violation", async ({ browser }) =>
 });
 
 test("a new version shows a notice, switches only when accepted, and keeps progress", async ({ browser }) => {
-  // Build B = build A with one changed file (a new precache hash gives a new worker).
   const a = DIST;
-  const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
-  fs.cpSync(a, b, { recursive: true });
-  const sw = fs.readFileSync(path.join(b, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
-  fs.writeFileSync(path.join(b, "sw.js"), sw);
+  const b = buildB(); // a new worker version: a new worker
   const server = await startServer({ root: a });
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -154,14 +166,7 @@ test("the first visit downloads the wasm, its glue and the CSS once: the worker 
 
 test("a repeat visit downloads nothing, and an update only the files that changed", async ({ browser }) => {
   const a = DIST;
-  const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
-  fs.cpSync(a, b, { recursive: true });
-  // Build B changes one page: its content, its hash in the precache list, and the version.
-  fs.appendFileSync(path.join(b, "about/index.html"), "<!-- build B -->");
-  let sw = fs.readFileSync(path.join(b, "sw.js"), "utf8");
-  assert(/\["about\/index\.html","[0-9a-f]{16}"\]/.test(sw), "about/index.html is in the precache list");
-  sw = sw.replace(/\["about\/index\.html","[0-9a-f]{16}"\]/, '["about/index.html","0000000000000b0b"]').replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
-  fs.writeFileSync(path.join(b, "sw.js"), sw);
+  const b = buildB("about/index.html");
 
   const server = await startServer({ root: a });
   const context = await browser.newContext();
