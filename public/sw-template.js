@@ -2,9 +2,10 @@
 // (src/prerender.rs), which fills in the precache list: every file of the build with its content
 // hash. A new build therefore always ships a new worker.
 //
-// - install: precache every file (URLs relative to the worker, so any sub-path works); a file whose
-//   hash is unchanged since the previous version is copied from that version's cache, so an
-//   update downloads only what changed;
+// - install: precache every file (URLs relative to the worker, so any sub-path works), each body
+//   checked against its SHA-256 (see `download`); a file whose hash is unchanged since the
+//   previous version is copied from that version's cache, so an update downloads only what
+//   changed;
 // - it waits: the page asks the learner, then posts {type: "skip-waiting"};
 // - activate: delete the caches of older versions, take control;
 // - fetch: same-origin GETs under our scope come from the cache first; a page URL maps to its
@@ -20,7 +21,7 @@ const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 // Each cache keeps the list it was filled from under this key, to tell what changed.
 const LIST = new URL("__precache-list__", SCOPE).href;
 
-/** The cached response of every file of earlier versions, by "url hash". */
+/** The cache holding each file of earlier versions, by "url hash" (checked when it was stored). */
 async function earlier() {
   const found = new Map();
   for (const name of await caches.keys()) {
@@ -36,27 +37,52 @@ async function earlier() {
   return found;
 }
 
+/** One file of the build, checked by the browser against its SHA-256 from the precache list. A
+ * body that does not match (a stale copy kept by a cache between the host and the learner, a cut
+ * download) is asked once more past every cache; if it still does not match, the install fails and
+ * the previous version stays in use (the next visit tries again). */
+async function download(url, hash, fresh) {
+  try {
+    return await fetch(url, { cache: fresh, integrity: hash });
+  } catch {
+    return await fetch(url, { cache: "reload", integrity: hash });
+  }
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
     (async () => {
       const cache = await caches.open(CACHE);
       const previous = await earlier();
-      await Promise.all(
-        FILES.map(async ([file, hash]) => {
-          const url = new URL(file, SCOPE).href;
-          const kept = previous.get(url + " " + hash);
-          // A file whose name carries its hash (the wasm, its glue, the CSS) never changes under
-          // that name: the copy the page just downloaded, in the HTTP cache, will do.
-          const fresh = HASHED.test(file) ? "default" : "no-cache";
-          const response = (kept && (await kept.match(url))) || (await fetch(url, { cache: fresh }));
-          if (!response.ok) throw new Error("precache failed: " + file);
-          await cache.put(url, response);
-        }),
-      );
-      await cache.put(LIST, new Response(JSON.stringify(FILES), { headers: { "Content-Type": "application/json" } }));
+      try {
+        await fill(cache, previous);
+      } catch (error) {
+        await caches.delete(CACHE); // a failed install leaves nothing behind
+        throw error;
+      }
     })(),
   );
 });
+
+/** Puts every file of FILES in the cache, then the list itself; throws if any file failed (after
+ * all have settled, so that nothing is still writing when the caller deletes the cache). */
+async function fill(cache, previous) {
+  const results = await Promise.allSettled(
+    FILES.map(async ([file, hash]) => {
+      const url = new URL(file, SCOPE).href;
+      const kept = previous.get(url + " " + hash);
+      // A file whose name carries its hash (the wasm, its glue, the CSS) never changes under that
+      // name: the copy the page just downloaded, in the HTTP cache, will do.
+      const fresh = HASHED.test(file) ? "default" : "no-cache";
+      const response = (kept && (await kept.match(url))) || (await download(url, hash, fresh));
+      if (!response.ok) throw new Error("precache failed: " + file);
+      await cache.put(url, response);
+    }),
+  );
+  const failed = results.find((r) => r.status === "rejected");
+  if (failed) throw failed.reason;
+  await cache.put(LIST, new Response(JSON.stringify(FILES), { headers: { "Content-Type": "application/json" } }));
+}
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "skip-waiting") self.skipWaiting();

@@ -25,10 +25,12 @@ const BASE_SLOT: &str = r#"<base href="./">"#;
 /// Fills the template for one route.
 pub fn page(template: &str, route: Route, base: &str) -> String {
     // Outside the app root, so it stays when the live app replaces the prerendered one; shown by
-    // the loader only if the app cannot start (see `paint_first`).
+    // the loader only if the app cannot start (see `paint_first`). In both languages: without the
+    // app, nothing knows which one the learner chose.
     let failed = format!(
-        r#"<p id="load-failed" class="load-failed" role="alert" hidden>{}</p>"#,
-        escape(ui::LOAD_FAILED.get(Lang::Fr))
+        r#"<div id="load-failed" class="load-failed" role="alert" hidden><p>{}</p><p lang="en">{}</p></div>"#,
+        escape(ui::LOAD_FAILED.get(Lang::Fr)),
+        escape(ui::LOAD_FAILED.get(Lang::En))
     );
     let html = template
         .replacen(APP_SLOT, &(failed + &render(route)), 1)
@@ -152,7 +154,20 @@ fn files(dir: &Path, prefix: &str, out: &mut Vec<String>) {
     }
 }
 
-/// The precache list as JSON: `[["path", "hash"], …]`, and a version derived from it.
+/// A body's SHA-256 in Subresource Integrity form (`sha256-<base64>`): the service worker passes it
+/// to `fetch`, and the browser refuses a body that does not match (a stale copy from a cache
+/// between the host and the learner, a truncated download).
+pub fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let digest = sha2::Sha256::digest(bytes);
+    format!(
+        "sha256-{}",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The precache list as JSON: `[["path", "sha256-…"], …]`, and a version derived from it.
 pub fn precache(dist: &Path) -> (String, String) {
     let mut all = vec![];
     files(dist, "", &mut all);
@@ -160,7 +175,7 @@ pub fn precache(dist: &Path) -> (String, String) {
         .into_iter()
         .filter(|f| f != "sw.js" && f != "sw-template.js" && !f.ends_with(".map"))
         .map(|f| {
-            let h = hash(&fs::read(dist.join(&f)).unwrap_or_default());
+            let h = integrity(&fs::read(dist.join(&f)).unwrap_or_default());
             (f, h)
         })
         .collect();
@@ -268,7 +283,13 @@ mod tests {
         let html = page(&t, Route::Phases(Some("solomo")), "../../");
         assert!(html.contains(r#"<base href="../../">"#));
         assert!(html.contains("<title>SoLoMo"));
-        assert!(html.contains(r#"<p id="load-failed" class="load-failed" role="alert" hidden>"#));
+        assert!(
+            html.contains(r#"<div id="load-failed" class="load-failed" role="alert" hidden><p>"#)
+        );
+        assert!(html.contains(&format!(
+            r#"<p lang="en">{}</p>"#,
+            escape(ui::LOAD_FAILED.get(Lang::En))
+        )));
         assert!(!html.contains(APP_SLOT));
     }
 
@@ -325,6 +346,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn hash_is_stable() {
         assert_eq!(hash(b""), "cbf29ce484222325");
+        // The SRI form browsers check (the known SHA-256 of "abc").
+        assert_eq!(
+            integrity(b"abc"),
+            "sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+        );
         assert_ne!(hash(b"a"), hash(b"b"));
     }
 }

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
+import crypto from "node:crypto";
 import { startServer } from "../server.mjs";
 import { test, assert, assertEqual, open, routes, DIST, PHASE_NAMES } from "./harness.mjs";
 
@@ -21,10 +22,12 @@ function buildB(changedPage) {
   fs.cpSync(DIST, b, { recursive: true });
   let sw = fs.readFileSync(path.join(b, "sw.js"), "utf8").replace(/const VERSION = "([0-9a-f]+)"/, 'const VERSION = "$1b"');
   if (changedPage) {
-    fs.appendFileSync(path.join(b, changedPage), "<!-- build B -->");
-    const entry = new RegExp(`\\["${changedPage.replace(/[./]/g, "\\$&")}","[0-9a-f]{16}"\\]`);
-    assert(entry.test(sw), `${changedPage} is in the precache list`);
-    sw = sw.replace(entry, `["${changedPage}","0000000000000b0b"]`);
+    const file = path.join(b, changedPage);
+    fs.appendFileSync(file, "<!-- build B -->");
+    const sri = "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(file)).digest("base64");
+    const entry = new RegExp(`\\["${changedPage.replace(/[./]/g, "\\$&")}","sha256-[A-Za-z0-9+/]{43}="\\]`);
+    assert(entry.test(sw), `${changedPage} is in the precache list with its SHA-256`);
+    sw = sw.replace(entry, `["${changedPage}","${sri}"]`);
   }
   fs.writeFileSync(path.join(b, "sw.js"), sw);
   return b;
@@ -188,6 +191,53 @@ test("a repeat visit downloads nothing, and an update only the files that change
   await page.locator(".notice", { hasText: "nouvelle version" }).waitFor({ timeout: 15000 });
   const update = [...new Set(server.state.requests)].sort();
   assertEqual(update.join(" "), "/about/index.html /sw.js", "the update downloads the changed page and the worker only");
+  await server.close();
+  await context.close();
+  fs.rmSync(b, { recursive: true });
+});
+
+test("a stale copy of a changed file is never stored: the update waits until the host serves the right one", async ({ browser }) => {
+  const a = DIST;
+  const b = buildB("about/index.html");
+  const fresh = fs.readFileSync(path.join(b, "about/index.html"));
+  // A cache between the host and the learner still serves build A's page under build B.
+  fs.copyFileSync(path.join(a, "about/index.html"), path.join(b, "about/index.html"));
+
+  const server = await startServer({ root: a });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  server.setRoot(b);
+  server.state.requests.length = 0;
+  // What becomes of the next version's worker: installed, or thrown away ("redundant").
+  const outcome = () =>
+    page.evaluate(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      return new Promise((done) => {
+        reg.addEventListener("updatefound", () => {
+          const worker = reg.installing;
+          const check = () => ["installed", "redundant"].includes(worker.state) && done(worker.state);
+          worker.addEventListener("statechange", check);
+          check();
+        }, { once: true });
+        reg.update().catch(() => {});
+      });
+    });
+  assertEqual(await outcome(), "redundant", "the new worker refuses the stale page");
+  const about = server.state.requests.filter((p) => p === "/about/index.html").length;
+  assertEqual(about, 2, "asked twice (the second time past every cache)");
+  const kept = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reperes-")));
+  assertEqual(kept.length, 1, `the previous version stays in use: ${kept}`);
+
+  // Offline, the previous version still answers every page.
+  await context.setOffline(true);
+  await page.goto(server.url + "about/");
+  await page.waitForSelector("html[data-ready]");
+  await context.setOffline(false);
+
+  fs.writeFileSync(path.join(b, "about/index.html"), fresh); // the host's cache catches up
+  assertEqual(await outcome(), "installed", "the next try installs it");
   await server.close();
   await context.close();
   fs.rmSync(b, { recursive: true });

@@ -104,6 +104,7 @@ test("if the app cannot be downloaded, the page stays readable and says so", asy
   const notice = page.locator("#load-failed");
   await notice.waitFor({ state: "visible", timeout: 10000 });
   assert(/n'a pas pu se charger/.test(await notice.textContent()), "the notice says what happened");
+  assert(/could not load/.test(await notice.locator('p[lang="en"]').textContent()), "in English too, marked as such");
   assertEqual(await notice.getAttribute("role"), "alert", "announced");
   assert((await page.textContent("main h1")).trim().length > 3, "the content is still there");
   assert(await page.locator("main a[href]").first().isVisible(), "links still work");
