@@ -45,6 +45,8 @@ pub struct Boot {
     pub lang: Lang,
     pub embed: bool,
     pub query_mode: bool,
+    /// Opened with `?lang=`: links and the address keep the shown language (see `url::href`).
+    pub url_lang: bool,
     pub progress: Progress,
     pub notices: Vec<Notice>,
     pub backend: Backend,
@@ -59,6 +61,7 @@ impl Boot {
             lang: Lang::Fr,
             embed: false,
             query_mode: false,
+            url_lang: false,
             progress: Progress::default(),
             notices: vec![],
             backend: Backend::Local,
@@ -81,6 +84,7 @@ pub struct Ctx {
     pub stage: RwSignal<Stage>,
     pub embed: bool,
     pub query_mode: bool,
+    pub url_lang: bool,
 }
 
 pub fn use_ctx() -> Ctx {
@@ -94,11 +98,41 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 }
 
 impl Ctx {
+    /// The address of a route, as links show it. When the address carries the language, a link
+    /// followed in the app keeps the one shown (see `navigate`); its `href` has the language the
+    /// app was opened with.
+    pub fn href(self, to: Route) -> String {
+        self.address(to, self.lang.get_untracked())
+    }
+
+    fn address(self, to: Route, lang: Lang) -> String {
+        platform::url::href(
+            to,
+            self.query_mode,
+            self.embed,
+            self.url_lang.then_some(lang),
+        )
+    }
+
     pub fn navigate(self, to: Route) {
         if self.route.get_untracked() != to {
-            platform::url::push(to, self.query_mode, self.embed);
+            #[cfg(target_arch = "wasm32")]
+            platform::url::push(&self.address(to, self.lang.get_untracked()));
             self.route.set(to);
         }
+    }
+
+    /// The learner chose a language: show it, keep it, and say so in the address if it carries one.
+    pub fn set_lang(self, l: Lang) {
+        self.lang.set(l);
+        self.progress.update(|p| p.lang = Some(l));
+        #[cfg(target_arch = "wasm32")]
+        {
+            if self.url_lang {
+                platform::url::replace(&self.address(self.route.get_untracked(), l));
+            }
+        }
+        self.say(ui::LANG_CHANGED);
     }
 
     pub fn say(self, text: Text) {
@@ -132,6 +166,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         stage: boot.stage,
         embed: boot.embed,
         query_mode: boot.query_mode,
+        url_lang: boot.url_lang,
     };
     provide_context(ctx);
     crate::platform::effects(ctx);

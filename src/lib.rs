@@ -58,6 +58,7 @@ pub fn start() {
         lang: url.lang.or(loaded.progress.lang).unwrap_or_default(),
         embed: url.embed,
         query_mode: url.query_mode,
+        url_lang: url.lang.is_some(),
         progress: loaded.progress,
         notices,
         backend,

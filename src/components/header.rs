@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
                 <div class="tools">
                     <LangSwitch/>
                     <ThemeSwitch/>
-                    <button type="button" class="tool present" on:click=move |_| ctx.presenting.set(true)>
+                    <button type="button" class="tool present" id="present-button" on:click=move |_| ctx.presenting.set(true)>
                         {tr(ui::PRESENT)}
                     </button>
                 </div>
@@ -78,11 +78,6 @@ fn FullMenu() -> impl IntoView {
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let ctx = use_ctx();
-    let choose = move |l: Lang| {
-        ctx.lang.set(l);
-        ctx.progress.update(|p| p.lang = Some(l));
-        ctx.say(ui::LANG_CHANGED);
-    };
     view! {
         <div class="lang-switch" role="group" aria-label=tr(ui::LANG_LABEL)>
             {Lang::ALL
@@ -94,7 +89,7 @@ pub fn LangSwitch() -> impl IntoView {
                             class="tool"
                             lang=l.code()
                             aria-pressed=move || (ctx.lang.get() == l).to_string()
-                            on:click=move |_| choose(l)
+                            on:click=move |_| ctx.set_lang(l)
                         >
                             {name}
                         </button>

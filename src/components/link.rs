@@ -2,14 +2,12 @@
 //! reads as a link), which moves through history without reloading when clicked plainly.
 
 use crate::app::use_ctx;
-use crate::platform::url;
 use crate::route::Route;
 use leptos::prelude::*;
 
 #[component]
 pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String) -> impl IntoView {
     let ctx = use_ctx();
-    let href = url::href(to, ctx.query_mode, ctx.embed);
     let on_click = move |ev: leptos::ev::MouseEvent| {
         if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
             ev.prevent_default();
@@ -17,7 +15,7 @@ pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String
         }
     };
     view! {
-        <a href=href class=class on:click=on_click aria-current=move || (ctx.route.get() == to).then_some("page")>
+        <a href=ctx.href(to) class=class on:click=on_click aria-current=move || (ctx.route.get() == to).then_some("page")>
             {children()}
         </a>
     }

@@ -2,6 +2,7 @@
 
 pub mod chart;
 pub mod checklist;
+pub mod confirm;
 pub mod framework_links;
 pub mod header;
 pub mod link;

@@ -12,14 +12,36 @@ pub fn Presenter() -> impl IntoView {
     let slide = RwSignal::new(0usize);
     let n = FRAMEWORKS.len();
     let root = NodeRef::<leptos::html::Div>::new();
+    // Where focus was when it opened (the button, or anywhere for the P key): it returns there.
+    #[cfg(target_arch = "wasm32")]
+    let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
     let close = move || {
         ctx.presenting.set(false);
         #[cfg(target_arch = "wasm32")]
-        crate::platform::dom::exit_fullscreen();
+        {
+            crate::platform::dom::exit_fullscreen();
+            if let Some(el) = before.get_value() {
+                request_animation_frame(move || _ = el.focus());
+            }
+        }
     };
+    // Each slide is scaled down until it fits the screen (long lists on a 720-pixel projector).
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        slide.track();
+        if ctx.presenting.get() {
+            request_animation_frame(move || {
+                if let Some(el) = root.get_untracked() {
+                    crate::platform::dom::fit_slide(&el);
+                }
+            });
+        }
+    });
     // When it opens: start at the current screen's framework, go full screen, take focus.
     Effect::new(move |_| {
         if ctx.presenting.get() {
+            #[cfg(target_arch = "wasm32")]
+            before.set_value(crate::platform::dom::active_element());
             let here = ctx.route.get_untracked().framework_id();
             slide.set(
                 FRAMEWORKS
@@ -47,6 +69,15 @@ pub fn Presenter() -> impl IntoView {
             "Home" => slide.set(0),
             "End" => slide.set(n - 1),
             "Escape" => close(),
+            "Tab" => {
+                #[cfg(target_arch = "wasm32")]
+                {
+                    if let Some(el) = root.get_untracked() {
+                        crate::platform::dom::wrap_tab(&el, &ev);
+                    }
+                }
+                return;
+            }
             _ => return,
         }
         ev.prevent_default();

@@ -50,6 +50,95 @@ mod web {
         }
     }
 
+    /// The element that has focus, if it is not the page itself.
+    pub fn active_element() -> Option<web_sys::HtmlElement> {
+        let el = document().active_element()?;
+        if el.tag_name() == "BODY" {
+            return None;
+        }
+        el.dyn_into::<web_sys::HtmlElement>().ok()
+    }
+
+    /// Presenter mode: scales the `.slide` inside `root` down (in steps of 5 %, to 50 % at least)
+    /// until it fits its box; every size in a slide is in `em`, so the whole slide scales.
+    pub fn fit_slide(root: &web_sys::Element) {
+        let Ok(Some(slide)) = root.query_selector(".slide") else {
+            return;
+        };
+        let Ok(slide) = slide.dyn_into::<web_sys::HtmlElement>() else {
+            return;
+        };
+        let style = slide.style();
+        let mut percent = 100;
+        let _ = style.remove_property("font-size");
+        while slide.scroll_height() > slide.client_height() + 1 && percent > 50 {
+            percent -= 5;
+            let _ = style.set_property("font-size", &format!("{percent}%"));
+        }
+    }
+
+    /// Scrolls the first element matching `selector` to the top of the window if it starts in the
+    /// lower part of the window or below it (on a phone, what was just opened under the
+    /// timeline). The CSS turns smooth scrolling off for reduced motion.
+    pub fn reveal(selector: &str) {
+        let w = web_sys::window().unwrap();
+        let Ok(Some(el)) = document().query_selector(selector) else {
+            return;
+        };
+        let height = w
+            .inner_height()
+            .ok()
+            .and_then(|h| h.as_f64())
+            .unwrap_or(0.0);
+        if el.get_bounding_client_rect().top() > height * 0.6 {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Start);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+
+    /// Sets (or removes) `inert` on every child of the app root that does not match `keep`.
+    pub fn set_inert_outside(on: bool, keep: &str) {
+        let Some(app) = document().get_element_by_id("app") else {
+            return;
+        };
+        let children = app.children();
+        for i in 0..children.length() {
+            let Some(el) = children.item(i) else { continue };
+            if on && !el.matches(keep).unwrap_or(false) {
+                let _ = el.set_attribute("inert", "");
+            } else {
+                let _ = el.remove_attribute("inert");
+            }
+        }
+    }
+
+    /// Tab and Shift+Tab inside a dialog: from its last control back to the first, and the other
+    /// way, instead of leaving for the browser's own controls.
+    pub fn wrap_tab(root: &web_sys::Element, ev: &web_sys::KeyboardEvent) {
+        let Ok(list) = root.query_selector_all("button, a[href], input, [tabindex='0']") else {
+            return;
+        };
+        let (Some(first), Some(last)) = (list.item(0), list.item(list.length().saturating_sub(1)))
+        else {
+            return;
+        };
+        let active: Option<web_sys::Node> = document().active_element().map(Into::into);
+        let root_node: &web_sys::Node = root.as_ref();
+        let at = |n: &web_sys::Node| active.as_ref() == Some(n);
+        let target = if ev.shift_key() && (at(&first) || at(root_node)) {
+            last
+        } else if !ev.shift_key() && at(&last) {
+            first
+        } else {
+            return;
+        };
+        if let Ok(el) = target.dyn_into::<web_sys::HtmlElement>() {
+            ev.prevent_default();
+            let _ = el.focus();
+        }
+    }
+
     pub fn focus_by_id(id: &str) {
         if let Some(el) = document().get_element_by_id(id) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

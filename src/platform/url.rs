@@ -46,9 +46,11 @@ pub fn parse(path_from_base: &str, query: &str, hash: &str) -> StartUrl {
     s
 }
 
-/// The `href` for a route: relative to the document base, so it works under any sub-path.
-pub fn href(route: Route, query_mode: bool, embed: bool) -> String {
-    if query_mode {
+/// The `href` for a route: relative to the document base, so it works under any sub-path. `lang`
+/// is given when the app was opened with `?lang=`: the address then keeps saying which language is
+/// shown, so a reload or a copied link shows the same.
+pub fn href(route: Route, query_mode: bool, embed: bool, lang: Option<Lang>) -> String {
+    let mut h = if query_mode {
         let mut q = format!("index.html?view={}", route.path());
         if embed {
             q.push_str("&embed=1");
@@ -58,7 +60,13 @@ pub fn href(route: Route, query_mode: bool, embed: bool) -> String {
         "./".into()
     } else {
         format!("{}/", route.path())
+    };
+    if let Some(l) = lang {
+        h.push(if query_mode { '&' } else { '?' });
+        h.push_str("lang=");
+        h.push_str(l.code());
     }
+    h
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -106,11 +114,19 @@ mod web {
         s.route.unwrap_or(Route::Home)
     }
 
-    pub fn push(route: Route, query_mode: bool, embed: bool) {
-        let url = href(route, query_mode, embed);
+    /// A new history entry for `url` (an `href`).
+    pub fn push(url: &str) {
         let w = web_sys::window().unwrap();
         if let Ok(h) = w.history() {
-            let _ = h.push_state_with_url(&JsValue::NULL, "", Some(&url));
+            let _ = h.push_state_with_url(&JsValue::NULL, "", Some(url));
+        }
+    }
+
+    /// The current history entry's address becomes `url` (an `href`).
+    pub fn replace(url: &str) {
+        let w = web_sys::window().unwrap();
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(url));
         }
     }
 
@@ -169,10 +185,22 @@ mod tests {
         assert_eq!(s.share.as_deref(), Some("R1.x"));
         assert_eq!(parse("index.html", "", "").route, Some(Route::Home));
         assert_eq!(
-            href(Route::Quiz, true, true),
+            href(Route::Quiz, true, true, None),
             "index.html?view=quiz&embed=1"
         );
-        assert_eq!(href(Route::Quiz, false, false), "quiz/");
-        assert_eq!(href(Route::Home, false, false), "./");
+        assert_eq!(href(Route::Quiz, false, false, None), "quiz/");
+        assert_eq!(href(Route::Home, false, false, None), "./");
+        assert_eq!(
+            href(Route::Quiz, false, false, Some(Lang::En)),
+            "quiz/?lang=en"
+        );
+        assert_eq!(
+            href(Route::Home, false, false, Some(Lang::Fr)),
+            "./?lang=fr"
+        );
+        assert_eq!(
+            href(Route::Quiz, true, true, Some(Lang::En)),
+            "index.html?view=quiz&embed=1&lang=en"
+        );
     }
 }

@@ -54,16 +54,19 @@ pub fn Assessment() -> impl IntoView {
                     reading(score, rated).get(ctx.lang.get())
                 }}
             </p>
-            <h2>{tr(ui::WEAKEST_TITLE)}</h2>
-            <ul class="weakest">
-                {move || {
-                    ctx.progress
-                        .with(|p| weakest(p, 5))
-                        .into_iter()
-                        .map(|(f, i)| view! { <li><Link to=Route::Framework(f)>{tr(i.name)}</Link></li> })
-                        .collect_view()
-                }}
-            </ul>
+            // Only once something is rated: before that, every item would be "weakest".
+            <Show when=move || ctx.progress.with(|p| p.rated_count() > 0)>
+                <h2>{tr(ui::WEAKEST_TITLE)}</h2>
+                <ul class="weakest">
+                    {move || {
+                        ctx.progress
+                            .with(|p| weakest(p, 5))
+                            .into_iter()
+                            .map(|(f, i)| view! { <li><Link to=Route::Framework(f)>{tr(i.name)}</Link></li> })
+                            .collect_view()
+                    }}
+                </ul>
+            </Show>
         </div>
     }
 }

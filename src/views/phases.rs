@@ -65,6 +65,8 @@ pub fn Phases() -> impl IntoView {
         ctx.navigate(Route::Phases(Some(PHASES[i].id)));
         ctx.announce
             .set(ui::PHASE_OPENED.fill(ctx.lang.get_untracked(), &[("name", PHASES[i].name)]));
+        #[cfg(target_arch = "wasm32")]
+        request_animation_frame(|| crate::platform::dom::reveal(".phase-details"));
     });
     let on_close = Callback::new(move |_| {
         ctx.navigate(Route::Phases(None));

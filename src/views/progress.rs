@@ -3,6 +3,7 @@
 
 use crate::app::{tr, use_ctx};
 use crate::components::checklist::LEVELS;
+use crate::components::confirm::Confirm;
 use crate::components::link::Link;
 use crate::content::{checklists, ui, FRAMEWORKS};
 use crate::route::framework_routes;
@@ -132,7 +133,6 @@ fn Results() -> impl IntoView {
 #[component]
 fn Tools() -> impl IntoView {
     let ctx = use_ctx();
-    let confirming = RwSignal::new(false);
     let share = RwSignal::new(None::<String>);
     let import_error = RwSignal::new(false);
     let export = move |_| {
@@ -165,7 +165,7 @@ fn Tools() -> impl IntoView {
             }
         });
     };
-    let reset = move |_| {
+    let reset = move |()| {
         ctx.progress.update(|p| {
             let (lang, theme) = (p.lang, p.theme);
             *p = store::Progress {
@@ -174,7 +174,6 @@ fn Tools() -> impl IntoView {
                 ..Default::default()
             };
         });
-        confirming.set(false);
         ctx.say(ui::RESET_DONE);
     };
     view! {
@@ -182,8 +181,8 @@ fn Tools() -> impl IntoView {
             <h2 id="tools-title">{tr(ui::TOOLS_TITLE)}</h2>
             <div class="tool-row">
                 <button type="button" on:click=export>{tr(ui::EXPORT)}</button>
-                <label class="file-button" for="import-file">{tr(ui::IMPORT)}</label>
                 <input id="import-file" type="file" accept="application/json,.json" on:change=on_import/>
+                <label class="file-button" for="import-file">{tr(ui::IMPORT)}</label>
                 <button type="button" on:click=move |_| {
                     #[cfg(target_arch = "wasm32")]
                     crate::platform::dom::print();
@@ -200,14 +199,7 @@ fn Tools() -> impl IntoView {
                 </p>
             })}
             <div class="danger">
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || view! { <button type="button" class="danger-button" on:click=move |_| confirming.set(true)>{tr(ui::RESET)}</button> }
-                >
-                    <p role="alert">{tr(ui::RESET_CONFIRM)}</p>
-                    <button type="button" class="danger-button" on:click=reset>{tr(ui::RESET_YES)}</button>
-                    <button type="button" on:click=move |_| confirming.set(false)>{tr(ui::CANCEL)}</button>
-                </Show>
+                <Confirm id="reset" ask=ui::RESET question=ui::RESET_CONFIRM yes=ui::RESET_YES on_yes=reset/>
             </div>
             <p><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></p>
         </section>

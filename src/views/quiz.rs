@@ -2,6 +2,7 @@
 //! screen that teaches it. Answers and score are kept.
 
 use crate::app::{tr, use_ctx};
+use crate::components::confirm::Confirm;
 use crate::components::link::Link;
 use crate::content::{self, ui, Question, FRAMEWORKS, QUESTIONS};
 use crate::route::Route;
@@ -22,7 +23,7 @@ pub fn Quiz() -> impl IntoView {
             ],
         )
     };
-    let restart = move |_| {
+    let restart = move |()| {
         ctx.progress.update(|p| p.answers.clear());
         ctx.say(ui::QUIZ_RESTARTED);
     };
@@ -31,7 +32,7 @@ pub fn Quiz() -> impl IntoView {
             <h1>{tr(ui::QUIZ_TITLE)}</h1>
             <p class="lead">{tr(ui::QUIZ_LEAD)}</p>
             <p class="score" id="quiz-score">{score}</p>
-            <button type="button" on:click=restart>{tr(ui::QUIZ_RESTART)}</button>
+            <Confirm id="quiz-restart" ask=ui::QUIZ_RESTART question=ui::QUIZ_RESTART_CONFIRM yes=ui::QUIZ_RESTART_YES on_yes=restart/>
             {FRAMEWORKS
                 .iter()
                 .filter(|f| QUESTIONS.iter().any(|q| q.framework == f.id))
@@ -48,12 +49,32 @@ pub fn Quiz() -> impl IntoView {
     }
 }
 
+/// One question: choosing an option (arrow keys move between them) only selects it; the answer
+/// counts when the learner presses "check", then the options lock and focus goes to the feedback.
 #[component]
 fn QuestionCard(q: &'static Question) -> impl IntoView {
     let ctx = use_ctx();
     let chosen = move || ctx.progress.with(|p| p.answers.get(q.id).copied());
+    let picked = RwSignal::new(None::<u8>);
     let f = content::framework(q.framework).expect("build.rs checks question links");
     let to = Route::of_framework(f.id);
+    let feedback_id = format!("q-{}-feedback", q.id);
+    let focus_feedback = feedback_id.clone();
+    let check = move |_| {
+        let Some(i) = picked.get_untracked() else {
+            return;
+        };
+        ctx.progress
+            .update(|p| _ = p.answers.insert(q.id.to_string(), i));
+        ctx.say(if i == q.answer {
+            ui::QUIZ_RIGHT
+        } else {
+            ui::QUIZ_WRONG
+        });
+        let _id = focus_feedback.clone();
+        #[cfg(target_arch = "wasm32")]
+        request_animation_frame(move || crate::platform::dom::focus_by_id(&_id));
+    };
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
             <legend>{tr(q.prompt)}</legend>
@@ -71,28 +92,32 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
                                 type="radio"
                                 id=id
                                 name=format!("q-{}", q.id)
-                                prop:checked=move || chosen() == Some(i as u8)
+                                prop:checked=move || chosen().or(picked.get()) == Some(i as u8)
                                 disabled=move || chosen().is_some()
-                                on:change=move |_| {
-                                    ctx.progress.update(|p| _ = p.answers.insert(q.id.to_string(), i as u8));
-                                    ctx.say(if i == q.answer as usize { ui::QUIZ_RIGHT } else { ui::QUIZ_WRONG });
-                                }
+                                on:change=move |_| picked.set(Some(i as u8))
                             />
                             <span>{tr(*c)}</span>
                         </label>
                     }
                 })
                 .collect_view()}
-            {move || {
-                chosen().map(|c| {
+            {move || match chosen() {
+                None => view! {
+                    <p class="question-check">
+                        <button type="button" disabled=move || picked.get().is_none() on:click=check.clone()>{tr(ui::QUIZ_CHECK)}</button>
+                    </p>
+                }
+                .into_any(),
+                Some(c) => {
                     let right = c == q.answer;
                     view! {
-                        <div class="feedback" class:right=right class:wrong=!right>
+                        <div class="feedback" class:right=right class:wrong=!right id=feedback_id.clone() tabindex="-1">
                             <p><strong>{tr(if right { ui::QUIZ_RIGHT } else { ui::QUIZ_WRONG })}</strong>" "{tr(q.explain)}</p>
                             <p><Link to=to>{tr(ui::QUIZ_LEARN_MORE)}" "{tr(f.short)}</Link></p>
                         </div>
                     }
-                })
+                    .into_any()
+                }
             }}
         </fieldset>
     }

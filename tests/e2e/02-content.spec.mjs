@@ -62,3 +62,18 @@ test("the menu reaches every framework from the home page", async ({ page, base 
   await page.waitForURL(/usages\/$/);
   assert(await page.locator("main h1").isVisible(), "usages heading");
 });
+
+test("opened with ?lang=, the address keeps saying the language shown, and a reload keeps it", async ({ page, base }) => {
+  await open(page, base + "phases/?lang=fr");
+  await page.getByRole("button", { name: "English" }).click();
+  assert(page.url().endsWith("phases/?lang=en"), `address follows the switch: ${page.url()}`);
+  await page.locator(".primary a", { hasText: "Quiz" }).click();
+  assert(page.url().endsWith("quiz/?lang=en"), `links keep it: ${page.url()}`);
+  await page.reload({ waitUntil: "load" });
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.getAttribute("html", "lang"), "en", "still English after a reload");
+  await page.goBack({ waitUntil: "load" }); // another document: the page before the reload
+  await page.waitForSelector("html[data-ready]");
+  assert(page.url().endsWith("phases/?lang=en"), `back: ${page.url()}`);
+  assertEqual(await page.getAttribute("html", "lang"), "en", "and after going back");
+});

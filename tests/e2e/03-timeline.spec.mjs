@@ -108,3 +108,13 @@ test("reduced motion turns transitions off", async ({ page, base }) => {
   const t = await page.evaluate(() => getComputedStyle(document.querySelector(".tl-row")).transitionDuration);
   assertEqual(t, "0s", "transition with reduced motion");
 });
+
+test("on a phone, opening a phase on the timeline brings its details into view", async ({ page, base }) => {
+  await open(page, base + "phases/");
+  await page.locator(".tl-row", { hasText: "BlolMeXR" }).click();
+  await page.locator(".phase-details").waitFor();
+  await page.waitForFunction(() => {
+    const r = document.querySelector(".phase-details").getBoundingClientRect();
+    return r.top >= 0 && r.top < innerHeight * 0.6;
+  }, null, { timeout: 3000 });
+}, { viewport: { width: 390, height: 844 } });

@@ -116,25 +116,71 @@ test("a shared link restores results only after confirmation", async ({ browser,
   await fresh.close();
 });
 
-test("reset asks first, then erases everything", async ({ page, base }) => {
+const focusedText = (page) => page.evaluate(() => document.activeElement.textContent.trim());
+
+test("reset asks first, then erases everything; focus follows, Escape cancels", async ({ page, base }) => {
   await open(page, base + "usages/");
   await page.locator(".checklist .item").first().getByLabel("En place").check();
   await open(page, base + "progress/");
-  await page.getByRole("button", { name: "Tout effacer" }).click();
+  const ask = page.getByRole("button", { name: "Tout effacer" });
+  await ask.focus();
+  await page.keyboard.press("Enter");
+  await page.getByRole("button", { name: "Annuler" }).waitFor();
+  await page.waitForFunction(() => document.activeElement.textContent.trim() === "Annuler");
+  await page.keyboard.press("Escape");
+  await ask.waitFor();
+  await page.waitForFunction(() => document.activeElement.textContent.trim() === "Tout effacer");
   assert((await stored(page)).includes("usages/"), "nothing erased before confirming");
+  await page.keyboard.press("Enter");
   await page.getByRole("button", { name: "Oui, tout effacer" }).click();
   assert(!(await stored(page)).includes("usages/"), "erased");
+  await page.waitForFunction(() => document.activeElement.textContent.trim() === "Tout effacer");
+  assertEqual(await focusedText(page), "Tout effacer", "focus back on the button");
 });
 
-test("the quiz gives immediate feedback, links to the lesson and keeps the score", async ({ page, base }) => {
+test("quiz: arrow keys only move between options; the answer counts once checked", async ({ page, base }) => {
+  await open(page, base + "quiz/");
+  const q = page.locator("fieldset.question").first();
+  const check = q.getByRole("button", { name: "Vérifier ma réponse" });
+  assert(await check.isDisabled(), "nothing to check before a choice");
+  await q.locator("input").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assertEqual(await q.locator(".feedback").count(), 0, "no answer given by moving");
+  assert(await q.locator("input").nth(2).isChecked(), "the option moved to is selected");
+  assert(/questions traitées\s*:\s*0\ssur/.test(await page.textContent("#quiz-score")), "score untouched");
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Enter");
+  await q.locator(".feedback").waitFor();
+  await page.waitForFunction(() => document.activeElement.classList.contains("feedback"));
+  assert(/questions traitées\s*:\s*1\ssur/.test(await page.textContent("#quiz-score")), "counted once checked");
+  assert(await q.locator("input").first().isDisabled(), "locked after checking");
+});
+
+test("restarting the quiz asks first", async ({ page, base }) => {
   await open(page, base + "quiz/");
   const q = page.locator("fieldset.question").first();
   await q.locator("input").first().check();
+  await q.getByRole("button", { name: "Vérifier ma réponse" }).click();
+  await page.getByRole("button", { name: "Recommencer le quiz" }).click();
+  await page.getByRole("button", { name: "Annuler" }).click();
+  assertEqual(await q.locator(".feedback").count(), 1, "kept after cancelling");
+  await page.getByRole("button", { name: "Recommencer le quiz" }).click();
+  await page.getByRole("button", { name: "Oui, effacer mes réponses" }).click();
+  assertEqual(await q.locator(".feedback").count(), 0, "cleared after confirming");
+  assert(/questions traitées\s*:\s*0\ssur/.test(await page.textContent("#quiz-score")), "score reset");
+});
+
+test("the quiz gives feedback once checked, links to the lesson and keeps the score", async ({ page, base }) => {
+  await open(page, base + "quiz/");
+  const q = page.locator("fieldset.question").first();
+  await q.locator("input").first().check();
+  await q.getByRole("button", { name: "Vérifier ma réponse" }).click();
   const feedback = q.locator(".feedback");
   assert(await feedback.isVisible(), "feedback shown");
   assert((await feedback.locator("a").count()) === 1, "link to the screen that teaches it");
   const score = await page.textContent("#quiz-score");
-  assert(/1 question/.test(score), `score: ${score}`);
+  assert(/questions traitées\s*:\s*1\ssur/.test(score), `score: ${score}`);
   await page.reload();
   await page.waitForSelector("html[data-ready]");
   assertEqual(await page.textContent("#quiz-score"), score, "score kept");
@@ -152,4 +198,10 @@ test("the progress view shows visited screens and prints on A4", async ({ page, 
   assert(await page.locator(".results").isVisible(), "results in print");
   const pdf = await page.pdf({ format: "A4" });
   assert(pdf.length > 1000, "prints to A4");
+});
+
+test("the self-assessment lists points to work on only once something is rated", async ({ page, base }) => {
+  await open(page, base + "assessment/");
+  assertEqual(await page.locator(".weakest").count(), 0, "no list before any rating");
+  assert(/Rien|rien/.test(await page.textContent(".reading")), "says nothing is rated yet");
 });

@@ -140,4 +140,65 @@ test("presenter mode: big type, keys move, Escape leaves, keys ignored outside i
   assert(size >= 36, `large type: ${size}px`);
   await page.keyboard.press("Escape");
   assertEqual(await page.locator(".presenter").count(), 0, "Escape leaves");
+}, { viewport: { width: 1920, height: 1080 } });
+
+test("presenter mode keeps focus inside while open and gives it back on leaving", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const button = page.getByRole("button", { name: "Mode présentation" });
+  await button.click();
+  await page.locator(".presenter").waitFor();
+  for (const key of ["Shift+Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab"]) {
+    await page.keyboard.press(key);
+    const inside = await page.evaluate(() => !!document.activeElement.closest(".presenter"));
+    assert(inside, `after ${key}, focus left the dialog: ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
+  }
+  await page.getByRole("button", { name: "Quitter" }).click();
+  await page.waitForFunction(() => document.activeElement.id === "present-button");
+  await page.keyboard.press("p");
+  await page.locator(".presenter").waitFor();
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement.id === "present-button");
+});
+
+test("presenter slides fit a 1280×720 projector, controls included, in both languages", async ({ page, base }) => {
+  for (const lang of ["fr", "en"]) {
+    await open(page, `${base}?lang=${lang}`);
+    await page.keyboard.press("p");
+    await page.locator(".presenter").waitFor();
+    await page.keyboard.press("Home");
+    const count = Number((await page.textContent(".slide-count")).split("/")[1]);
+    assert(count >= 20, `slides: ${count}`);
+    for (let i = 1; i <= count; i++) {
+      await page.waitForFunction((n) => document.querySelector(".slide-count").textContent.startsWith(n + " "), i);
+      await page.waitForTimeout(50); // the fit runs in the next frame
+      const m = await page.evaluate(() => {
+        const s = document.querySelector(".slide");
+        const bar = document.querySelector(".presenter-bar").getBoundingClientRect();
+        return { over: s.scrollHeight - s.clientHeight, bar: bar.bottom, title: s.querySelector("h2").textContent, font: parseFloat(getComputedStyle(s.querySelector("h2")).fontSize) };
+      });
+      assert(m.over <= 1, `${lang} slide ${i} (${m.title}) overflows by ${m.over}px`);
+      assert(m.bar <= 720, `${lang} slide ${i}: controls end at ${m.bar}px`);
+      assert(m.font >= 20, `${lang} slide ${i}: title still large (${m.font}px)`);
+      await page.keyboard.press("ArrowRight");
+    }
+    await page.keyboard.press("Escape");
+  }
+}, { viewport: { width: 1280, height: 720 } });
+
+test("the presenter button is there at 200 % zoom (640 px wide)", async ({ page, base }) => {
+  await open(page, base);
+  assert(await page.getByRole("button", { name: "Mode présentation" }).isVisible(), "visible");
+}, { viewport: { width: 640, height: 360 } });
+
+test("the import button shows the focus ring when its file field has focus", async ({ page, base }) => {
+  await open(page, base + "progress/");
+  await page.getByRole("button", { name: "Exporter (JSON)" }).focus();
+  await page.keyboard.press("Tab"); // keyboard focus, so :focus-visible applies
+  assertEqual(await page.evaluate(() => document.activeElement.id), "import-file", "the field has focus");
+  const ring = await page.evaluate(() => {
+    const label = document.querySelector('label[for="import-file"]');
+    const next = label.nextElementSibling;
+    return { label: getComputedStyle(label).outlineStyle, next: next ? getComputedStyle(next).outlineStyle : "none" };
+  });
+  assertEqual(ring, { label: "solid", next: "none" }, "ring on the import button, not on its neighbour");
 });

@@ -28,6 +28,7 @@ const browser = await chromium.launch(LAUNCH);
 // REPERES_PREFIX=/formation/reperes/ runs the same suite with the app under a sub-path.
 const server = await startServer({ root: DIST, prefix: process.env.REPERES_PREFIX || "/" });
 
+const TIMEOUT_MS = 180_000;
 let passed = 0;
 let failed = 0;
 for (const t of tests.filter((t) => t.name.includes(filter))) {
@@ -36,7 +37,15 @@ for (const t of tests.filter((t) => t.name.includes(filter))) {
   const page = await context.newPage();
   const problems = guard(page, t.opts);
   try {
-    await t.fn({ page, context, browser, base: server.url, server, problems });
+    // A test that hangs (a promise in the page that never settles) fails alone instead of
+    // holding the whole run.
+    let timer;
+    const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)));
+    try {
+      await Promise.race([t.fn({ page, context, browser, base: server.url, server, problems }), limit]);
+    } finally {
+      clearTimeout(timer);
+    }
     if (problems.length) throw new Error(problems.slice(0, 5).join("\n    "));
     passed++;
     console.log(`ok   ${t.name} (${Date.now() - started} ms)`);
