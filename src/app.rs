@@ -98,13 +98,14 @@ pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'stati
 }
 
 impl Ctx {
-    /// The address of a route, as links show it. When the address carries the language, a link
-    /// followed in the app keeps the one shown (see `navigate`); its `href` has the language the
-    /// app was opened with.
+    /// The address of a route, as links show it. When the address carries the language, it is
+    /// the one shown (a link's `href` follows the switch: this is read in a reactive attribute).
     pub fn href(self, to: Route) -> String {
-        self.address(to, self.lang.get_untracked())
+        let lang = self.url_lang.then(|| self.lang.get());
+        platform::url::href(to, self.query_mode, self.embed, lang)
     }
 
+    #[cfg(target_arch = "wasm32")]
     fn address(self, to: Route, lang: Lang) -> String {
         platform::url::href(
             to,

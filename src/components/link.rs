@@ -15,7 +15,7 @@ pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String
         }
     };
     view! {
-        <a href=ctx.href(to) class=class on:click=on_click aria-current=move || (ctx.route.get() == to).then_some("page")>
+        <a href=move || ctx.href(to) class=class on:click=on_click aria-current=move || (ctx.route.get() == to).then_some("page")>
             {children()}
         </a>
     }

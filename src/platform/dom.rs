@@ -59,8 +59,9 @@ mod web {
         el.dyn_into::<web_sys::HtmlElement>().ok()
     }
 
-    /// Presenter mode: scales the `.slide` inside `root` down (in steps of 5 %, to 50 % at least)
-    /// until it fits its box; every size in a slide is in `em`, so the whole slide scales.
+    /// Presenter mode: scales the `.slide` inside `root` down (in steps of 5 %, to 60 % at least,
+    /// below which it scrolls) until it fits its box; every size in a slide is in `em`, so the
+    /// whole slide scales.
     pub fn fit_slide(root: &web_sys::Element) {
         let Ok(Some(slide)) = root.query_selector(".slide") else {
             return;
@@ -71,15 +72,17 @@ mod web {
         let style = slide.style();
         let mut percent = 100;
         let _ = style.remove_property("font-size");
-        while slide.scroll_height() > slide.client_height() + 1 && percent > 50 {
+        while slide.scroll_height() > slide.client_height() + 1 && percent > 60 {
             percent -= 5;
             let _ = style.set_property("font-size", &format!("{percent}%"));
         }
     }
 
-    /// Scrolls the first element matching `selector` to the top of the window if it starts in the
-    /// lower part of the window or below it (on a phone, what was just opened under the
-    /// timeline). The CSS turns smooth scrolling off for reduced motion.
+    /// If the first element matching `selector` starts in the lower 40 % of the window or below
+    /// it (on a phone, what was just opened under the timeline), scrolls until it starts at a
+    /// third of the window's height: it is in view, and so is the end of what opened it (the
+    /// timeline keeps its focus ring in view). The CSS turns smooth scrolling off for reduced
+    /// motion.
     pub fn reveal(selector: &str) {
         let w = web_sys::window().unwrap();
         let Ok(Some(el)) = document().query_selector(selector) else {
@@ -90,10 +93,9 @@ mod web {
             .ok()
             .and_then(|h| h.as_f64())
             .unwrap_or(0.0);
-        if el.get_bounding_client_rect().top() > height * 0.6 {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Start);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        let top = el.get_bounding_client_rect().top();
+        if top > height * 0.6 {
+            w.scroll_by_with_x_and_y(0.0, top - height / 3.0);
         }
     }
 

@@ -66,6 +66,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         };
         ctx.progress
             .update(|p| _ = p.answers.insert(q.id.to_string(), i));
+        picked.set(None); // the answer is saved; after a restart the question starts blank
         ctx.say(if i == q.answer {
             ui::QUIZ_RIGHT
         } else {

@@ -67,6 +67,8 @@ test("opened with ?lang=, the address keeps saying the language shown, and a rel
   await open(page, base + "phases/?lang=fr");
   await page.getByRole("button", { name: "English" }).click();
   assert(page.url().endsWith("phases/?lang=en"), `address follows the switch: ${page.url()}`);
+  const hrefs = await page.locator("header a[href], footer a[href]").evaluateAll((l) => l.map((a) => a.getAttribute("href")));
+  assert(hrefs.length > 5 && hrefs.every((h) => h.endsWith("?lang=en")), `links follow too: ${hrefs.filter((h) => !h.endsWith("?lang=en")).join(" ")}`);
   await page.locator(".primary a", { hasText: "Quiz" }).click();
   assert(page.url().endsWith("quiz/?lang=en"), `links keep it: ${page.url()}`);
   await page.reload({ waitUntil: "load" });

@@ -118,3 +118,19 @@ test("on a phone, opening a phase on the timeline brings its details into view",
     return r.top >= 0 && r.top < innerHeight * 0.6;
   }, null, { timeout: 3000 });
 }, { viewport: { width: 390, height: 844 } });
+
+test("on a laptop, opening a phase from the keyboard keeps the timeline in view", async ({ page, base }) => {
+  await open(page, base + "phases/");
+  await page.locator(".timeline").focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.locator(".phase-details").waitFor();
+  await page.waitForTimeout(800); // any smooth scroll is over
+  const m = await page.evaluate(() => ({
+    timeline: document.querySelector(".timeline").getBoundingClientRect().bottom,
+    details: document.querySelector(".phase-details").getBoundingClientRect().top,
+    height: innerHeight,
+  }));
+  assert(m.timeline > 40, `the timeline (with focus) is still in view: its bottom at ${m.timeline}px`);
+  assert(m.details < m.height - 40, `the details are in view: top at ${m.details}px of ${m.height}`);
+}, { viewport: { width: 1280, height: 800 } });

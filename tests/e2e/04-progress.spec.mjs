@@ -168,6 +168,8 @@ test("restarting the quiz asks first", async ({ page, base }) => {
   await page.getByRole("button", { name: "Recommencer le quiz" }).click();
   await page.getByRole("button", { name: "Oui, effacer mes réponses" }).click();
   assertEqual(await q.locator(".feedback").count(), 0, "cleared after confirming");
+  assertEqual(await q.locator("input:checked").count(), 0, "the question starts blank again");
+  assert(await q.getByRole("button", { name: "Vérifier ma réponse" }).isDisabled(), "nothing to check yet");
   assert(/questions traitées\s*:\s*0\ssur/.test(await page.textContent("#quiz-score")), "score reset");
 });
 
