@@ -56,6 +56,21 @@ fn escape(s: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// Where the app lives on its host (`REPERES_HOST_PATH`, for the not-found page's base): an
+/// absolute path ending with `/`; the host root if not given.
+pub fn host_path(raw: Option<&str>) -> Result<String, String> {
+    let p = raw.map(str::trim).filter(|p| !p.is_empty()).unwrap_or("/");
+    let safe = p
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/-_.~%".contains(c));
+    if !p.starts_with('/') || !p.ends_with('/') || !safe || p.contains("/../") || p.contains("//") {
+        return Err(format!(
+            "REPERES_HOST_PATH={p:?}: give the app's path on its host, such as /formation/reperes/"
+        ));
+    }
+    Ok(p.to_string())
+}
+
 /// 64-bit FNV-1a, in hex: a content hash for cache busting (not for security).
 pub fn hash(bytes: &[u8]) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -216,10 +231,14 @@ pub fn run(dist: &Path) -> Result<usize, String> {
             .map_err(|e| e.to_string())?;
         n += 1;
     }
-    // Hosts with no fallback serve 404.html for unknown paths at any depth: its base is the host
-    // root, so under a sub-path it shows its text but not the app (see README).
-    fs::write(dist.join("404.html"), page(&template, Route::NotFound, "/"))
-        .map_err(|e| e.to_string())?;
+    // Hosts with no fallback serve 404.html for unknown paths at any depth, so its base is
+    // absolute: the host root, or where the app lives if the build was told (see README).
+    let host_path = host_path(std::env::var("REPERES_HOST_PATH").ok().as_deref())?;
+    fs::write(
+        dist.join("404.html"),
+        page(&template, Route::NotFound, &host_path),
+    )
+    .map_err(|e| e.to_string())?;
     fs::remove_file(dist.join("template.html.in")).ok();
 
     let sw = fs::read_to_string(dist.join("sw-template.js"))
@@ -341,6 +360,32 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn an_unknown_loader_is_an_error_not_a_silent_change() {
         let page = "<head><script type=\"module\">start();</script></head>";
         assert!(externalise_loader(page, &std::env::temp_dir()).is_err());
+    }
+
+    #[test]
+    fn the_host_path_is_an_absolute_folder() {
+        assert_eq!(host_path(None).unwrap(), "/");
+        assert_eq!(host_path(Some("")).unwrap(), "/");
+        assert_eq!(
+            host_path(Some("/formation/reperes/")).unwrap(),
+            "/formation/reperes/"
+        );
+        for bad in [
+            "formation/",
+            "/formation",
+            "/a/../b/",
+            "//evil.example/",
+            "/a\"><script>/",
+        ] {
+            assert!(host_path(Some(bad)).is_err(), "{bad}");
+        }
+        let t = format!("<head><title>x</title>{BASE_SLOT}</head><body>{APP_SLOT}</body>");
+        let html = page(
+            &t,
+            Route::NotFound,
+            &host_path(Some("/formation/reperes/")).unwrap(),
+        );
+        assert!(html.contains(r#"<base href="/formation/reperes/">"#));
     }
 
     #[test]
