@@ -16,7 +16,8 @@ const FILES = __FILES__;
 const CACHE = "reperes-" + VERSION;
 const SCOPE = new URL("./", self.location).href;
 
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
+// Trunk writes the hash as hex without leading zeros: 16 digits or a few fewer.
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
 
 // Each cache keeps the list it was filled from under this key, to tell what changed.
 const LIST = new URL("__precache-list__", SCOPE).href;

@@ -15,11 +15,17 @@ pub fn Presenter() -> impl IntoView {
     // Where focus was when it opened (the button, or anywhere for the P key): it returns there.
     #[cfg(target_arch = "wasm32")]
     let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
+    // While it is open, everything but the presenter (and the announcements) is inert: focus and
+    // screen readers stay in its dialog. Set here, after noting where focus was (an inert
+    // ancestor takes focus away), and lifted before focus goes back.
+    #[cfg(target_arch = "wasm32")]
+    let inert = |on: bool| crate::platform::dom::set_inert_outside(on, ".presenter, [role=status]");
     let close = move || {
         ctx.presenting.set(false);
         #[cfg(target_arch = "wasm32")]
         {
             crate::platform::dom::exit_fullscreen();
+            inert(false);
             if let Some(el) = before.get_value() {
                 request_animation_frame(move || _ = el.focus());
             }
@@ -41,7 +47,10 @@ pub fn Presenter() -> impl IntoView {
     Effect::new(move |_| {
         if ctx.presenting.get() {
             #[cfg(target_arch = "wasm32")]
-            before.set_value(crate::platform::dom::active_element());
+            {
+                before.set_value(crate::platform::dom::active_element());
+                inert(true);
+            }
             let here = ctx.route.get_untracked().framework_id();
             slide.set(
                 FRAMEWORKS

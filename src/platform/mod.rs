@@ -51,10 +51,6 @@ pub fn effects(ctx: Ctx) {
         route
     });
 
-    // While presenting, everything but the presenter (and the announcements) is inert: focus and
-    // screen readers stay in its dialog.
-    Effect::new(move |_| dom::set_inert_outside(ctx.presenting.get(), ".presenter, [role=status]"));
-
     // Save every change; fall back to memory (and say so) when the browser refuses.
     Effect::new(move |prev: Option<()>| {
         let json = ctx.progress.with(store::save);

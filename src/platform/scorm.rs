@@ -1,9 +1,11 @@
 //! SCORM 1.2 runtime. When the LMS API (`window.API`) is found in a parent frame or the opener,
 //! the app initialises, restores progress from `cmi.suspend_data` (the compact codec, always well
 //! under 4096 characters), resumes at `cmi.core.lesson_location`, reports `incomplete`, then
-//! `completed` once every framework screen has been visited, reports the quiz score (percent)
-//! in `cmi.core.score.raw`, commits on change (debounced) and on `pagehide`, and finishes when
-//! the learner leaves. LMS errors become a discreet notice; without an LMS nothing happens.
+//! `completed` once every framework screen has been visited, reports the quiz score (percent of
+//! all questions, once one is answered) in `cmi.core.score.raw`, commits on change (debounced)
+//! and on `pagehide`, and finishes when the learner leaves, with `cmi.core.exit` ("suspend" until
+//! completed) and `cmi.core.session_time`. LMS errors become a discreet notice; a refused
+//! initialisation stops there; without an LMS nothing happens.
 
 /// The lesson status for a progress.
 pub fn lesson_status(p: &crate::store::Progress) -> &'static str {
@@ -14,10 +16,35 @@ pub fn lesson_status(p: &crate::store::Progress) -> &'static str {
     }
 }
 
-/// The quiz score as SCORM wants it: an integer percentage.
-pub fn score_raw(p: &crate::store::Progress) -> u32 {
+/// The quiz score as SCORM wants it: right answers as an integer percentage of all the
+/// questions; none before the first answer (a learner who only opened the package has no score).
+pub fn score_raw(p: &crate::store::Progress) -> Option<u32> {
+    if p.answers.is_empty() {
+        return None;
+    }
     let (right, total) = p.quiz_score();
-    (right * 100).checked_div(total).unwrap_or(0) as u32
+    Some((right * 100).checked_div(total).unwrap_or(0) as u32)
+}
+
+/// `cmi.core.exit`: "suspend" until the learner has finished, so the LMS resumes the attempt
+/// (with its suspend data) next time; empty once completed.
+pub fn exit(p: &crate::store::Progress) -> &'static str {
+    if p.all_screens_visited() {
+        ""
+    } else {
+        "suspend"
+    }
+}
+
+/// `cmi.core.session_time` for a session of `ms` milliseconds: SCORM 1.2's `HHHH:MM:SS`.
+pub fn session_time(ms: f64) -> String {
+    let s = (ms.max(0.0) / 1000.0) as u64;
+    format!(
+        "{:04}:{:02}:{:02}",
+        (s / 3600).min(9999),
+        s / 60 % 60,
+        s % 60
+    )
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -88,9 +115,11 @@ mod web {
                 "cmi.core.lesson_location",
                 &self.ctx.route.get_untracked().path(),
             );
-            self.set("cmi.core.score.min", "0");
-            self.set("cmi.core.score.max", "100");
-            self.set("cmi.core.score.raw", &score_raw(&p).to_string());
+            if let Some(raw) = score_raw(&p) {
+                self.set("cmi.core.score.min", "0");
+                self.set("cmi.core.score.max", "100");
+                self.set("cmi.core.score.raw", &raw.to_string());
+            }
             self.set("cmi.core.lesson_status", lesson_status(&p));
             self.call("LMSCommit", &[""]);
         }
@@ -120,17 +149,23 @@ mod web {
         };
         let me = web_sys::window()?;
         search(me.clone()).or_else(|| {
+            // The opener is another window's proxy: `instanceof Window` is false for it here.
             let opener = me.opener().ok()?;
-            opener.dyn_into::<web_sys::Window>().ok().and_then(search)
+            if opener.is_null() || opener.is_undefined() {
+                return None;
+            }
+            search(opener.unchecked_into())
         })
     }
 
     pub fn start(ctx: Ctx) {
         let Some(api) = find_api() else { return };
         let lms = Lms { api, ctx };
-        if lms.call("LMSInitialize", &[""]).is_none() {
+        // A refusal ("false", its error shown as a notice) means the API must not be used.
+        if lms.call("LMSInitialize", &[""]).as_deref() != Some("true") {
             return;
         }
+        let started = js_sys::Date::now();
         // Resume.
         let data = lms.get("cmi.suspend_data");
         if let Ok(saved) = codec::decode(&data) {
@@ -152,6 +187,12 @@ mod web {
         let leave = Closure::<dyn Fn()>::new(move || {
             if !done.replace(true) {
                 lms.save();
+                let p = lms.ctx.progress.get_untracked();
+                lms.set("cmi.core.exit", exit(&p));
+                lms.set(
+                    "cmi.core.session_time",
+                    &session_time(js_sys::Date::now() - started),
+                );
                 lms.call("LMSFinish", &[""]);
             }
         });
@@ -191,13 +232,26 @@ mod tests {
     fn status_and_score() {
         let mut p = Progress::default();
         assert_eq!(lesson_status(&p), "incomplete");
-        assert_eq!(score_raw(&p), 0);
+        assert_eq!(score_raw(&p), None, "no score before the first answer");
+        assert_eq!(exit(&p), "suspend");
         for r in crate::route::framework_routes() {
             p.visited.insert(r.path());
         }
         assert_eq!(lesson_status(&p), "completed");
         let q = &crate::content::QUESTIONS[0];
         p.answers.insert(q.id.into(), q.answer);
-        assert_eq!(score_raw(&p), 100 / crate::content::QUESTIONS.len() as u32);
+        assert_eq!(
+            score_raw(&p),
+            Some(100 / crate::content::QUESTIONS.len() as u32)
+        );
+        assert_eq!(exit(&p), "", "completed: nothing to resume");
+    }
+
+    #[test]
+    fn session_time_is_scorm_12_timespan() {
+        assert_eq!(session_time(0.0), "0000:00:00");
+        assert_eq!(session_time(3_723_999.0), "0001:02:03");
+        assert_eq!(session_time(-5.0), "0000:00:00");
+        assert_eq!(session_time(1e12), "9999:46:40");
     }
 }

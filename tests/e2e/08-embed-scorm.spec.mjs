@@ -32,6 +32,8 @@ test("embedded across sites: height messages match the content, storage blocked,
   await page.waitForFunction(() => parseInt(document.getElementById("f").style.height) > 300);
   const iframeHeight = await page.evaluate(() => parseInt(document.getElementById("f").style.height));
   assert(Math.abs(iframeHeight - real) <= 2, `iframe resized to ${iframeHeight}`);
+  const inner = await frame.locator("html").evaluate(() => document.documentElement.scrollHeight - innerHeight);
+  assert(inner <= 1, `the frame does not scroll inside: ${inner}px more than its height`);
   // Open details: the content grows and a new height is sent.
   await frame.locator(".phase-list a").first().click();
   await page.waitForFunction((h) => messages.filter((m) => m.data.type === "height").at(-1).data.height > h, reported);
@@ -111,9 +113,12 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   const frame = page.frameLocator("#sco");
   await frame.locator("html[data-ready]").waitFor();
   await page.waitForFunction(() => calls.some((c) => c[0] === "LMSInitialize"));
+  await page.waitForFunction(() => calls.some((c) => c[0] === "LMSCommit"));
+  assertEqual(await page.evaluate(() => API.cmi.core.score.raw), "", "no score before the first answer");
   // Visit a framework, rate an item, answer a question; the app commits (debounced).
   await frame.locator(".primary a", { hasText: "Quiz" }).click();
   await frame.locator("fieldset.question").first().locator("input").nth(0).check();
+  await frame.locator("fieldset.question").first().getByRole("button", { name: "Vérifier ma réponse" }).click();
   await frame.locator(".primary a", { hasText: "Phases" }).click();
   await page.waitForFunction(() => calls.filter((c) => c[0] === "LMSCommit").length >= 2, null, { timeout: 10000 });
   let cmi = await page.evaluate(() => ({ s: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location }));
@@ -131,6 +136,9 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   // Leave: finish.
   await page.evaluate(() => document.getElementById("sco").remove());
   await page.waitForFunction(() => calls.some((c) => c[0] === "LMSFinish"));
+  const set = await page.evaluate(() => Object.fromEntries(calls.filter((c) => c[0] === "LMSSetValue").map((c) => [c[1], c[2]])));
+  assertEqual(set["cmi.core.exit"], "", "completed: exit is empty (nothing to resume)");
+  assert(/^\d{4}:\d{2}:\d{2}$/.test(set["cmi.core.session_time"]), `session time ${set["cmi.core.session_time"]}`);
 
   // Second session: resume from the saved data.
   fs.writeFileSync(path.join(dir, "lms2.html"), lms({ suspend_data: cmi.data, core: { lesson_location: "usages", lesson_status: "completed" } }));
@@ -144,6 +152,43 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   await server.close();
   await context.close();
   fs.rmSync(dir, { recursive: true });
+});
+
+test("SCORM: an LMS that refuses to initialise is not called again; the API is also found on the opener", async ({ browser, base }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.lmsCalls = [];
+    const log = (n, v) => (...a) => (window.lmsCalls.push([n, ...a]), v);
+    window.API = {
+      LMSInitialize: log("LMSInitialize", "false"), LMSGetValue: log("LMSGetValue", ""), LMSSetValue: log("LMSSetValue", "true"),
+      LMSCommit: log("LMSCommit", "true"), LMSGetLastError: () => "101", LMSFinish: log("LMSFinish", "true"),
+    };
+  });
+  await page.goto(base + "index.html?view=usages");
+  await page.waitForSelector("html[data-ready]");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await page.waitForTimeout(1200); // past the commit delay
+  const calls = await page.evaluate(() => window.lmsCalls.map((c) => c[0]));
+  assertEqual(calls, ["LMSInitialize"], "nothing after a refused LMSInitialize");
+  assert(await page.locator(".notice", { hasText: "plateforme" }).first().isVisible(), "the refusal is shown");
+
+  // "Open in a new window": the LMS page holds the API and opens the package.
+  const lms = await context.newPage();
+  await lms.goto(base + "index.html?view=about"); // any page of the same host as the LMS
+  await lms.evaluate(() => {
+    window.opened = [];
+    window.API = {
+      LMSInitialize: () => (opened.push("LMSInitialize"), "true"), LMSGetValue: () => "", LMSSetValue: (k) => (opened.push(k), "true"),
+      LMSCommit: () => "true", LMSGetLastError: () => "0", LMSFinish: () => (opened.push("LMSFinish"), "true"),
+    };
+  });
+  const [popup] = await Promise.all([context.waitForEvent("page"), lms.evaluate((u) => void open(u, "sco"), base + "index.html?view=usages")]);
+  await popup.waitForSelector("html[data-ready]");
+  await lms.waitForFunction(() => opened.includes("LMSInitialize") && opened.includes("cmi.core.lesson_status"));
+  await popup.close({ runBeforeUnload: true });
+  await lms.waitForFunction(() => opened.includes("LMSFinish"));
+  await context.close();
 });
 
 test("without an LMS, or with one that fails, the app carries on", async ({ browser, base }) => {
