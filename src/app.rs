@@ -101,24 +101,19 @@ impl Ctx {
     /// The address of a route, as links show it. When the address carries the language, it is
     /// the one shown (a link's `href` follows the switch: this is read in a reactive attribute).
     pub fn href(self, to: Route) -> String {
-        let lang = self.url_lang.then(|| self.lang.get());
-        platform::url::href(to, self.query_mode, self.embed, lang)
+        self.address(to, self.url_lang.then(|| self.lang.get()))
     }
 
-    #[cfg(target_arch = "wasm32")]
-    fn address(self, to: Route, lang: Lang) -> String {
-        platform::url::href(
-            to,
-            self.query_mode,
-            self.embed,
-            self.url_lang.then_some(lang),
-        )
+    fn address(self, to: Route, lang: Option<Lang>) -> String {
+        platform::url::href(to, self.query_mode, self.embed, lang)
     }
 
     pub fn navigate(self, to: Route) {
         if self.route.get_untracked() != to {
             #[cfg(target_arch = "wasm32")]
-            platform::url::push(&self.address(to, self.lang.get_untracked()));
+            platform::url::push(
+                &self.address(to, self.url_lang.then(|| self.lang.get_untracked())),
+            );
             self.route.set(to);
         }
     }
@@ -130,7 +125,7 @@ impl Ctx {
         #[cfg(target_arch = "wasm32")]
         {
             if self.url_lang {
-                platform::url::replace(&self.address(self.route.get_untracked(), l));
+                platform::url::replace(&self.address(self.route.get_untracked(), Some(l)));
             }
         }
         self.say(ui::LANG_CHANGED);
