@@ -153,7 +153,7 @@ mod tests {
         assert_eq!(count("three-humans"), 3);
         assert_eq!(count("value-chain"), 4);
         assert_eq!(count("ai-reconfigures"), 3);
-        assert_eq!(count("learning-path"), 5);
+        assert_eq!(count("learning-path"), 4);
     }
 
     #[test]
