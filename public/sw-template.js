@@ -10,7 +10,7 @@
 // - activate: delete the caches of older versions, take control;
 // - fetch: same-origin GETs under our scope come from the cache first; a page URL maps to its
 //   prerendered index.html; an unknown page gets 404.html (with its <base> set to the scope) when
-//   the host answers 404 or the network is down.
+//   the host answers 404, or answers with the home page (a fallback), or the network is down.
 const VERSION = "__VERSION__";
 const FILES = __FILES__;
 const CACHE = "reperes-" + VERSION;
@@ -105,6 +105,16 @@ async function notFound(cache) {
   return new Response(html, { status: 404, headers: { "Content-Type": "text/html; charset=utf-8" } });
 }
 
+/** A host that answers every unknown path with the app's home page (a "fallback to index.html"):
+ * that page's relative <base href="./"> would then point into the unknown folder, so none of its
+ * files would load. Only the home page has that base; a page deeper than the scope with it is the
+ * fallback, not a real page (real pages of a newer version have "../" bases). */
+async function isFallback(request, response) {
+  const depth = new URL(request.url).pathname.slice(new URL(SCOPE).pathname.length).split("/").filter(Boolean).length;
+  if (!response.ok || depth === 0 || !(response.headers.get("Content-Type") || "").includes("text/html")) return false;
+  return (await response.clone().text()).includes('<base href="./">');
+}
+
 function cacheKey(request) {
   const url = new URL(request.url);
   url.search = "";
@@ -134,6 +144,7 @@ self.addEventListener("fetch", (event) => {
       try {
         const response = await fetch(request);
         if (request.mode === "navigate" && response.status === 404) return (await notFound(cache)) || response;
+        if (request.mode === "navigate" && (await isFallback(request, response))) return (await notFound(cache)) || response;
         return response;
       } catch (err) {
         if (request.mode === "navigate") {

@@ -189,6 +189,19 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
+/// A progress file chosen for import: its valid part and how many entries were left out (ones
+/// that no longer exist after a content update, or that are invalid), or `None` when it is not a
+/// progress file at all. Stored text is read by the same rules (`load`), so a file exported
+/// before an update imports as well as it would have loaded.
+pub fn importable(text: &str) -> Option<(Progress, usize)> {
+    let loaded = load(Some(text));
+    match loaded.resets.as_slice() {
+        [] => Some((loaded.progress, 0)),
+        [Reset::Dropped(n)] => Some((loaded.progress, *n)),
+        _ => None,
+    }
+}
+
 /// Version 1 stored `checks: { "usages/messaging": true }` and `language: "fr"`.
 fn migrate_v1(old: Json) -> Json {
     let Json::Obj(old) = old else { return old };
@@ -326,6 +339,14 @@ impl Progress {
     /// Every framework screen visited: the completion rule (also for SCORM).
     pub fn all_screens_visited(&self) -> bool {
         crate::route::framework_routes().all(|r| self.visited.contains(&r.path()))
+    }
+
+    /// Anything an import or an erase would lose: results, notes or visits (not the settings).
+    pub fn has_results(&self) -> bool {
+        !(self.ratings.is_empty()
+            && self.notes.is_empty()
+            && self.answers.is_empty()
+            && self.visited.is_empty())
     }
 
     pub fn visited_count(&self) -> usize {
@@ -477,6 +498,30 @@ mod tests {
             l.progress.notes.values().next().unwrap().chars().count(),
             MAX_NOTE_CHARS
         );
+    }
+
+    #[test]
+    fn an_import_keeps_what_still_exists_and_refuses_what_is_not_progress() {
+        let mut p = sample();
+        p.lang = None;
+        p.theme = Theme::Auto;
+        let text = save(&p);
+        assert_eq!(importable(&text), Some((p.clone(), 0)));
+        // An export from before a content update: one item and one screen no longer exist.
+        let old = text
+            .replacen(
+                "\"ratings\":{",
+                "\"ratings\":{\"usages/removed-item\":1,",
+                1,
+            )
+            .replacen("\"visited\":[", "\"visited\":[\"gone/\",", 1);
+        assert_ne!(old, text, "the sample has ratings and visits to extend");
+        assert_eq!(importable(&old), Some((p, 2)));
+        for bad in ["", "not json", "[]", "{\"v\":99}", "{\"ratings\":{}}"] {
+            assert_eq!(importable(bad), None, "{bad}");
+        }
+        assert!(!Progress::default().has_results());
+        assert!(sample().has_results());
     }
 
     #[test]

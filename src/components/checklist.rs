@@ -55,6 +55,8 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                 .with(|p| p.notes.get(&key).cloned().unwrap_or_default())
         }
     };
+    // Saved at every keystroke (a reload or a link typed in the address bar loses nothing);
+    // "saved" is said once the learner leaves the field.
     let set_note = {
         let key = key.clone();
         move |ev: leptos::ev::Event| {
@@ -69,7 +71,6 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                     p.notes.insert(key.clone(), text);
                 }
             });
-            ctx.say(ui::SAVED);
         }
     };
     let question = item
@@ -110,7 +111,7 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                     .collect_view()}
             </fieldset>
             <label class="note" for=format!("{dom}-note")>{tr(ui::NOTE_LABEL)}</label>
-            <textarea id=format!("{dom}-note") rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=note on:change=set_note></textarea>
+            <textarea id=format!("{dom}-note") rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=note on:input=set_note on:change=move |_| ctx.say(ui::SAVED)></textarea>
         </li>
     }
 }

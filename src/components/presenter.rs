@@ -26,11 +26,22 @@ pub fn Presenter() -> impl IntoView {
         {
             crate::platform::dom::exit_fullscreen();
             inert(false);
-            if let Some(el) = before.get_value() {
-                request_animation_frame(move || _ = el.focus());
+            match before.get_value() {
+                Some(el) if el.is_connected() => request_animation_frame(move || _ = el.focus()),
+                // Closed by a new screen (the browser's Back): focus goes to its heading.
+                _ => request_animation_frame(crate::platform::dom::focus_main_heading),
             }
         }
     };
+    // The browser's Back or Forward while presenting leaves presenter mode too, so the new screen
+    // is not left under the slides with the rest of the app inert.
+    Effect::new(move |prev: Option<crate::route::Route>| {
+        let route = ctx.route.get();
+        if prev.is_some_and(|p| p != route) && ctx.presenting.get_untracked() {
+            close();
+        }
+        route
+    });
     // Each slide is scaled down until it fits the screen (long lists on a 720-pixel projector).
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {

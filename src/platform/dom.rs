@@ -312,6 +312,12 @@ mod web {
 #[cfg(target_arch = "wasm32")]
 pub use web::*;
 
+/// Focuses an element once the view that holds it is in the page (natively: nothing).
+pub fn focus_soon(_id: String) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::prelude::request_animation_frame(move || focus_by_id(&_id));
+}
+
 /// The prerender's "today": the build date's year.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> f32 {

@@ -1,6 +1,6 @@
 //! Service worker bridge: registers `sw.js` (generated at build time with the precache list) and
 //! shows a notice when a new version is waiting; it switches only when the learner accepts, then
-//! reloads once so old and new files never run together.
+//! reloads that tab once so old and new files never run together. Other open tabs are left alone.
 
 #[cfg(target_arch = "wasm32")]
 mod web {
@@ -22,14 +22,6 @@ mod web {
     pub fn register(ctx: Ctx) {
         let Some(sw) = container() else { return };
         let had_controller = sw.controller().is_some();
-        if had_controller {
-            // The new worker took over after the learner accepted: load the new files.
-            let reload = Closure::<dyn Fn()>::new(|| {
-                let _ = web_sys::window().unwrap().location().reload();
-            });
-            sw.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
-            reload.forget();
-        }
         spawn_local(async move {
             // A refusal (blocked context, bad certificate…) is not an error for the learner.
             let Ok(reg) = JsFuture::from(sw.register("sw.js")).await else {
@@ -72,11 +64,22 @@ mod web {
             let Ok(reg) = reg.dyn_into::<ServiceWorkerRegistration>() else {
                 return;
             };
-            if let Some(waiting) = reg.waiting() {
-                let msg = js_sys::Object::new();
-                let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skip-waiting".into());
-                let _ = waiting.post_message(&msg);
-            }
+            let reload = || {
+                let _ = web_sys::window().unwrap().location().reload();
+            };
+            let Some(waiting) = reg.waiting() else {
+                // Another tab accepted it first: the new version is already in charge.
+                return reload();
+            };
+            // Only this tab reloads when the new worker takes over; other open tabs keep running
+            // the version they loaded (all its code is in memory) until the learner reloads them,
+            // so nothing typed there is lost.
+            let on_change = Closure::once_into_js(reload);
+            let _ =
+                sw.add_event_listener_with_callback("controllerchange", on_change.unchecked_ref());
+            let msg = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&msg, &"type".into(), &"skip-waiting".into());
+            let _ = waiting.post_message(&msg);
         });
     }
 }

@@ -1,11 +1,12 @@
 //! Progress: screens visited, activities done, the learner's results (printable on A4), and
 //! export, import, share and reset.
 
-use crate::app::{tr, use_ctx};
+use crate::app::{tr, use_ctx, Ctx};
 use crate::components::checklist::LEVELS;
-use crate::components::confirm::Confirm;
+use crate::components::confirm::{Confirm, ConfirmBox};
 use crate::components::link::Link;
 use crate::content::{checklists, ui, FRAMEWORKS};
+use crate::platform::dom::focus_soon;
 use crate::route::framework_routes;
 use crate::route::Route;
 use crate::store::{self, codec, item_key};
@@ -134,7 +135,7 @@ fn Results() -> impl IntoView {
 fn Tools() -> impl IntoView {
     let ctx = use_ctx();
     let share = RwSignal::new(None::<String>);
-    let import_error = RwSignal::new(false);
+    let import = RwSignal::new(Import::Idle);
     let export = move |_| {
         let _json = ctx.progress.with(store::save);
         #[cfg(target_arch = "wasm32")]
@@ -151,17 +152,16 @@ fn Tools() -> impl IntoView {
     let on_import = move |_ev: leptos::ev::Event| {
         #[cfg(target_arch = "wasm32")]
         crate::platform::dom::read_chosen_file(&_ev, move |text| {
-            let loaded = text.map(|t| store::load(Some(&t)));
-            match loaded {
-                Ok(l) if l.resets.is_empty() => {
-                    ctx.progress.set(l.progress);
-                    import_error.set(false);
-                    ctx.say(ui::IMPORT_DONE);
-                }
-                _ => {
-                    import_error.set(true);
+            match text.ok().and_then(|t| store::importable(&t)) {
+                None => {
+                    import.set(Import::Bad);
                     ctx.say(ui::IMPORT_BAD);
                 }
+                // Replacing progress that holds something is asked first, like erasing it.
+                Some((file, dropped)) if ctx.progress.with(store::Progress::has_results) => {
+                    import.set(Import::Asked(file, dropped))
+                }
+                Some((file, dropped)) => apply_import(ctx, import, file, dropped),
             }
         });
     };
@@ -189,9 +189,24 @@ fn Tools() -> impl IntoView {
                 }>{tr(ui::PRINT)}</button>
                 <button type="button" on:click=make_share>{tr(ui::SHARE)}</button>
             </div>
-            <Show when=move || import_error.get()>
-                <p class="error" role="alert">{tr(ui::IMPORT_BAD)}</p>
-            </Show>
+            {move || match import.get() {
+                Import::Idle => None,
+                Import::Bad => Some(view! { <p class="error" role="alert">{tr(ui::IMPORT_BAD)}</p> }.into_any()),
+                Import::Asked(file, dropped) => Some(view! {
+                    <ConfirmBox id="import" question=ui::IMPORT_CONFIRM yes=ui::IMPORT_YES
+                        on_yes=move |()| apply_import(ctx, import, file.clone(), dropped)
+                        on_cancel=move |()| {
+                            import.set(Import::Idle);
+                            focus_soon("import-file".into());
+                        }/>
+                }.into_any()),
+                Import::Done(dropped) => Some(view! {
+                    <p role="status">
+                        {tr(ui::IMPORT_DONE)}
+                        {(dropped > 0).then_some(move || format!(" {}", ui::IMPORT_PARTIAL.fill(ctx.lang.get(), &[("n", &dropped.to_string())])))}
+                    </p>
+                }.into_any()),
+            }}
             {move || share.get().map(|link| view! {
                 <p>
                     <label for="share-link">{tr(ui::SHARE_LINK_LABEL)}</label>
@@ -204,4 +219,29 @@ fn Tools() -> impl IntoView {
             <p><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></p>
         </section>
     }
+}
+
+/// Where an import stands: a file refused, one waiting for the learner's yes, one applied (with
+/// how many of its entries no longer exist and were left out).
+#[derive(Clone, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // files are read in the browser only
+enum Import {
+    Idle,
+    Bad,
+    Asked(store::Progress, usize),
+    Done(usize),
+}
+
+/// Replaces the results with the file's; the language and theme chosen on this device stay.
+fn apply_import(ctx: Ctx, import: RwSignal<Import>, file: store::Progress, dropped: usize) {
+    ctx.progress.update(|p| {
+        *p = store::Progress {
+            lang: p.lang,
+            theme: p.theme,
+            ..file
+        }
+    });
+    import.set(Import::Done(dropped));
+    ctx.say(ui::IMPORT_DONE);
+    focus_soon("import-file".into());
 }

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { test, assert, assertEqual, open } from "./harness.mjs";
 
 const KEY = "reperes";
@@ -80,7 +82,7 @@ test("export then import into a fresh profile, and a bad file changes nothing", 
   const p2 = await fresh.newPage();
   await open(p2, base + "progress/");
   const bad = file + ".bad.json";
-  fs.writeFileSync(bad, '{"v":2,"ratings":{"takeaways/zzz":9}}');
+  fs.writeFileSync(bad, '{"hello":"world"}');
   await p2.setInputFiles("#import-file", bad);
   await p2.waitForSelector(".error[role=alert]");
   const before = await p2.evaluate(() => localStorage.getItem("reperes"));
@@ -90,6 +92,40 @@ test("export then import into a fresh profile, and a bad file changes nothing", 
   await open(p2, base + "takeaways/");
   assert(await p2.locator(".checklist .item").first().getByLabel("En cours").isChecked(), "imported rating shows");
   await fresh.close();
+});
+
+test("import asks before replacing progress, and keeps what still exists from an older file", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const first = page.locator(".checklist .item").first();
+  await first.getByLabel("En place").check();
+  await open(page, base + "progress/");
+  // An export from before a content update: one of its items no longer exists.
+  const file = path.join(os.tmpdir(), `reperes-import-${process.pid}.json`);
+  const [id] = Object.keys(JSON.parse(await stored(page)).ratings);
+  fs.writeFileSync(file, JSON.stringify({ v: 2, ratings: { [id]: 1, "usages/removed-item": 1 }, visited: [], notes: {}, answers: {} }));
+  await page.setInputFiles("#import-file", file);
+  await page.getByRole("button", { name: "Oui, remplacer" }).waitFor();
+  await page.waitForFunction(() => document.activeElement.textContent.trim() === "Annuler");
+  assertEqual(JSON.parse(await stored(page)).ratings[id], 2, "nothing replaced before the learner says yes");
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => document.activeElement.id === "import-file");
+  assertEqual(JSON.parse(await stored(page)).ratings[id], 2, "Escape cancels");
+  await page.setInputFiles("#import-file", file);
+  await page.getByRole("button", { name: "Oui, remplacer" }).click();
+  const done = page.locator(".tools-panel [role=status]");
+  await done.waitFor();
+  assert(/importée.*: 1\./.test(await done.textContent()), `says one entry was left out: ${await done.textContent()}`);
+  assertEqual(JSON.parse(await stored(page)).ratings, { [id]: 1 }, "the file's valid entries replace the progress");
+  fs.rmSync(file);
+});
+
+test("a note is saved while it is typed: a reload straight after loses nothing", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item textarea").first().click();
+  await page.keyboard.type("Relancer les clients sur Messenger");
+  await page.reload(); // no blur: the field never lost focus
+  await page.waitForSelector("html[data-ready]");
+  assertEqual(await page.locator(".checklist .item textarea").first().inputValue(), "Relancer les clients sur Messenger", "note kept");
 });
 
 test("a shared link restores results only after confirmation", async ({ browser, page, base }) => {
@@ -200,6 +236,13 @@ test("the progress view shows visited screens and prints on A4", async ({ page, 
   assert(await page.locator(".results").isVisible(), "results in print");
   const pdf = await page.pdf({ format: "A4" });
   assert(pdf.length > 1000, "prints to A4");
+  // Paper is printed with the light colours whatever the theme: black text, white page.
+  for (const theme of ["dark", "auto"]) {
+    await page.evaluate((t) => document.documentElement.setAttribute("data-theme", t), theme);
+    await page.emulateMedia({ media: "print", colorScheme: "dark" });
+    const [text, bg] = await page.evaluate(() => [getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]);
+    assertEqual([text, bg], ["rgb(0, 0, 0)", "rgb(255, 255, 255)"], `print colours with theme ${theme} on a dark system`);
+  }
 });
 
 test("the self-assessment lists points to work on only once something is rated", async ({ page, base }) => {

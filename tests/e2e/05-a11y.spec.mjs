@@ -160,6 +160,19 @@ test("presenter mode keeps focus inside while open and gives it back on leaving"
   await page.waitForFunction(() => document.activeElement.id === "present-button");
 });
 
+test("the browser's Back leaves presenter mode and gives the new screen focus", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.getByRole("link", { name: "Quiz", exact: true }).first().click();
+  await page.waitForURL(/quiz\/$/);
+  await page.keyboard.press("p");
+  await page.locator(".presenter").waitFor();
+  await page.goBack();
+  await page.waitForURL(/usages\/$/);
+  await page.locator(".presenter").waitFor({ state: "detached" });
+  assertEqual(await page.locator("#app [inert]").count(), 0, "nothing left inert");
+  await page.waitForFunction(() => document.activeElement.matches("main h1"));
+});
+
 test("presenter slides fit a 1280×720 projector, controls included, in both languages", async ({ page, base }) => {
   for (const lang of ["fr", "en"]) {
     await open(page, `${base}?lang=${lang}`);

@@ -112,6 +112,23 @@ test("an unknown URL under a sub-path, after the first visit, shows the styled n
   await context.close();
 }, { allowFailedRequests: true });
 
+test("on a host that answers unknown paths with the home page, a mistyped address shows the not-found screen after the first visit", async ({ browser }) => {
+  const server = await startServer({ root: DIST, prefix: "/formation/reperes/", fallback: "index" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await open(page, server.url);
+  await waitForWorker(page);
+  for (const wrong of ["usage/", "USAGES/", "phases/nope/", "usages/extra/deep/"]) {
+    await page.goto(server.url + wrong);
+    await page.waitForSelector("html[data-ready]", { timeout: 10000 });
+    assert(/introuvable/i.test(await page.textContent("main h1")), `not-found heading for ${wrong}`);
+    const skip = await page.evaluate(() => document.querySelector(".skip-link").getBoundingClientRect().top);
+    assert(skip < 0, `stylesheet applied for ${wrong}`);
+  }
+  await server.close();
+  await context.close();
+}, { allowFailedRequests: true });
+
 test("built for its sub-path (REPERES_HOST_PATH), the not-found page works on a first visit", async ({ browser }) => {
   // What `REPERES_HOST_PATH=/formation/reperes/ ./scripts/build.sh` changes: 404.html's base
   // (the prerender's unit test checks that it writes it).
@@ -167,8 +184,18 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   const notice = page.locator(".notice", { hasText: "nouvelle version" });
   await notice.waitFor({ timeout: 15000 });
   const before = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
+  // Another tab, with a note being typed: accepting in the first tab must not reload it.
+  const other = await context.newPage();
+  await open(other, server.url + "principles/");
+  await other.evaluate(() => (window.__sameDocument = true));
+  await other.locator(".checklist .item textarea").first().click();
+  await other.keyboard.type("en cours de frappe");
   await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Mettre à jour" }).click()]);
   await page.waitForSelector("html[data-ready]");
+  await other.waitForTimeout(1500); // the switch reached every tab before the first one reloaded
+  assert(await other.evaluate(() => window.__sameDocument === true), "the other tab was not reloaded");
+  assertEqual(await other.locator(".checklist .item textarea").first().inputValue(), "en cours de frappe", "the other tab's note is intact");
+  await other.close();
   const caches = await page.evaluate(async () => (await self.caches.keys()).filter((k) => k.startsWith("reperes-")));
   assertEqual(caches.length, 1, "old caches deleted");
   assert(caches[0].endsWith("b"), `new cache in use: ${caches[0]}`);
