@@ -132,8 +132,13 @@ impl Ctx {
     }
 
     pub fn say(self, text: Text) {
-        self.announce
-            .set(text.get(self.lang.get_untracked()).to_string());
+        let mut said = text.get(self.lang.get_untracked()).to_string();
+        // The same words again are no change to a live region, so nothing would be read: mark
+        // the repeat with an invisible no-break space (and drop it the time after).
+        if self.announce.with_untracked(|a| *a == said) {
+            said.push('\u{a0}');
+        }
+        self.announce.set(said);
     }
 
     pub fn notify(self, n: Notice) {

@@ -82,7 +82,8 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
             <p>{tr(item.text)}</p>
             <p class="question"><strong>{tr(ui::ASK_YOURSELF)}</strong>" "{tr(question)}</p>
             <fieldset class="rating">
-                <legend>{tr(ui::WHERE_YOU_STAND)}</legend>
+                // Every item asks the same: its name, for screen readers, tells the fields apart.
+                <legend>{tr(ui::WHERE_YOU_STAND)}<span class="sr-only">" — "{tr(item.name)}</span></legend>
                 {LEVELS
                     .iter()
                     .enumerate()
@@ -110,7 +111,7 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                     })
                     .collect_view()}
             </fieldset>
-            <label class="note" for=format!("{dom}-note")>{tr(ui::NOTE_LABEL)}</label>
+            <label class="note" for=format!("{dom}-note")>{tr(ui::NOTE_LABEL)}<span class="sr-only">" — "{tr(item.name)}</span></label>
             <textarea id=format!("{dom}-note") rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=note on:input=set_note on:change=move |_| ctx.say(ui::SAVED)></textarea>
         </li>
     }

@@ -1,5 +1,6 @@
 //! Presenter mode for trainers: one framework at a time in large type, full screen where allowed.
-//! Arrow keys, Page Up/Down and a clicker move; Escape leaves. Keys are read only by the
+//! Arrow keys, Page Up/Down and a clicker move (the up and down arrows first scroll a slide too
+//! tall for the window); Escape or the browser's Back leaves. Keys are read only by the
 //! presenter's own element, and only while it is open.
 
 use crate::app::{tr, use_ctx};
@@ -20,25 +21,30 @@ pub fn Presenter() -> impl IntoView {
     // ancestor takes focus away), and lifted before focus goes back.
     #[cfg(target_arch = "wasm32")]
     let inert = |on: bool| crate::platform::dom::set_inert_outside(on, ".presenter, [role=status]");
-    let close = move || {
+    // Focus goes back where it was, or, when a new screen closed it (the browser's Back), to
+    // that screen's heading, as after any move to a new screen.
+    let close = move |new_screen: bool| {
         ctx.presenting.set(false);
         #[cfg(target_arch = "wasm32")]
         {
             crate::platform::dom::exit_fullscreen();
             inert(false);
             match before.get_value() {
-                Some(el) if el.is_connected() => request_animation_frame(move || _ = el.focus()),
-                // Closed by a new screen (the browser's Back): focus goes to its heading.
+                Some(el) if el.is_connected() && !new_screen => {
+                    request_animation_frame(move || _ = el.focus())
+                }
                 _ => request_animation_frame(crate::platform::dom::focus_main_heading),
             }
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = new_screen;
     };
     // The browser's Back or Forward while presenting leaves presenter mode too, so the new screen
     // is not left under the slides with the rest of the app inert.
     Effect::new(move |prev: Option<crate::route::Route>| {
         let route = ctx.route.get();
         if prev.is_some_and(|p| p != route) && ctx.presenting.get_untracked() {
-            close();
+            close(true);
         }
         route
     });
@@ -81,14 +87,29 @@ pub fn Presenter() -> impl IntoView {
         }
     });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        match ev.key().as_str() {
+        let key = ev.key();
+        // Space and Enter on a button press that button.
+        #[cfg(target_arch = "wasm32")]
+        if key == " " && crate::platform::dom::target_is_button(&ev) {
+            return;
+        }
+        // A slide too tall for the window (high zoom, small screen) scrolls with the up and down
+        // arrows until its end, then they move on like the other keys.
+        #[cfg(target_arch = "wasm32")]
+        if let ("ArrowDown" | "ArrowUp", Some(el)) = (key.as_str(), root.get_untracked()) {
+            if crate::platform::dom::scroll_slide(&el, key == "ArrowDown") {
+                ev.prevent_default();
+                return;
+            }
+        }
+        match key.as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => {
                 slide.update(|s| *s = (*s + 1).min(n - 1))
             }
             "ArrowLeft" | "ArrowUp" | "PageUp" => slide.update(|s| *s = s.saturating_sub(1)),
             "Home" => slide.set(0),
             "End" => slide.set(n - 1),
-            "Escape" => close(),
+            "Escape" => close(false),
             "Tab" => {
                 #[cfg(target_arch = "wasm32")]
                 {
@@ -136,7 +157,7 @@ pub fn Presenter() -> impl IntoView {
                 <div class="presenter-bar">
                     <button type="button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>{tr(ui::PREV)}</button>
                     <button type="button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(n - 1))>{tr(ui::NEXT)}</button>
-                    <button type="button" on:click=move |_| close()>{tr(ui::PRESENT_EXIT)}</button>
+                    <button type="button" on:click=move |_| close(false)>{tr(ui::PRESENT_EXIT)}</button>
                     <p class="hint">{tr(ui::PRESENT_HINT)}</p>
                 </div>
             </div>

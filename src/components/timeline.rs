@@ -151,6 +151,7 @@ pub fn Timeline(
             ctx.announce.set(format!("{}. {}", r.label, r.detail));
         }
     };
+    let row_id = move |key: &str| format!("{id}-{key}");
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let n = count();
         if n == 0 {
@@ -178,10 +179,14 @@ pub fn Timeline(
             ev.prevent_default();
             active.set(i);
             announce_active();
+            // The keys are taken from the page, so it cannot scroll: show the row ourselves.
+            #[cfg(target_arch = "wasm32")]
+            if let Some(r) = rows.with(|r| r.get(i).map(|r| row_id(r.key))) {
+                crate::platform::dom::show_by_id(&r);
+            }
         }
     };
     let today_x = AXIS.x(today);
-    let row_id = move |key: &str| format!("{id}-{key}");
     view! {
         <div
             id=format!("{id}-timeline")

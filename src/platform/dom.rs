@@ -99,6 +99,39 @@ mod web {
         }
     }
 
+    /// Scrolls the presenter's slide by a line of text if it can still go that way; false when
+    /// it fits or is already at that end.
+    pub fn scroll_slide(root: &web_sys::Element, down: bool) -> bool {
+        let Ok(Some(slide)) = root.query_selector(".slide") else {
+            return false;
+        };
+        let (top, max) = (
+            slide.scroll_top(),
+            slide.scroll_height() - slide.client_height(),
+        );
+        let can = if down { top < max - 1 } else { top > 0 };
+        if can {
+            slide.scroll_by_with_x_and_y(0.0, if down { 40.0 } else { -40.0 });
+        }
+        can
+    }
+
+    /// Whether a key event comes from a button (which Space and Enter press).
+    pub fn target_is_button(ev: &web_sys::KeyboardEvent) -> bool {
+        ev.target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|e| e.tag_name() == "BUTTON")
+    }
+
+    /// Scrolls the least needed to show an element (a timeline's active row moved by the keys).
+    pub fn show_by_id(id: &str) {
+        if let Some(el) = document().get_element_by_id(id) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+        }
+    }
+
     /// Sets (or removes) `inert` on every child of the app root that does not match `keep`.
     pub fn set_inert_outside(on: bool, keep: &str) {
         let Some(app) = document().get_element_by_id("app") else {

@@ -85,32 +85,6 @@ pub fn effects(ctx: Ctx) {
     );
     on_pop.forget();
 
-    // The documented key for presenter mode: P, outside form fields, with no modifier. Every other
-    // key is left alone; inside presenter mode its own element handles the keys.
-    let on_key = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
-        move |ev: web_sys::KeyboardEvent| {
-            let typing = ev
-                .target()
-                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                .is_some_and(|e| matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-            let plain = !(ev.ctrl_key() || ev.meta_key() || ev.alt_key());
-            if plain
-                && !typing
-                && ev.key().eq_ignore_ascii_case("p")
-                && !ctx.presenting.get_untracked()
-                && !ctx.embed
-                && ctx.stage.get_untracked() == crate::app::Stage::Live
-            {
-                ctx.presenting.set(true);
-            }
-        },
-    );
-    let _ = w.add_event_listener_with_callback(
-        "keydown",
-        wasm_bindgen::JsCast::unchecked_ref(on_key.as_ref()),
-    );
-    on_key.forget();
-
     // Once the live app is in the page (never again after that).
     Effect::new(move |started: Option<bool>| {
         if started == Some(true) || ctx.stage.get() != crate::app::Stage::Live {

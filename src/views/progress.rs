@@ -153,10 +153,7 @@ fn Tools() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         crate::platform::dom::read_chosen_file(&_ev, move |text| {
             match text.ok().and_then(|t| store::importable(&t)) {
-                None => {
-                    import.set(Import::Bad);
-                    ctx.say(ui::IMPORT_BAD);
-                }
+                None => import.set(Import::Bad), // its paragraph is an alert: said once
                 // Replacing progress that holds something is asked first, like erasing it.
                 Some((file, dropped)) if ctx.progress.with(store::Progress::has_results) => {
                     import.set(Import::Asked(file, dropped))
