@@ -237,8 +237,11 @@ mod web {
                 Some(text) => {
                     if let Some(t) = el.dyn_ref::<web_sys::HtmlTextAreaElement>() {
                         t.set_value(&text);
-                        if let Ok(ev) = web_sys::Event::new("change") {
-                            let _ = t.dispatch_event(&ev);
+                        // As if typed: the note saves on input and says "saved" on change.
+                        for kind in ["input", "change"] {
+                            if let Ok(ev) = web_sys::Event::new(kind) {
+                                let _ = t.dispatch_event(&ev);
+                            }
                         }
                     }
                 }
