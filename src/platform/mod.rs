@@ -57,11 +57,14 @@ pub fn effects(ctx: Ctx) {
         if prev.is_none() && ctx.backend.get_untracked() == storage::Backend::Memory {
             return;
         }
-        if storage::write(store::KEY, &json) == storage::Backend::Memory
-            && ctx.backend.get_untracked() == storage::Backend::Local
-        {
-            ctx.backend.set(storage::Backend::Memory);
-            ctx.notify(crate::app::Notice::NoStorage);
+        // A write can fail mid-session (a full quota) and work again later: say both.
+        let now = storage::write(store::KEY, &json);
+        if now != ctx.backend.get_untracked() {
+            ctx.backend.set(now);
+            match now {
+                storage::Backend::Memory => ctx.notify(crate::app::Notice::NoStorage),
+                storage::Backend::Local => ctx.dismiss(&crate::app::Notice::NoStorage),
+            }
         }
         embed::on_progress(&ctx);
     });

@@ -55,9 +55,28 @@ test("blocked storage: the app works in memory and says so", async ({ page, base
     Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
   });
   await open(page, base + "principles/");
-  assert((await page.textContent(".notices")).includes("bloque"), "storage notice");
+  assert((await page.textContent(".notices")).includes("stockage bloqué"), "storage notice");
   await page.locator(".checklist .item").first().getByLabel("En place").check();
   assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "works in memory");
+});
+
+test("full storage: the app says it is not saving, and says nothing more once saving works again", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.evaluate(() => {
+    const real = Storage.prototype.setItem;
+    window.__full = true;
+    Storage.prototype.setItem = function (k, v) {
+      if (window.__full) throw new DOMException("full", "QuotaExceededError");
+      return real.call(this, k, v);
+    };
+  });
+  const item = page.locator(".checklist .item").first();
+  await item.getByLabel("En cours").check();
+  await page.locator(".notice", { hasText: "stockage bloqué ou plein" }).waitFor();
+  await page.evaluate(() => (window.__full = false));
+  await item.getByLabel("En place").check();
+  await page.locator(".notice", { hasText: "stockage bloqué ou plein" }).waitFor({ state: "detached" });
+  assert(/"ratings":\{[^}]*:2/.test(await stored(page)), "saved again");
 });
 
 test("two tabs stay consistent", async ({ context, page, base }) => {

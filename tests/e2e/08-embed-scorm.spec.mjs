@@ -64,7 +64,7 @@ test("embedded with storage blocked: the app works in memory and says so", async
   await page.goto(parent.url.replace("127.0.0.1", "localhost"));
   const frame = page.frameLocator("#f");
   await frame.locator("html[data-ready]").waitFor();
-  assert((await frame.locator(".notices").textContent()).includes("bloque"), "says progress will not be kept");
+  assert((await frame.locator(".notices").textContent()).includes("stockage bloqué"), "says progress will not be kept");
   await frame.locator(".checklist .item").first().getByLabel("En place").check();
   assert(await frame.locator(".checklist .item").first().getByLabel("En place").isChecked(), "works in memory");
   await parent.close();
