@@ -35,7 +35,14 @@ pub fn parse(path_from_base: &str, query: &str, hash: &str) -> StartUrl {
             _ => {}
         }
     }
-    s.share = hash.strip_prefix("#share=").map(str::to_string);
+    // The code's own characters only: whatever a chat app or a copy adds after it (`&utm=…`, an
+    // encoded space) is not part of it.
+    s.share = hash.strip_prefix("#share=").map(|code| {
+        code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    });
     let file_in_path = path_from_base.ends_with(".html");
     s.query_mode = view.is_some() || file_in_path;
     s.route = Some(match view {
@@ -183,6 +190,14 @@ mod tests {
         assert_eq!(s.route, Some(Route::Framework("usages")));
         assert!(s.query_mode && s.embed);
         assert_eq!(s.share.as_deref(), Some("R1.x"));
+        for tail in ["&utm_source=chat", "%20", " ", "/"] {
+            let with_tail = format!("#share=R1.0-2.a{tail}");
+            assert_eq!(
+                parse("", "", &with_tail).share.as_deref(),
+                Some("R1.0-2.a"),
+                "{tail}"
+            );
+        }
         assert_eq!(parse("index.html", "", "").route, Some(Route::Home));
         assert_eq!(
             href(Route::Quiz, true, true, None),

@@ -165,6 +165,10 @@ test("a shared link restores results only after confirmation", async ({ browser,
   await offer.getByRole("button", { name: "Appliquer" }).click();
   await open(p2, base + "usages/");
   assert(await p2.locator(".checklist .item").nth(2).getByLabel("En place").isChecked(), "applied after confirming");
+  // What a chat app or a copy adds after the code is ignored.
+  await open(p2, link + "%20&utm_source=chat");
+  assert(await p2.locator(".notice", { hasText: "partagés" }).isVisible(), "offer shown for a link with a tail");
+  await open(p2, base + "usages/"); // so that the next link is a new load, not a change of hash
   // A tampered link is refused with a message.
   await open(p2, link.replace(/\.(\w{8})$/, ".00000000"));
   assert(await p2.locator(".notice", { hasText: "abîmé" }).isVisible(), "tampered link refused");
