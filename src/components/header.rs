@@ -104,15 +104,6 @@ pub fn LangSwitch() -> impl IntoView {
 fn ThemeSwitch() -> impl IntoView {
     let ctx = use_ctx();
     let theme = move || ctx.progress.with(|p| p.theme);
-    let next = move |_| {
-        ctx.progress.update(|p| {
-            p.theme = match p.theme {
-                Theme::Auto => Theme::Light,
-                Theme::Light => Theme::Dark,
-                Theme::Dark => Theme::Auto,
-            }
-        })
-    };
     let label = move || {
         let lang = ctx.lang.get();
         let name = match theme() {
@@ -121,6 +112,18 @@ fn ThemeSwitch() -> impl IntoView {
             Theme::Dark => ui::THEME_DARK,
         };
         ui::THEME_BUTTON.fill(lang, &[("theme", name.get(lang))])
+    };
+    let next = move |_| {
+        ctx.progress.update(|p| {
+            p.theme = match p.theme {
+                Theme::Auto => Theme::Light,
+                Theme::Light => Theme::Dark,
+                Theme::Dark => Theme::Auto,
+            }
+        });
+        // The button's new name is also said: not every screen reader reads a focused button's
+        // name again when it changes.
+        ctx.announce.set(label());
     };
     view! {
         <button type="button" class="tool" on:click=next>

@@ -117,6 +117,8 @@ test("the manual theme switch overrides the system and is kept", async ({ page, 
   await page.getByRole("button", { name: /Thème/ }).click(); // auto -> light
   await page.getByRole("button", { name: /Thème/ }).click(); // light -> dark
   assertEqual(await page.getAttribute("html", "data-theme"), "dark", "dark");
+  const said = await page.textContent("[role=status][aria-live]");
+  assert(/^Thème\s:\ssombre$/.test(said), `the new theme is said: ${said}`);
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assertEqual(bg, "rgb(18, 21, 27)", "dark background");
   await page.reload();
