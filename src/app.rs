@@ -132,7 +132,11 @@ impl Ctx {
     }
 
     pub fn say(self, text: Text) {
-        let mut said = text.get(self.lang.get_untracked()).to_string();
+        self.say_str(text.get(self.lang.get_untracked()).to_string());
+    }
+
+    /// Puts words in the live region for screen readers.
+    pub fn say_str(self, mut said: String) {
         // The same words again are no change to a live region, so nothing would be read: mark
         // the repeat with an invisible no-break space (and drop it the time after).
         if self.announce.with_untracked(|a| *a == said) {

@@ -341,6 +341,16 @@ impl Progress {
         crate::route::framework_routes().all(|r| self.visited.contains(&r.path()))
     }
 
+    /// These results with the language and theme of `current`: what an import or an erase
+    /// leaves (settings belong to the device, not to the results).
+    pub fn with_settings_of(self, current: &Progress) -> Progress {
+        Progress {
+            lang: current.lang,
+            theme: current.theme,
+            ..self
+        }
+    }
+
     /// Anything an import or an erase would lose: results, notes or visits (not the settings).
     pub fn has_results(&self) -> bool {
         !(self.ratings.is_empty()

@@ -123,7 +123,7 @@ fn ThemeSwitch() -> impl IntoView {
         });
         // The button's new name is also said: not every screen reader reads a focused button's
         // name again when it changes.
-        ctx.announce.set(label());
+        ctx.say_str(label());
     };
     view! {
         <button type="button" class="tool" on:click=next>

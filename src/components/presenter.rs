@@ -13,7 +13,7 @@ pub fn Presenter() -> impl IntoView {
     let slide = RwSignal::new(0usize);
     let n = FRAMEWORKS.len();
     let root = NodeRef::<leptos::html::Div>::new();
-    // Where focus was when it opened (the button, or anywhere for the P key): it returns there.
+    // Where focus was when it opened (its button): it returns there.
     #[cfg(target_arch = "wasm32")]
     let before = StoredValue::new_local(None::<web_sys::HtmlElement>);
     // While it is open, everything but the presenter (and the announcements) is inert: focus and
@@ -23,21 +23,19 @@ pub fn Presenter() -> impl IntoView {
     let inert = |on: bool| crate::platform::dom::set_inert_outside(on, ".presenter, [role=status]");
     // Focus goes back where it was, or, when a new screen closed it (the browser's Back), to
     // that screen's heading, as after any move to a new screen.
-    let close = move |new_screen: bool| {
+    let close = move |_new_screen: bool| {
         ctx.presenting.set(false);
         #[cfg(target_arch = "wasm32")]
         {
             crate::platform::dom::exit_fullscreen();
             inert(false);
             match before.get_value() {
-                Some(el) if el.is_connected() && !new_screen => {
+                Some(el) if el.is_connected() && !_new_screen => {
                     request_animation_frame(move || _ = el.focus())
                 }
                 _ => request_animation_frame(crate::platform::dom::focus_main_heading),
             }
         }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = new_screen;
     };
     // The browser's Back or Forward while presenting leaves presenter mode too, so the new screen
     // is not left under the slides with the rest of the app inert.

@@ -148,7 +148,7 @@ pub fn Timeline(
     let count = move || rows.with(|r| r.len());
     let announce_active = move || {
         if let Some(r) = rows.with(|r| r.get(active.get_untracked()).cloned()) {
-            ctx.announce.set(format!("{}. {}", r.label, r.detail));
+            ctx.say_str(format!("{}. {}", r.label, r.detail));
         }
     };
     let row_id = move |key: &str| format!("{id}-{key}");

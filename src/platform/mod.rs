@@ -66,6 +66,21 @@ pub fn effects(ctx: Ctx) {
                 storage::Backend::Local => ctx.dismiss(&crate::app::Notice::NoStorage),
             }
         }
+    });
+    // The embedding page hears of what it is told (counts, score), only when that changes: not
+    // at every keystroke of a note.
+    let summary = Memo::new(move |_| {
+        ctx.progress.with(|p| {
+            (
+                p.visited_count(),
+                p.rated_count(),
+                p.quiz_score(),
+                p.all_screens_visited(),
+            )
+        })
+    });
+    Effect::new(move |_| {
+        summary.track();
         embed::on_progress(&ctx);
     });
 

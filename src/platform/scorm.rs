@@ -201,14 +201,16 @@ mod web {
         leave.forget();
     }
 
-    /// Saves to the LMS 0.8 s after the last change of progress or screen (gloo's timer: a new
+    /// Saves to the LMS 0.8 s after the last change of what it is sent (the results' compact
+    /// form, not the notes, which stay in the browser) or of the screen (gloo's timer: a new
     /// change drops the pending one).
     fn provide_lms(ctx: Ctx, lms: Rc<Lms>) {
         let pending = Rc::new(std::cell::RefCell::new(
             None::<gloo_timers::callback::Timeout>,
         ));
+        let sent = Memo::new(move |_| ctx.progress.with(crate::store::codec::encode));
         Effect::new(move |prev: Option<()>| {
-            ctx.progress.track();
+            sent.track();
             ctx.route.track();
             if prev.is_some() {
                 let lms = lms.clone();

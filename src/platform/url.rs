@@ -41,6 +41,7 @@ pub fn parse(path_from_base: &str, query: &str, hash: &str) -> StartUrl {
         code.split(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
             .next()
             .unwrap_or_default()
+            .trim_end_matches('.') // the end of a sentence
             .to_string()
     });
     let file_in_path = path_from_base.ends_with(".html");
@@ -190,7 +191,7 @@ mod tests {
         assert_eq!(s.route, Some(Route::Framework("usages")));
         assert!(s.query_mode && s.embed);
         assert_eq!(s.share.as_deref(), Some("R1.x"));
-        for tail in ["&utm_source=chat", "%20", " ", "/"] {
+        for tail in ["&utm_source=chat", "%20", " ", "/", ".", ")."] {
             let with_tail = format!("#share=R1.0-2.a{tail}");
             assert_eq!(
                 parse("", "", &with_tail).share.as_deref(),

@@ -63,8 +63,7 @@ pub fn Phases() -> impl IntoView {
     });
     let on_open = Callback::new(move |i: usize| {
         ctx.navigate(Route::Phases(Some(PHASES[i].id)));
-        ctx.announce
-            .set(ui::PHASE_OPENED.fill(ctx.lang.get_untracked(), &[("name", PHASES[i].name)]));
+        ctx.say_str(ui::PHASE_OPENED.fill(ctx.lang.get_untracked(), &[("name", PHASES[i].name)]));
         #[cfg(target_arch = "wasm32")]
         request_animation_frame(|| crate::platform::dom::reveal(".phase-details"));
     });

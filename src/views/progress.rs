@@ -163,14 +163,9 @@ fn Tools() -> impl IntoView {
         });
     };
     let reset = move |()| {
-        ctx.progress.update(|p| {
-            let (lang, theme) = (p.lang, p.theme);
-            *p = store::Progress {
-                lang,
-                theme,
-                ..Default::default()
-            };
-        });
+        ctx.progress
+            .update(|p| *p = store::Progress::default().with_settings_of(p));
+        import.set(Import::Idle);
         ctx.say(ui::RESET_DONE);
     };
     view! {
@@ -220,7 +215,7 @@ fn Tools() -> impl IntoView {
 
 /// Where an import stands: a file refused, one waiting for the learner's yes, one applied (with
 /// how many of its entries no longer exist and were left out).
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // files are read in the browser only
 enum Import {
     Idle,
@@ -231,14 +226,7 @@ enum Import {
 
 /// Replaces the results with the file's; the language and theme chosen on this device stay.
 fn apply_import(ctx: Ctx, import: RwSignal<Import>, file: store::Progress, dropped: usize) {
-    ctx.progress.update(|p| {
-        *p = store::Progress {
-            lang: p.lang,
-            theme: p.theme,
-            ..file
-        }
-    });
-    import.set(Import::Done(dropped));
-    ctx.say(ui::IMPORT_DONE);
+    ctx.progress.update(|p| *p = file.with_settings_of(p));
+    import.set(Import::Done(dropped)); // its paragraph is a status: said once
     focus_soon("import-file".into());
 }

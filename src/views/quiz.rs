@@ -72,9 +72,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         } else {
             ui::QUIZ_WRONG
         });
-        let _id = focus_feedback.clone();
-        #[cfg(target_arch = "wasm32")]
-        request_animation_frame(move || crate::platform::dom::focus_by_id(&_id));
+        crate::platform::dom::focus_soon(focus_feedback.clone());
     };
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>

@@ -248,6 +248,19 @@ test("the quiz gives feedback once checked, links to the lesson and keeps the sc
   assert((await page.locator("fieldset.question").count()) >= 15, "questions");
 });
 
+test("a long note prints whole on its framework screen", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const long = Array.from({ length: 12 }, (_, i) => `Ligne ${i + 1} de la note.`).join("\n");
+  await page.locator(".checklist .item textarea").first().fill(long);
+  await page.emulateMedia({ media: "print" });
+  const printed = page.locator(".checklist .item .note-print").first();
+  assert(await printed.isVisible(), "the printed copy of the note shows on paper");
+  assertEqual((await printed.textContent()).trim(), long, "all of it");
+  const box = await printed.evaluate((e) => [e.scrollHeight, e.clientHeight]);
+  assert(box[0] <= box[1] + 1, `not cut: ${box}`);
+  assert(!(await page.locator(".checklist .item textarea").first().isVisible()), "the field itself is not printed");
+});
+
 test("the progress view shows visited screens and prints on A4", async ({ page, base }) => {
   await open(page, base + "usages/");
   await open(page, base + "phases/solomo/");

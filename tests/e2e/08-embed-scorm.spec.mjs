@@ -46,6 +46,18 @@ test("embedded across sites: height messages match the content, storage blocked,
     w.postMessage({ source: "reperes-host", version: 1, type: "set-lang", lang: "fr" }, "*");
   });
   await frame.locator("html[lang=fr]").waitFor();
+  // Typing a note changes nothing the parent is told: no message per keystroke.
+  await page.evaluate((u) => (document.getElementById("f").src = u), new URL("usages/?embed=1", base).href);
+  const note = frame.locator(".checklist .item textarea").first();
+  await note.waitFor();
+  const progressCount = () => page.evaluate(() => messages.filter((m) => m.data.type === "progress").length);
+  await page.waitForTimeout(500); // the messages of the new page's start and visit
+  const before = await progressCount();
+  await note.click();
+  await page.keyboard.type("vingt lettres tapées");
+  await page.waitForTimeout(300);
+  const sent = (await progressCount()) - before;
+  assertEqual(sent, 0, "progress messages while typing 20 letters of a note");
   assertEqual(errors.filter((e) => !/status of 404/.test(e)), [], "errors in the embed");
   await parent.close();
   await context.close();
