@@ -6,6 +6,7 @@ use crate::components::checklist::LEVELS;
 use crate::components::confirm::{Confirm, ConfirmBox};
 use crate::components::link::Link;
 use crate::content::{checklists, ui, FRAMEWORKS};
+use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
 use crate::route::framework_routes;
 use crate::route::Route;
@@ -193,10 +194,7 @@ fn Tools() -> impl IntoView {
                         }/>
                 }.into_any()),
                 Import::Done(dropped) => Some(view! {
-                    <p role="status">
-                        {tr(ui::IMPORT_DONE)}
-                        {(dropped > 0).then_some(move || format!(" {}", ui::IMPORT_PARTIAL.fill(ctx.lang.get(), &[("n", &dropped.to_string())])))}
-                    </p>
+                    <p class="import-done">{move || import_done(ctx.lang.get(), dropped)}</p>
                 }.into_any()),
             }}
             {move || share.get().map(|link| view! {
@@ -227,6 +225,15 @@ enum Import {
 /// Replaces the results with the file's; the language and theme chosen on this device stay.
 fn apply_import(ctx: Ctx, import: RwSignal<Import>, file: store::Progress, dropped: usize) {
     ctx.progress.update(|p| *p = file.with_settings_of(p));
-    import.set(Import::Done(dropped)); // its paragraph is a status: said once
+    import.set(Import::Done(dropped));
+    // Said through the page's live region: one added with its text is not read everywhere.
+    ctx.say_str(import_done(ctx.lang.get_untracked(), dropped));
     focus_soon("import-file".into());
+}
+
+fn import_done(lang: Lang, dropped: usize) -> String {
+    match dropped {
+        0 => ui::IMPORT_DONE.get(lang).to_string(),
+        n => ui::IMPORT_PARTIAL.fill(lang, &[("n", &n.to_string())]),
+    }
 }

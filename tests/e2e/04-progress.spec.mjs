@@ -131,9 +131,10 @@ test("import asks before replacing progress, and keeps what still exists from an
   assertEqual(JSON.parse(await stored(page)).ratings[id], 2, "Escape cancels");
   await page.setInputFiles("#import-file", file);
   await page.getByRole("button", { name: "Oui, remplacer" }).click();
-  const done = page.locator(".tools-panel [role=status]");
+  const done = page.locator(".tools-panel .import-done");
   await done.waitFor();
   assert(/importée.*: 1\./.test(await done.textContent()), `says one entry was left out: ${await done.textContent()}`);
+  assertEqual((await page.textContent("[role=status][aria-live]")).trim(), (await done.textContent()).trim(), "and says it in the live region");
   assertEqual(JSON.parse(await stored(page)).ratings, { [id]: 1 }, "the file's valid entries replace the progress");
   fs.rmSync(file);
 });
