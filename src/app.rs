@@ -135,6 +135,20 @@ impl Ctx {
         self.say_str(text.get(self.lang.get_untracked()).to_string());
     }
 
+    /// Says "saved" once the change has been written (the save runs in an effect queued behind
+    /// it), and only if it was: a full storage says so in its own notice.
+    pub fn say_saved(self) {
+        #[cfg(target_arch = "wasm32")]
+        set_timeout(
+            move || {
+                if self.backend.get_untracked() == Backend::Local {
+                    self.say(ui::SAVED)
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
     /// Puts words in the live region for screen readers.
     pub fn say_str(self, mut said: String) {
         // The same words again are no change to a live region, so nothing would be read: mark

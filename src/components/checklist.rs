@@ -102,7 +102,7 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                                     prop:checked=move || current() == Some(level as u8)
                                     on:change=move |_| {
                                         ctx.progress.update(|p| _ = p.ratings.insert(key.clone(), level as u8));
-                                        ctx.say(ui::SAVED);
+                                        ctx.say_saved();
                                     }
                                 />
                                 <span>{tr(*label)}</span>
@@ -112,7 +112,7 @@ fn ChecklistItem(framework: &'static Framework, item: &'static Item) -> impl Int
                     .collect_view()}
             </fieldset>
             <label class="note" for=format!("{dom}-note")>{tr(ui::NOTE_LABEL)}<span class="sr-only">" — "{tr(item.name)}</span></label>
-            <textarea id=format!("{dom}-note") rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=note.clone() on:input=set_note on:change=move |_| ctx.say(ui::SAVED)></textarea>
+            <textarea id=format!("{dom}-note") rows="2" maxlength=MAX_NOTE_CHARS.to_string() prop:value=note.clone() on:input=set_note on:change=move |_| ctx.say_saved()></textarea>
             // Paper shows the whole note (a printed field keeps its on-screen height).
             <p class="print-only note-print">{note}</p>
         </li>

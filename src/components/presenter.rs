@@ -21,32 +21,29 @@ pub fn Presenter() -> impl IntoView {
     // ancestor takes focus away), and lifted before focus goes back.
     #[cfg(target_arch = "wasm32")]
     let inert = |on: bool| crate::platform::dom::set_inert_outside(on, ".presenter, [role=status]");
-    // Focus goes back where it was, or, when a new screen closed it (the browser's Back), to
-    // that screen's heading, as after any move to a new screen.
-    let close = move |_new_screen: bool| {
-        ctx.presenting.set(false);
+    // Opening adds a history entry, so that the browser's Back (a phone's back gesture) leaves
+    // presenter mode and not the screen under it: `close` takes that entry back, and the app's
+    // `popstate` handler ends presenter mode.
+    #[cfg(target_arch = "wasm32")]
+    let pushed = StoredValue::new(false);
+    let close = move || {
         #[cfg(target_arch = "wasm32")]
-        {
-            crate::platform::dom::exit_fullscreen();
-            inert(false);
-            match before.get_value() {
-                Some(el) if el.is_connected() && !_new_screen => {
-                    request_animation_frame(move || _ = el.focus())
-                }
-                _ => request_animation_frame(crate::platform::dom::focus_main_heading),
-            }
+        if pushed.get_value() {
+            return crate::platform::url::back();
         }
+        ctx.presenting.set(false);
     };
-    // The browser's Back or Forward while presenting leaves presenter mode too, so the new screen
-    // is not left under the slides with the rest of the app inert.
+    // A new screen while presenting (Forward, or Back twice) ends presenter mode too, so the new
+    // screen is not left under the slides with the rest of the app inert.
     Effect::new(move |prev: Option<crate::route::Route>| {
         let route = ctx.route.get();
         if prev.is_some_and(|p| p != route) && ctx.presenting.get_untracked() {
-            close(true);
+            ctx.presenting.set(false);
         }
         route
     });
-    // Each slide is scaled down until it fits the screen (long lists on a 720-pixel projector).
+    // Each slide is scaled down until it fits the screen (long lists on a 720-pixel projector),
+    // and shown from its top.
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
         slide.track();
@@ -58,13 +55,19 @@ pub fn Presenter() -> impl IntoView {
             });
         }
     });
-    // When it opens: start at the current screen's framework, go full screen, take focus.
-    Effect::new(move |_| {
-        if ctx.presenting.get() {
+    // Opening: start at the current screen's framework, go full screen, take focus. Closing, by
+    // whatever means: give the page back, and focus where it was, or to the heading of a new
+    // screen.
+    let opened_on = StoredValue::new(ctx.route.get_untracked());
+    Effect::new(move |was_open: Option<bool>| {
+        let open = ctx.presenting.get();
+        if open && was_open != Some(true) {
+            opened_on.set_value(ctx.route.get_untracked());
             #[cfg(target_arch = "wasm32")]
             {
                 before.set_value(crate::platform::dom::active_element());
                 inert(true);
+                pushed.set_value(crate::platform::url::push_same());
             }
             let here = ctx.route.get_untracked().framework_id();
             slide.set(
@@ -83,6 +86,20 @@ pub fn Presenter() -> impl IntoView {
                 });
             }
         }
+        #[cfg(target_arch = "wasm32")]
+        if !open && was_open == Some(true) {
+            pushed.set_value(false);
+            crate::platform::dom::exit_fullscreen();
+            inert(false);
+            let same_screen = opened_on.get_value() == ctx.route.get_untracked();
+            match before.get_value() {
+                Some(el) if el.is_connected() && same_screen => {
+                    request_animation_frame(move || _ = el.focus())
+                }
+                _ => request_animation_frame(crate::platform::dom::focus_main_heading),
+            }
+        }
+        open
     });
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let key = ev.key();
@@ -107,7 +124,7 @@ pub fn Presenter() -> impl IntoView {
             "ArrowLeft" | "ArrowUp" | "PageUp" => slide.update(|s| *s = s.saturating_sub(1)),
             "Home" => slide.set(0),
             "End" => slide.set(n - 1),
-            "Escape" => close(false),
+            "Escape" => close(),
             "Tab" => {
                 #[cfg(target_arch = "wasm32")]
                 {
@@ -155,7 +172,7 @@ pub fn Presenter() -> impl IntoView {
                 <div class="presenter-bar">
                     <button type="button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>{tr(ui::PREV)}</button>
                     <button type="button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(n - 1))>{tr(ui::NEXT)}</button>
-                    <button type="button" on:click=move |_| close(false)>{tr(ui::PRESENT_EXIT)}</button>
+                    <button type="button" on:click=move |_| close()>{tr(ui::PRESENT_EXIT)}</button>
                     <p class="hint">{tr(ui::PRESENT_HINT)}</p>
                 </div>
             </div>

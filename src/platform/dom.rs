@@ -69,6 +69,7 @@ mod web {
         let Ok(slide) = slide.dyn_into::<web_sys::HtmlElement>() else {
             return;
         };
+        slide.set_scroll_top(0);
         let style = slide.style();
         let mut percent = 100;
         let _ = style.remove_property("font-size");

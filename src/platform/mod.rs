@@ -95,6 +95,8 @@ pub fn effects(ctx: Ctx) {
     // Back and forward.
     let on_pop = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || {
         ctx.route.set(url::current(ctx.query_mode));
+        // Back from presenter mode takes back the entry it added (see the presenter).
+        ctx.presenting.set(false);
     });
     let w = web_sys::window().unwrap();
     let _ = w.add_event_listener_with_callback(

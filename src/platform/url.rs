@@ -123,6 +123,23 @@ mod web {
     }
 
     /// A new history entry for `url` (an `href`).
+    /// Adds a history entry for the address shown (presenter mode: Back closes it); false if
+    /// the browser refused.
+    pub fn push_same() -> bool {
+        let w = web_sys::window().unwrap();
+        let here = w.location().href().unwrap_or_default();
+        w.history()
+            .and_then(|h| h.push_state_with_url(&JsValue::NULL, "", Some(&here)))
+            .is_ok()
+    }
+
+    /// The browser's Back.
+    pub fn back() {
+        if let Ok(h) = web_sys::window().unwrap().history() {
+            let _ = h.back();
+        }
+    }
+
     pub fn push(url: &str) {
         let w = web_sys::window().unwrap();
         if let Ok(h) = w.history() {

@@ -73,6 +73,9 @@ test("full storage: the app says it is not saving, and says nothing more once sa
   const item = page.locator(".checklist .item").first();
   await item.getByLabel("En cours").check();
   await page.locator(".notice", { hasText: "stockage bloqué ou plein" }).waitFor();
+  await page.waitForTimeout(100);
+  const said = await page.textContent("[role=status][aria-live]");
+  assert(!said.includes("Enregistré"), `nothing was saved, and nothing says so: ${said}`);
   await page.evaluate(() => (window.__full = false));
   await item.getByLabel("En place").check();
   await page.locator(".notice", { hasText: "stockage bloqué ou plein" }).waitFor({ state: "detached" });

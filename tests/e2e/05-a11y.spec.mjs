@@ -141,7 +141,7 @@ test("presenter mode: big type, keys move, Escape leaves, keys ignored outside i
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".presenter h2")).fontSize));
   assert(size >= 36, `large type: ${size}px`);
   await page.keyboard.press("Escape");
-  assertEqual(await page.locator(".presenter").count(), 0, "Escape leaves");
+  await page.locator(".presenter").waitFor({ state: "detached" }); // "Escape leaves"
 }, { viewport: { width: 1920, height: 1080 } });
 
 test("presenter mode keeps focus inside while open and gives it back on leaving", async ({ page, base }) => {
@@ -162,16 +162,19 @@ test("presenter mode keeps focus inside while open and gives it back on leaving"
   await page.waitForFunction(() => document.activeElement.id === "present-button");
 });
 
-test("the browser's Back leaves presenter mode and gives the new screen focus", async ({ page, base }) => {
+test("the browser's Back leaves presenter mode, not the screen; a second Back leaves the screen", async ({ page, base }) => {
   await open(page, base + "usages/");
   await page.getByRole("link", { name: "Quiz", exact: true }).first().click();
   await page.waitForURL(/quiz\/$/);
   await page.getByRole("button", { name: "Mode présentation" }).click();
   await page.locator(".presenter").waitFor();
   await page.goBack();
-  await page.waitForURL(/usages\/$/);
   await page.locator(".presenter").waitFor({ state: "detached" });
+  assert(/quiz\/$/.test(page.url()), `still on the quiz: ${page.url()}`);
   assertEqual(await page.locator("#app [inert]").count(), 0, "nothing left inert");
+  await page.waitForFunction(() => document.activeElement.id === "present-button");
+  await page.goBack();
+  await page.waitForURL(/usages\/$/);
   await page.waitForFunction(() => document.activeElement.matches("main h1"));
 });
 
@@ -263,6 +266,7 @@ test("presenter at 400 % zoom: the arrows scroll a tall slide first; Space press
   assertEqual(await count(), first, "and stayed on it");
   await page.keyboard.press("PageDown");
   assert((await count()) !== first, "PageDown moves on");
+  await page.waitForFunction(() => document.querySelector(".slide").scrollTop === 0); // the next slide starts at its top
   await page.getByRole("button", { name: "Précédent" }).focus();
   await page.keyboard.press(" ");
   assertEqual(await count(), first, "Space on 'Précédent' goes back");
@@ -302,8 +306,10 @@ test("checklist fields name their item for screen readers, and each save is anno
   assert((await first.locator("label.note").textContent()).includes(name), "the note label names the item");
   const live = () => page.evaluate(() => document.querySelector("[role=status][aria-live]").textContent);
   await first.getByLabel("En cours").check();
+  await page.waitForFunction(() => document.querySelector("[role=status][aria-live]").textContent.includes("Enregistré"));
   const once = await live();
   await first.getByLabel("En place").check();
+  await page.waitForFunction((o) => document.querySelector("[role=status][aria-live]").textContent !== o, once, { timeout: 2000 }).catch(() => {});
   const twice = await live();
   assert(once.trim() === twice.trim() && once !== twice, `the second save changes the live region: ${JSON.stringify([once, twice])}`);
 });
