@@ -197,7 +197,8 @@ pub fn importable(text: &str) -> Option<(Progress, usize)> {
     let loaded = load(Some(text));
     match loaded.resets.as_slice() {
         [] => Some((loaded.progress, 0)),
-        [Reset::Dropped(n)] => Some((loaded.progress, *n)),
+        // Nothing valid and something dropped: another file that happens to look like ours.
+        [Reset::Dropped(n)] if loaded.progress.has_results() => Some((loaded.progress, *n)),
         _ => None,
     }
 }
@@ -527,7 +528,14 @@ mod tests {
             .replacen("\"visited\":[", "\"visited\":[\"gone/\",", 1);
         assert_ne!(old, text, "the sample has ratings and visits to extend");
         assert_eq!(importable(&old), Some((p, 2)));
-        for bad in ["", "not json", "[]", "{\"v\":99}", "{\"ratings\":{}}"] {
+        for bad in [
+            "",
+            "not json",
+            "[]",
+            "{\"v\":99}",
+            "{\"ratings\":{}}",
+            "{\"v\":2,\"ratings\":{\"nope/nope\":1}}",
+        ] {
             assert_eq!(importable(bad), None, "{bad}");
         }
         assert!(!Progress::default().has_results());
