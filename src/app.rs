@@ -22,6 +22,8 @@ pub enum Notice {
     BadShare,
     /// A new version of the app is ready.
     Update,
+    /// A newer version, open in another tab, now owns the saved progress.
+    NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
 }

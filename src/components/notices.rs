@@ -50,6 +50,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Shared(_) => ui::SHARE_OFFER.get(l).to_string(),
                 Notice::BadShare => ui::SHARE_BAD.get(l).to_string(),
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
+                Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
             }
         }
@@ -67,6 +68,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         Notice::Update => {
             let accept = move |_| crate::platform::sw::accept_update();
             Some(view! { <button type="button" class="primary" on:click=accept>{tr(ui::UPDATE_ACCEPT)}</button> }.into_any())
+        }
+        Notice::NewerElsewhere => {
+            let reload = move |_| crate::platform::sw::reload();
+            Some(view! { <button type="button" class="primary" on:click=reload>{tr(ui::RELOAD)}</button> }.into_any())
         }
         _ => None,
     };

@@ -54,16 +54,18 @@ pub fn effects(ctx: Ctx) {
     // Save every change; fall back to memory (and say so) when the browser refuses.
     Effect::new(move |prev: Option<()>| {
         let json = ctx.progress.with(store::save);
-        if prev.is_none() && ctx.backend.get_untracked() == storage::Backend::Memory {
-            return;
+        match ctx.backend.get_untracked() {
+            storage::Backend::Memory if prev.is_none() => return,
+            storage::Backend::Yielded => return,
+            _ => {}
         }
         // A write can fail mid-session (a full quota) and work again later: say both.
         let now = storage::write(store::KEY, &json);
         if now != ctx.backend.get_untracked() {
             ctx.backend.set(now);
             match now {
-                storage::Backend::Memory => ctx.notify(crate::app::Notice::NoStorage),
                 storage::Backend::Local => ctx.dismiss(&crate::app::Notice::NoStorage),
+                _ => ctx.notify(crate::app::Notice::NoStorage),
             }
         }
     });
@@ -87,6 +89,16 @@ pub fn effects(ctx: Ctx) {
     // Another tab changed the progress: take its version.
     storage::on_change(store::KEY, move |raw| {
         let loaded = store::load(raw.as_deref());
+        // Another tab runs a newer version (it accepted an update): stop saving here.
+        if loaded
+            .resets
+            .iter()
+            .any(|r| matches!(r, store::Reset::UnknownVersion(v) if *v > store::VERSION))
+        {
+            ctx.backend.set(storage::Backend::Yielded);
+            ctx.notify(crate::app::Notice::NewerElsewhere);
+            return;
+        }
         if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
             ctx.progress.set(loaded.progress);
         }

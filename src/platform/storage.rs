@@ -7,6 +7,9 @@ pub enum Backend {
     Local,
     /// Storage is blocked or broken: progress lives in memory until the tab closes.
     Memory,
+    /// A newer version of the app (another tab, updated) writes in a format this one cannot
+    /// read: this tab stops saving, so as not to overwrite it.
+    Yielded,
 }
 
 #[cfg(target_arch = "wasm32")]

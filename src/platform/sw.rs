@@ -89,3 +89,9 @@ pub use web::*;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn accept_update() {}
+
+/// Loads the page again (natively: nothing).
+pub fn reload() {
+    #[cfg(target_arch = "wasm32")]
+    let _ = web_sys::window().unwrap().location().reload();
+}

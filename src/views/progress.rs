@@ -34,6 +34,7 @@ pub fn ProgressScreen() -> impl IntoView {
                 {move || match ctx.backend.get() {
                     crate::platform::storage::Backend::Local => tr(ui::STORAGE_LOCAL)(),
                     crate::platform::storage::Backend::Memory => tr(ui::NO_STORAGE)(),
+                    crate::platform::storage::Backend::Yielded => tr(ui::NEWER_ELSEWHERE)(),
                 }}
             </p>
             <section aria-labelledby="visited-title" class="no-print">

@@ -82,6 +82,21 @@ test("full storage: the app says it is not saving, and says nothing more once sa
   assert(/"ratings":\{[^}]*:2/.test(await stored(page)), "saved again");
 });
 
+test("a newer version saving in another tab: this tab stops saving and says so", async ({ context, page, base }) => {
+  await open(page, base + "usages/");
+  const other = await context.newPage();
+  await open(other, base + "about/");
+  const newer = JSON.stringify({ v: 3, anything: "the newer format" });
+  await other.evaluate((v) => localStorage.setItem("reperes", v), newer);
+  const notice = page.locator(".notice", { hasText: "plus récente" });
+  await notice.waitFor();
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await page.waitForTimeout(200);
+  assertEqual(await stored(page), newer, "the newer version's data is not overwritten");
+  assert(await notice.getByRole("button", { name: "Recharger" }).isVisible(), "offers to reload");
+  await other.close();
+});
+
 test("two tabs stay consistent", async ({ context, page, base }) => {
   await open(page, base + "pillars/");
   const other = await context.newPage();
