@@ -32,7 +32,17 @@ pub fn start() {
     console_error_panic_hook::set_once();
     let url = platform::url::start();
     let (backend, loaded) = match storage::read(store::KEY) {
-        Ok(raw) => (storage::probe(), store::load(raw.as_deref())),
+        Ok(raw) => {
+            let loaded = store::load(raw.as_deref());
+            // Stored text in an older format, or partly invalid: rewritten now, in the task that
+            // read it. Later writes are the learner's changes only; a write of the unchanged
+            // state later on could overwrite what another tab saved in between.
+            let today = store::save(&loaded.progress);
+            if raw.is_some_and(|r| r != today) {
+                storage::write(store::KEY, &today);
+            }
+            (storage::probe(), loaded)
+        }
         Err(()) => (Backend::Memory, store::load(None)),
     };
     let mut notices = vec![];

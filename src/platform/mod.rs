@@ -51,13 +51,12 @@ pub fn effects(ctx: Ctx) {
         route
     });
 
-    // Save every change; fall back to memory (and say so) when the browser refuses.
+    // Save every change (not the state read at start: see `start`); fall back to memory (and say
+    // so) when the browser refuses.
     Effect::new(move |prev: Option<()>| {
         let json = ctx.progress.with(store::save);
-        match ctx.backend.get_untracked() {
-            storage::Backend::Memory if prev.is_none() => return,
-            storage::Backend::Yielded => return,
-            _ => {}
+        if prev.is_none() || ctx.backend.get_untracked() == storage::Backend::Yielded {
+            return;
         }
         // A write can fail mid-session (a full quota) and work again later: say both.
         let now = storage::write(store::KEY, &json);
