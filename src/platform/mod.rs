@@ -51,13 +51,18 @@ pub fn effects(ctx: Ctx) {
         route
     });
 
-    // Save every change (not the state read at start: see `start`); fall back to memory (and say
-    // so) when the browser refuses.
-    Effect::new(move |prev: Option<()>| {
+    // Save every change, not the state read at start (see `start`): writing that back later
+    // could overwrite what another tab saved in between. Fall back to memory (and say so) when
+    // the browser refuses.
+    let last = StoredValue::new(ctx.progress.with_untracked(store::save));
+    Effect::new(move |_| {
         let json = ctx.progress.with(store::save);
-        if prev.is_none() || ctx.backend.get_untracked() == storage::Backend::Yielded {
+        if ctx.backend.get_untracked() == storage::Backend::Yielded
+            || last.with_value(|l| *l == json)
+        {
             return;
         }
+        last.set_value(json.clone());
         // A write can fail mid-session (a full quota) and work again later: say both.
         let now = storage::write(store::KEY, &json);
         if now != ctx.backend.get_untracked() {

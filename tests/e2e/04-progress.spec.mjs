@@ -122,7 +122,7 @@ test("export then import into a fresh profile, and a bad file changes nothing", 
   fs.writeFileSync(bad, '{"hello":"world"}');
   await p2.setInputFiles("#import-file", bad);
   await p2.waitForSelector(".error[role=alert]");
-  const before = await p2.evaluate(() => localStorage.getItem("reperes"));
+  const before = await p2.evaluate(() => localStorage.getItem("reperes") || ""); // nothing saved yet in a fresh profile
   assert(!before.includes("takeaways/"), "bad file changed nothing");
   await p2.setInputFiles("#import-file", file);
   await p2.waitForFunction(() => (localStorage.getItem("reperes") || "").includes("takeaways/"));
