@@ -2,7 +2,8 @@
 //!
 //! - `content`: the text, generated from `content/` at compile time;
 //! - `store`: progress and settings (versioned, validated, share codec);
-//! - `route`: screens and URLs; `app`: state and layout; `views`: one file per screen;
+//! - `route`: screens and URLs; `state`: app-wide state (`Ctx`, `tr`); `app`: the layout on top;
+//! - `views`: one file per screen;
 //! - `components`: timeline, checklist, chart, header, notices, presenter;
 //! - `platform`: everything that touches the browser (nothing of it runs natively).
 
@@ -14,6 +15,7 @@ pub mod platform;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
 pub mod route;
+pub mod state;
 pub mod store;
 pub mod views;
 
@@ -23,10 +25,11 @@ pub mod views;
 /// the prerendered page stays on screen until the live one replaces it at once.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
-    use app::{App, Boot, Notice, Stage};
+    use app::App;
     use leptos::prelude::*;
     use platform::dom;
     use platform::storage::{self, Backend};
+    use state::{Boot, Notice, Stage};
     use wasm_bindgen::JsCast;
 
     console_error_panic_hook::set_once();

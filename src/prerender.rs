@@ -6,10 +6,13 @@
 //! `phases/solomo/index.html`), so the same `dist/` works at the root of a host and under any
 //! sub-path, with or without a fallback to index.html.
 
-use crate::app::{title, App, Boot};
 use crate::content::ui;
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::{
+    app::App,
+    state::{title, Boot},
+};
 use leptos::prelude::*;
 use std::{fs, path::Path};
 

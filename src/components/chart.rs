@@ -1,10 +1,10 @@
 //! The self-assessment chart: one bar per checklist (and one overall), drawn as SVG in Rust.
 
-use crate::app::{tr, use_ctx};
 use crate::components::link::Link;
 use crate::components::number::{fixed, percent};
 use crate::content::{checklists, ui, Framework};
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use crate::store::Progress;
 use leptos::prelude::*;
 

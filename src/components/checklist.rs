@@ -1,8 +1,8 @@
 //! A checklist: each item with its explanation, a question about one's own organisation, where the
 //! learner stands (three levels), and a note. Saved as soon as it changes.
 
-use crate::app::{tr, use_ctx};
 use crate::content::{ui, Framework, Item};
+use crate::state::{tr, use_ctx};
 use crate::store::{item_key, MAX_NOTE_CHARS};
 use leptos::prelude::*;
 

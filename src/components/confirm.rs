@@ -3,9 +3,9 @@
 //! imported file about to replace the progress). Focus goes to "cancel", the safe choice; Escape
 //! or "cancel" closes the box; `Confirm` then puts focus back on its button, after "yes" too.
 
-use crate::app::tr;
 use crate::content::{ui, Text};
 use crate::platform::dom::focus_soon;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

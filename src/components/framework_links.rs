@@ -1,9 +1,9 @@
 //! The frameworks taken from one article, as a list of links (menu, home, sources).
 
-use crate::app::tr;
 use crate::components::link::Link;
 use crate::content::FRAMEWORKS;
 use crate::route::Route;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

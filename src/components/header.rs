@@ -1,11 +1,11 @@
 //! Site header: name, main links, the full menu, language and theme switches, presenter mode.
 
-use crate::app::{tr, use_ctx};
 use crate::components::framework_links::FrameworkLinks;
 use crate::components::link::Link;
 use crate::content::{ui, ARTICLES};
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use crate::store::Theme;
 use leptos::prelude::*;
 

@@ -1,8 +1,8 @@
 //! An in-app link: a real `<a href>` (so it works before the wasm loads, opens in a new tab, and
 //! reads as a link), which moves through history without reloading when clicked plainly.
 
-use crate::app::use_ctx;
 use crate::route::Route;
+use crate::state::use_ctx;
 use leptos::prelude::*;
 
 #[component]

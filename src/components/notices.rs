@@ -1,7 +1,7 @@
 //! Banners that tell the learner what happened to their data, and ask before acting.
 
-use crate::app::{tr, use_ctx, Notice};
 use crate::content::ui;
+use crate::state::{tr, use_ctx, Notice};
 use crate::store::{codec, Reset};
 use leptos::prelude::*;
 

@@ -3,8 +3,8 @@
 //! tall for the window); Escape or the browser's Back leaves. Keys are read only by the
 //! presenter's own element, and only while it is open.
 
-use crate::app::{tr, use_ctx};
 use crate::content::{ui, FRAMEWORKS};
+use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
 
 #[component]

@@ -1,15 +1,15 @@
 //! "Source: …" line under every framework screen, linking to the sources page.
 
-use crate::app::tr;
 use crate::components::link::Link;
 use crate::content::{ui, Framework};
 use crate::route::Route;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]
 pub fn SourceLine(framework: &'static Framework) -> impl IntoView {
     let a = framework.source();
-    let lang = crate::app::use_ctx().lang;
+    let lang = crate::state::use_ctx().lang;
     view! {
         <p class="source-line">
             <span>{tr(ui::SOURCE_LABEL)}" "</span>

@@ -5,8 +5,8 @@
 //! between rows, Home/End jump, Enter or Space opens the active row, Escape closes. Keys are
 //! handled only on the timeline element itself.
 
-use crate::app::use_ctx;
 use crate::content::{ui, Date};
+use crate::state::use_ctx;
 use leptos::prelude::*;
 
 /// The layout arithmetic, in percent of the track's width. Pure, tested natively.
@@ -240,7 +240,7 @@ pub fn Timeline(
                     .collect_view()
             }}
             <p class="tl-legend" aria-hidden="true">
-                <span class="tl-today-key"></span>{crate::app::tr(ui::TODAY)}
+                <span class="tl-today-key"></span>{crate::state::tr(ui::TODAY)}
             </p>
         </div>
     }

@@ -26,7 +26,7 @@ pub fn parse_parent_message(json: &str) -> Option<ParentMessage> {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::*;
-    use crate::app::Ctx;
+    use crate::state::Ctx;
     use leptos::prelude::*;
     use std::{cell::Cell, rc::Rc};
     use wasm_bindgen::{prelude::*, JsCast};

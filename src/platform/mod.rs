@@ -9,7 +9,7 @@ pub mod storage;
 pub mod sw;
 pub mod url;
 
-use crate::app::Ctx;
+use crate::state::Ctx;
 
 /// The app's side effects on the browser, started once by the root component. Natively (tests,
 /// prerender) there is nothing to do.
@@ -24,7 +24,7 @@ pub fn effects(ctx: Ctx) {
     // Title and language of the document.
     Effect::new(move |_| {
         let (route, lang) = (ctx.route.get(), ctx.lang.get());
-        dom::set_title(&crate::app::title(route, lang));
+        dom::set_title(&crate::state::title(route, lang));
         dom::set_html_attr("lang", lang.code());
     });
     Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));
@@ -68,8 +68,8 @@ pub fn effects(ctx: Ctx) {
         if now != ctx.backend.get_untracked() {
             ctx.backend.set(now);
             match now {
-                storage::Backend::Local => ctx.dismiss(&crate::app::Notice::NoStorage),
-                _ => ctx.notify(crate::app::Notice::NoStorage),
+                storage::Backend::Local => ctx.dismiss(&crate::state::Notice::NoStorage),
+                _ => ctx.notify(crate::state::Notice::NoStorage),
             }
         }
     });
@@ -100,7 +100,7 @@ pub fn effects(ctx: Ctx) {
             .any(|r| matches!(r, store::Reset::UnknownVersion(v) if *v > store::VERSION))
         {
             ctx.backend.set(storage::Backend::Yielded);
-            ctx.notify(crate::app::Notice::NewerElsewhere);
+            ctx.notify(crate::state::Notice::NewerElsewhere);
             return;
         }
         if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
@@ -123,7 +123,7 @@ pub fn effects(ctx: Ctx) {
 
     // Once the live app is in the page (never again after that).
     Effect::new(move |started: Option<bool>| {
-        if started == Some(true) || ctx.stage.get() != crate::app::Stage::Live {
+        if started == Some(true) || ctx.stage.get() != crate::state::Stage::Live {
             return started.unwrap_or(false);
         }
         // In a microtask, outside this effect, so that what they start is not owned by it. Not in

@@ -50,8 +50,8 @@ pub fn session_time(ms: f64) -> String {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::*;
-    use crate::app::{Ctx, Notice};
     use crate::route::Route;
+    use crate::state::{Ctx, Notice};
     use crate::store::codec;
     use leptos::prelude::*;
     use std::{cell::Cell, rc::Rc};

@@ -4,7 +4,7 @@
 
 #[cfg(target_arch = "wasm32")]
 mod web {
-    use crate::app::{Ctx, Notice};
+    use crate::state::{Ctx, Notice};
     use wasm_bindgen::{prelude::*, JsCast};
     use wasm_bindgen_futures::{spawn_local, JsFuture};
     use web_sys::{ServiceWorkerContainer, ServiceWorkerRegistration, ServiceWorkerState};

@@ -1,7 +1,7 @@
 //! About: what Repères is, privacy, keyboard use, embedding.
 
-use crate::app::tr;
 use crate::content::ui;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

@@ -1,11 +1,11 @@
 //! Self-assessment summary: a chart per checklist and overall, a short reading, and the weakest
 //! items to work on.
 
-use crate::app::{tr, use_ctx};
 use crate::components::chart::{overall, AssessmentChart};
 use crate::components::link::Link;
 use crate::content::{checklists, ui, Item, Text};
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use crate::store::Progress;
 use leptos::prelude::*;
 

@@ -1,10 +1,10 @@
 //! The chronology: the dated facts of the five articles on one axis, each linked to its screen.
 
-use crate::app::{tr, use_ctx};
 use crate::components::link::Link;
 use crate::components::timeline::{layout, Mark, Row, Timeline, AXIS};
 use crate::content::{self, ui, Event, EVENTS};
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
 
 /// The events in date order.

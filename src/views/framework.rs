@@ -1,10 +1,10 @@
 //! A framework screen, drawn from its content: lead, items (or the checklist), sections, a note
 //! where the article's figure is missing, and its source.
 
-use crate::app::tr;
 use crate::components::{checklist::Checklist, link::Link, source::SourceLine};
 use crate::content::{self, ui, Block, Framework, FRAMEWORKS};
 use crate::route::Route;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

@@ -1,10 +1,10 @@
 //! Home: what Repères is, the three phases at a glance, and every framework by article.
 
-use crate::app::tr;
 use crate::components::framework_links::FrameworkLinks;
 use crate::components::link::Link;
 use crate::content::{ui, ARTICLES, PHASES};
 use crate::route::Route;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

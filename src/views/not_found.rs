@@ -1,9 +1,9 @@
 //! An address that matches no screen: say so and offer the way home.
 
-use crate::app::tr;
 use crate::components::link::Link;
 use crate::content::ui;
 use crate::route::Route;
+use crate::state::tr;
 use leptos::prelude::*;
 
 #[component]

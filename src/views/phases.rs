@@ -1,13 +1,13 @@
 //! The three digital phases: the timeline, the selected phase's details, a list for screen
 //! readers and a side-by-side comparison.
 
-use crate::app::{tr, use_ctx};
 use crate::components::link::Link;
 use crate::components::source::SourceLine;
 use crate::components::timeline::{date_words, layout, Mark, Row, Timeline, AXIS};
 use crate::content::{self, ui, Phase, PHASES};
 use crate::i18n::Lang;
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use crate::views::framework::Blocks;
 use leptos::prelude::*;
 

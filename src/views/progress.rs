@@ -1,7 +1,6 @@
 //! Progress: screens visited, activities done, the learner's results (printable on A4), and
 //! export, import, share and reset.
 
-use crate::app::{tr, use_ctx, Ctx};
 use crate::components::checklist::LEVELS;
 use crate::components::confirm::{Confirm, ConfirmBox};
 use crate::components::link::Link;
@@ -10,6 +9,7 @@ use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
 use crate::route::framework_routes;
 use crate::route::Route;
+use crate::state::{tr, use_ctx, Ctx};
 use crate::store::{self, codec, item_key};
 use leptos::prelude::*;
 

@@ -1,11 +1,11 @@
 //! Knowledge check: questions per framework, immediate feedback with the reason and a link to the
 //! screen that teaches it. Answers and score are kept.
 
-use crate::app::{tr, use_ctx};
 use crate::components::confirm::Confirm;
 use crate::components::link::Link;
 use crate::content::{self, ui, Question, FRAMEWORKS, QUESTIONS};
 use crate::route::Route;
+use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
 
 #[component]

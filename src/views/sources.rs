@@ -1,8 +1,8 @@
 //! Sources: the five articles and, for each, the frameworks taken from it.
 
-use crate::app::{tr, use_ctx};
 use crate::components::framework_links::FrameworkLinks;
 use crate::content::{ui, ARTICLES};
+use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
 
 #[component]

@@ -1,0 +1,202 @@
+//! App-wide state, below the components and views: the context (`Ctx`), `tr` for reactive text,
+//! the notices, the start-up stages, and the document title. `app.rs` sits on top of this and
+//! nothing imports it back.
+
+use crate::content::{ui, Text};
+use crate::i18n::Lang;
+use crate::platform::{self, storage::Backend};
+use crate::route::Route;
+use crate::store::{Progress, Reset};
+use leptos::prelude::*;
+
+/// Something the app tells the learner in a banner until they dismiss it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    /// Saved data had to be reset in part or whole (a copy is kept under the backup key).
+    Reset(Vec<Reset>),
+    /// Storage is blocked: progress lives in memory only.
+    NoStorage,
+    /// A share link was opened: apply its results after the learner confirms.
+    Shared(Progress),
+    /// A share link that could not be read.
+    BadShare,
+    /// A new version of the app is ready.
+    Update,
+    /// A newer version, open in another tab, now owns the saved progress.
+    NewerElsewhere,
+    /// The LMS reported an error (its code).
+    Lms(String),
+}
+
+/// How far the live app has come. In the browser it is built in steps, each its own task so that
+/// none blocks the page for long (see `lib.rs`): the shell (header, notices, footer), then the
+/// screen, then the whole is put in place of the prerendered page. The prerender builds it all at
+/// once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    Shell,
+    Built,
+    Live,
+}
+
+/// How the app starts: read from the address bar and storage in the browser, fixed by the
+/// prerender.
+#[derive(Clone)]
+pub struct Boot {
+    pub route: Route,
+    pub lang: Lang,
+    pub embed: bool,
+    pub query_mode: bool,
+    /// Opened with `?lang=`: links and the address keep the shown language (see `url::href`).
+    pub url_lang: bool,
+    pub progress: Progress,
+    pub notices: Vec<Notice>,
+    pub backend: Backend,
+    pub stage: RwSignal<Stage>,
+}
+
+impl Boot {
+    /// The start the prerender uses: French, nothing saved.
+    pub fn prerender(route: Route) -> Boot {
+        Boot {
+            route,
+            lang: Lang::Fr,
+            embed: false,
+            query_mode: false,
+            url_lang: false,
+            progress: Progress::default(),
+            notices: vec![],
+            backend: Backend::Local,
+            stage: RwSignal::new(Stage::Live),
+        }
+    }
+}
+
+/// App-wide state, provided as context. Everything here is a cheap `Copy` handle.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub lang: RwSignal<Lang>,
+    pub route: RwSignal<Route>,
+    pub progress: RwSignal<Progress>,
+    pub notices: RwSignal<Vec<Notice>>,
+    /// The last message for screen readers (a polite live region).
+    pub announce: RwSignal<String>,
+    pub backend: RwSignal<Backend>,
+    pub presenting: RwSignal<bool>,
+    pub stage: RwSignal<Stage>,
+    pub embed: bool,
+    pub query_mode: bool,
+    pub url_lang: bool,
+}
+
+pub fn use_ctx() -> Ctx {
+    expect_context::<Ctx>()
+}
+
+/// A reactive string in the current language.
+pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_ctx().lang;
+    move || text.get(lang.get())
+}
+
+impl Ctx {
+    /// The address of a route, as links show it. When the address carries the language, it is
+    /// the one shown (a link's `href` follows the switch: this is read in a reactive attribute).
+    pub fn href(self, to: Route) -> String {
+        self.address(to, self.url_lang.then(|| self.lang.get()))
+    }
+
+    fn address(self, to: Route, lang: Option<Lang>) -> String {
+        platform::url::href(to, self.query_mode, self.embed, lang)
+    }
+
+    pub fn navigate(self, to: Route) {
+        if self.route.get_untracked() != to {
+            #[cfg(target_arch = "wasm32")]
+            platform::url::push(
+                &self.address(to, self.url_lang.then(|| self.lang.get_untracked())),
+            );
+            self.route.set(to);
+        }
+    }
+
+    /// The learner chose a language: show it, keep it, and say so in the address if it carries one.
+    pub fn set_lang(self, l: Lang) {
+        self.lang.set(l);
+        self.progress.update(|p| p.lang = Some(l));
+        #[cfg(target_arch = "wasm32")]
+        {
+            if self.url_lang {
+                platform::url::replace(&self.address(self.route.get_untracked(), Some(l)));
+            }
+        }
+        self.say(ui::LANG_CHANGED);
+    }
+
+    pub fn say(self, text: Text) {
+        self.say_str(text.get(self.lang.get_untracked()).to_string());
+    }
+
+    /// Says "saved" once the change has been written (the save runs in an effect queued behind
+    /// it), and only if it was: a full storage says so in its own notice.
+    pub fn say_saved(self) {
+        #[cfg(target_arch = "wasm32")]
+        set_timeout(
+            move || {
+                if self.backend.get_untracked() == Backend::Local {
+                    self.say(ui::SAVED)
+                }
+            },
+            std::time::Duration::ZERO,
+        );
+    }
+
+    /// Puts words in the live region for screen readers.
+    pub fn say_str(self, mut said: String) {
+        // The same words again are no change to a live region, so nothing would be read: mark
+        // the repeat with an invisible no-break space (and drop it the time after).
+        if self.announce.with_untracked(|a| *a == said) {
+            said.push('\u{a0}');
+        }
+        self.announce.set(said);
+    }
+
+    pub fn notify(self, n: Notice) {
+        self.notices.update(|v| {
+            if !v.contains(&n) {
+                v.push(n)
+            }
+        });
+    }
+
+    pub fn dismiss(self, n: &Notice) {
+        self.notices.update(|v| v.retain(|x| x != n));
+    }
+}
+
+/// The document title for a route.
+pub fn title(route: Route, lang: Lang) -> String {
+    let app = ui::APP_NAME.get(lang);
+    let screen = match route {
+        Route::Home => return format!("{app} · {}", ui::HOME_TITLE.get(lang)),
+        Route::Phases(Some(id)) => {
+            let p = crate::content::phase(id).expect("route checked");
+            format!("{} · {}", p.name, ui::PHASES_TITLE.get(lang))
+        }
+        Route::Phases(None) => ui::PHASES_TITLE.get(lang).into(),
+        Route::PhasesCompare => ui::COMPARE_TITLE.get(lang).into(),
+        Route::Chronology => ui::CHRONO_TITLE.get(lang).into(),
+        Route::Framework(id) => crate::content::framework(id)
+            .expect("route checked")
+            .title
+            .get(lang)
+            .into(),
+        Route::Assessment => ui::ASSESS_TITLE.get(lang).into(),
+        Route::Quiz => ui::QUIZ_TITLE.get(lang).into(),
+        Route::Progress => ui::PROGRESS_TITLE.get(lang).into(),
+        Route::Sources => ui::SOURCES_TITLE.get(lang).into(),
+        Route::About => ui::ABOUT_TITLE.get(lang).into(),
+        Route::NotFound => ui::NOT_FOUND_TITLE.get(lang).into(),
+    };
+    format!("{screen} · {app}")
+}
