@@ -106,6 +106,7 @@ test("an unknown URL under a sub-path, after the first visit, shows the styled n
     assert(skip < 0, `stylesheet applied (offline: ${offline})`);
     await page.getByRole("link", { name: "Repères", exact: true }).click();
     await page.waitForURL(server.url);
+    await page.locator("main", { hasText: "SoLoMo" }).waitFor({ timeout: 10000 }).catch(() => {});
     assert((await page.textContent("main")).includes("SoLoMo"), `home reached from the not-found screen (offline: ${offline})`);
   }
   await server.close();
@@ -146,6 +147,7 @@ test("built for its sub-path (REPERES_HOST_PATH), the not-found page works on a 
   assert(skip < 0, "stylesheet applied");
   await page.getByRole("link", { name: "Repères", exact: true }).click();
   await page.waitForURL(/\/formation\/reperes\/(\?lang=en)?$/);
+  await page.locator("main", { hasText: "SoLoMo" }).waitFor({ timeout: 10000 }).catch(() => {});
   assert((await page.textContent("main")).includes("SoLoMo"), "home reached");
   await server.close();
   await context.close();
@@ -206,15 +208,18 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   fs.rmSync(b, { recursive: true });
 });
 
-test("the first visit downloads the wasm, its glue, the loader and the CSS once: the worker reuses them", async ({ browser }) => {
+test("the first visit downloads each hashed file once (wasm chunks, glue, loaders, CSS): the worker reuses them", async ({ browser }) => {
   const server = await startServer({ root: DIST, brotli: true });
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
   await waitForWorker(page);
-  // Every file named by its content hash (Trunk's hashes lose their leading zeros: 12 to 16 digits).
+  // Every file named by its content hash: the main wasm, its glue, the chunk loader, every chunk
+  // (chunks.json), the boot script and the CSS.
   const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(f));
-  assertEqual(named.length, 4, `wasm, glue, loader, CSS: ${named.join(" ")}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
+  const chunks = Object.keys(manifest.chunks).length + Object.keys(manifest.shared).length;
+  assertEqual(named.length, chunks + 5, `main wasm, glue, loader, boot, CSS and ${chunks} chunks: ${named.join(" ")}`);
   const hashed = server.state.requests.filter((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(p));
   assertEqual(hashed.sort().join(" "), named.map((f) => "/" + f).sort().join(" "), "each hashed file requested once");
   const total = server.state.sent.reduce((a, [, n]) => a + n, 0);

@@ -51,18 +51,6 @@ test("the live app replaces the prerendered page in one step, built in three tas
   assert(again.length > 3, "content present");
 });
 
-test("the wasm stays within its size budget (brotli, tests/budget.json)", async () => {
-  const budget = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/budget.json"), "utf8"));
-  const modeFile = path.join(ROOT, "target/reperes-wasm-mode");
-  const mode = fs.existsSync(modeFile) ? fs.readFileSync(modeFile, "utf8").trim() : "debian";
-  const limit = mode === "rustup" ? budget.wasm_brotli_bytes_rustup : budget.wasm_brotli_bytes;
-  const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
-  const br = zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, wasm)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-  console.log(`     wasm: ${br} bytes brotli (budget ${limit}, ${mode} toolchain)`);
-  assert(limit > 0, `no budget for the ${mode} toolchain`);
-  assert(br <= limit, `wasm is ${br} bytes brotli, budget ${limit} (${mode} toolchain)`);
-});
-
 test("what is checked or typed before the app is live is kept", async ({ page, base }) => {
   const release = await holdWasm(page);
   await page.goto(base + "usages/");

@@ -133,6 +133,7 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   await frame.locator("fieldset.question").first().getByRole("button", { name: "Vérifier ma réponse" }).click();
   await frame.locator(".primary a", { hasText: "Phases" }).click();
   await page.waitForFunction(() => calls.filter((c) => c[0] === "LMSCommit").length >= 2, null, { timeout: 10000 });
+  await page.waitForFunction(() => API.cmi.core.lesson_location.startsWith("phases"), null, { timeout: 10000 }).catch(() => {});
   let cmi = await page.evaluate(() => ({ s: API.cmi.core.lesson_status, raw: API.cmi.core.score.raw, data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location }));
   assertEqual(cmi.s, "incomplete", "status while not every screen is seen");
   assert(cmi.data.startsWith("R1.") && cmi.data.length < 4096, `suspend_data ${cmi.data.length} chars`);

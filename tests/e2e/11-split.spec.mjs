@@ -1,0 +1,86 @@
+// Per-screen code splitting: each screen's code is its own wasm chunk (dist/chunks.json), fetched
+// when the screen is first shown. A chunk that cannot be fetched never takes the app down.
+import fs from "node:fs";
+import path from "node:path";
+import { test, assert, assertEqual, open, DIST } from "./harness.mjs";
+
+const manifest = () => JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
+/** The requests a page makes for wasm, by file name. */
+function wasmRequests(page) {
+  const seen = [];
+  page.on("request", (r) => r.url().endsWith(".wasm") && seen.push(path.basename(new URL(r.url()).pathname)));
+  return seen;
+}
+/** Drops the loader's own report of a failed fetch from the guard's list (it is expected here). */
+function expectFetchErrors(problems) {
+  for (let i = problems.length - 1; i >= 0; i--) {
+    if (/Failed to fetch|NetworkError|Load failed|net::ERR_FAILED|Failed to load resource/.test(problems[i])) problems.splice(i, 1);
+  }
+}
+
+test("a screen's code is fetched only when the screen is shown", async ({ page, base }) => {
+  const m = manifest();
+  const seen = wasmRequests(page);
+  await open(page, base);
+  assert(seen.includes(m.chunks.home.file), `home's chunk fetched: ${seen.join(" ")}`);
+  assert(!seen.includes(m.chunks.quiz.file), "the quiz's chunk is not fetched on the home screen");
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor();
+  assert(seen.includes(m.chunks.quiz.file), "the quiz's chunk is fetched when the quiz is opened");
+  assertEqual(seen.filter((f) => f === m.chunks.home.file).length, 1, "home's chunk fetched once");
+});
+
+test("a screen chunk that fails on the first visit: the prerendered page stays readable and says so; the next page recovers", async ({ page, base, problems }) => {
+  const m = manifest();
+  let block = true;
+  await page.route((u) => u.pathname.endsWith(m.chunks.phases.file), (r) => (block ? r.abort() : r.continue()));
+  await page.goto(base + "phases/");
+  await page.locator("#load-failed").waitFor({ state: "visible", timeout: 20000 });
+  assert((await page.textContent("main")).includes("SoLoMo"), "the prerendered screen stays readable");
+  assert(!(await page.evaluate(() => document.documentElement.hasAttribute("data-ready"))), "not live");
+  block = false;
+  await page.locator("main a[href]", { hasText: "SoLoMo" }).first().click();
+  await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+  assert(await page.locator("#load-failed").isHidden(), "no failure notice once the page loads");
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
+
+test("a screen chunk that fails in the live app: the previous screen stays, a notice says so, and a retry recovers", async ({ page, base, problems }) => {
+  const m = manifest();
+  let block = true;
+  await page.route((u) => u.pathname.endsWith(m.chunks.quiz.file), (r) => (block ? r.abort() : r.continue()));
+  await open(page, base);
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  const notice = page.locator(".notice", { hasText: "n'a pas pu se charger" });
+  await notice.waitFor({ timeout: 10000 });
+  assert((await page.textContent("main")).includes("SoLoMo"), "the previous screen stays");
+  block = false;
+  await notice.getByRole("button", { name: "Réessayer" }).click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+  // The app kept working: another screen still opens.
+  await page.locator(".primary a", { hasText: "Phases" }).first().click();
+  await page.locator("main", { hasText: "SoLoMo" }).waitFor();
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
+
+test("each chunk stays within its size budget (brotli, tests/budget.json)", async () => {
+  const zlib = await import("node:zlib");
+  const budget = JSON.parse(fs.readFileSync(path.join(path.dirname(DIST), "tests/budget.json"), "utf8"));
+  const modeFile = path.join(path.dirname(DIST), "target/reperes-wasm-mode");
+  const mode = fs.existsSync(modeFile) ? fs.readFileSync(modeFile, "utf8").trim() : "debian";
+  const slack = mode === "rustup" ? budget.rustup_factor : 1;
+  const m = manifest();
+  const br = (f) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, f)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const over = [];
+  const check = (name, bytes, limit) => {
+    if (limit === undefined) over.push(`${name}: no budget in tests/budget.json (measured ${bytes})`);
+    else if (bytes > limit * slack) over.push(`${name}: ${bytes} bytes brotli, budget ${Math.round(limit * slack)}`);
+  };
+  check("main", br(m.main.wasm), budget.main);
+  for (const [name, c] of Object.entries(m.chunks)) check(name, br(c.file), budget.screens[name]);
+  const shared = Object.values(m.shared).reduce((a, c) => a + br(c.file), 0);
+  check("shared chunks (all)", shared, budget.shared);
+  console.log(`     main ${br(m.main.wasm)}, shared ${shared}, screens ${Object.entries(m.chunks).map(([n, c]) => `${n} ${br(c.file)}`).join(", ")} (${mode} toolchain)`);
+  assertEqual(over, [], "chunks over budget");
+});
