@@ -62,21 +62,73 @@ pub struct Text {
     pub en: String,
 }
 
+/// Every distinct text, in the order first met: its index is the text's id, and each language's
+/// strings in that order make one table (`text-fr.txt`, `text-en.txt`), which the browser fetches
+/// for the language shown (see `src/content/tables.rs`).
+static TABLE: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+
+/// Separates the strings of a table file (no text may contain it).
+const SEPARATOR: char = '\u{1e}';
+
 impl ToRust for Text {
     fn rs(&self, out: &mut String) {
         for (lang, s) in [("fr", &self.fr), ("en", &self.en)] {
             if s.trim().is_empty() {
                 panic!("empty {lang} text beside {:?} / {:?}", self.fr, self.en);
             }
+            if s.contains(SEPARATOR) {
+                panic!("a text holds the table separator U+001E: {s:?}");
+            }
         }
-        write!(
-            out,
-            "Text{{fr:{:?},en:{:?}}}",
-            french_spacing(&self.fr),
-            self.en
-        )
-        .unwrap();
+        let pair = (french_spacing(&self.fr), self.en.clone());
+        let mut table = TABLE.lock().unwrap();
+        let id = match table.iter().position(|p| *p == pair) {
+            Some(i) => i,
+            None => {
+                table.push(pair.clone());
+                table.len() - 1
+            }
+        };
+        assert!(id < u16::MAX as usize, "too many texts");
+        // `t!` keeps both strings natively (tests, prerender) and only the id in the wasm.
+        write!(out, "t!({id},{:?},{:?})", pair.0, pair.1).unwrap();
     }
+}
+
+/// 64-bit FNV-1a in hex (as `prerender::hash`): names each table file by its content.
+fn fnv(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        h ^= *b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// Writes the two table files into `out` and returns the Rust constants that name them.
+fn tables(out: &Path) -> String {
+    let table = TABLE.lock().unwrap();
+    let mut rs = format!("pub const TEXT_COUNT: usize = {};\n", table.len());
+    rs.push_str("/// The table files, French then English, each named by its content hash.\n");
+    rs.push_str("pub const TEXT_FILES: [&str; 2] = [");
+    for (lang, pick) in [("fr", 0), ("en", 1)] {
+        let sep = SEPARATOR.to_string();
+        let body = table
+            .iter()
+            .map(|p| {
+                if pick == 0 {
+                    p.0.as_str()
+                } else {
+                    p.1.as_str()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(&sep);
+        fs::write(out.join(format!("text-{lang}.txt")), &body).unwrap();
+        write!(rs, "\"text-{lang}-{}.txt\",", fnv(body.as_bytes())).unwrap();
+    }
+    rs.push_str("];\n");
+    rs
 }
 
 /// French typography: a no-break space inside « » and before : ; ! ?, so that a line never
@@ -169,8 +221,9 @@ fn main() {
     }
     out.push_str(&ui_strings(Path::new("content/ui.toml")));
 
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("content.rs");
-    fs::write(dest, out).unwrap();
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    out.push_str(&tables(Path::new(&out_dir)));
+    fs::write(Path::new(&out_dir).join("content.rs"), out).unwrap();
 }
 
 fn gen<T: ToRust>(v: &Vec<T>) -> String {

@@ -74,6 +74,9 @@ async function measure(browser, url, network, isApp) {
     byType[t].decoded += decoded.get(e.requestId) || 0;
   });
   await page.addInitScript(PROBE);
+  // An independent measure of blocking time: Chromium's own trace of the page's main thread (the
+  // tasks Lighthouse counts), beside the page's Long Tasks API.
+  await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "loading", "toplevel"] });
   await page.goto(url, { waitUntil: "load" });
   // Waits and reads through CDP only: Playwright's own helpers (waitForSelector, evaluate) inject
   // a large script into the page, whose evaluation would be counted as the app's blocking time.
@@ -89,6 +92,7 @@ async function measure(browser, url, network, isApp) {
     const longest = Math.max(0, ...after.map(([, d]) => d));
     return { fcp, namesAt: window.__bench.namesAt, lcp: window.__bench.lcp, tbt, longest, wasmMemory: window.__bench.wasmBytes, tasks: window.__bench.longTasks.map(([s, d]) => [Math.round(s), Math.round(d)]), live: performance.getEntriesByName('reperes-live')[0]?.startTime ?? null, marks: performance.getEntriesByType('mark').map((e) => e.name + '@' + Math.round(e.startTime)).join(' ') };
   })()`);
+  m.traceTbt = traceTbt(JSON.parse((await browser.stopTracing()).toString()));
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
   m.heap = heap.usedSize;
@@ -155,7 +159,7 @@ for (const [profile, network] of Object.entries(profiles)) {
     runs.static.push(await measure(browser, base.url, network, false));
   }
   const pick = (who, k) => median(runs[who].map((r) => r[k]));
-  const rows = ["requests", "bytes", "decoded", "fcp", "namesAt", "lcp", "live", "tbt", "longest", "heap", "wasmMemory", "clickPaint", "clickWork"];
+  const rows = ["requests", "bytes", "decoded", "fcp", "namesAt", "lcp", "live", "tbt", "traceTbt", "longest", "heap", "wasmMemory", "clickPaint", "clickWork"];
   const table = {};
   for (const k of rows) {
     const a = pick("app", k);
@@ -293,4 +297,17 @@ function wasmSections(bytes) {
     i = start + size;
   }
   return out;
+}
+
+/** Total blocking time after first contentful paint from a Chromium trace: every top-level task
+ * (RunTask) of the page's renderer main thread, its time past 50 ms added up. */
+function traceTbt(trace) {
+  const events = trace.traceEvents || trace;
+  const fcp = events.find((e) => e.name === "firstContentfulPaint");
+  if (!fcp) return null;
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain" && e.pid === fcp.pid);
+  const tid = main ? main.tid : fcp.tid;
+  return events
+    .filter((e) => e.name === "RunTask" && e.ph === "X" && e.pid === fcp.pid && e.tid === tid && e.ts >= fcp.ts)
+    .reduce((a, e) => a + Math.max(0, e.dur / 1000 - 50), 0);
 }

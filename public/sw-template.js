@@ -17,7 +17,7 @@ const CACHE = "reperes-" + VERSION;
 const SCOPE = new URL("./", self.location).href;
 
 // Trunk writes the hash as hex without leading zeros: 16 digits or a few fewer.
-const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/;
+const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/;
 
 // Each cache keeps the list it was filled from under this key, to tell what changed.
 const LIST = new URL("__precache-list__", SCOPE).href;

@@ -5,19 +5,49 @@
 
 use crate::i18n::Lang;
 
-/// A string in French and English.
+pub mod tables;
+
+/// A string in French and English. Natively (tests, prerender) it holds both; in the browser only
+/// its id, and the strings come from the table of the language shown, fetched at start-up (see
+/// `tables`): only that language travels before the screen is interactive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Text {
+    #[cfg(not(target_arch = "wasm32"))]
     pub fr: &'static str,
+    #[cfg(not(target_arch = "wasm32"))]
     pub en: &'static str,
+    /// Its place in each language's table (equal texts share one).
+    pub id: u16,
+}
+
+/// How `build.rs` writes a text: `t!(id, "fr", "en")`.
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! t {
+    ($id:expr, $fr:expr, $en:expr) => {
+        Text {
+            fr: $fr,
+            en: $en,
+            id: $id,
+        }
+    };
+}
+/// In the wasm the strings are dropped here, so they never reach its data section.
+#[cfg(target_arch = "wasm32")]
+macro_rules! t {
+    ($id:expr, $fr:expr, $en:expr) => {
+        Text { id: $id }
+    };
 }
 
 impl Text {
     pub fn get(self, lang: Lang) -> &'static str {
-        match lang {
+        #[cfg(not(target_arch = "wasm32"))]
+        return match lang {
             Lang::Fr => self.fr,
             Lang::En => self.en,
-        }
+        };
+        #[cfg(target_arch = "wasm32")]
+        tables::get(lang, self.id)
     }
 
     /// The text with `{n}`-style placeholders filled in.

@@ -78,33 +78,32 @@ pub fn start() {
         stage,
     };
     let first = views::screen_key(boot.route);
+    let lang = boot.lang;
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
-        let holder = document.create_element("div").unwrap();
-        // 1. The screen's code is fetched while the shell (header, notices, footer) is built, in
-        // an element outside the page.
-        let shell = async {
-            dom::next_task().await;
-            leptos::mount::mount_to(
-                holder.clone().unchecked_into(),
-                move || view! { <App boot/> },
-            )
-            .forget();
-            dom::mark("reperes-shell");
-            dom::next_task().await;
-        };
-        let (loaded, ()) = futures::future::join(views::load(first), shell).await;
-        if loaded.is_err() {
+        // 1. The text of the language shown and the first screen's code, side by side.
+        let (text, code) =
+            futures::future::join(platform::text::load(lang), views::load(first)).await;
+        if text.is_err() || code.is_err() {
             // The prerendered page stays, readable, and says that the interactive part could
             // not load; its links load their pages anew, which tries again.
             dom::show_load_failed();
             return;
         }
-        // 2. The screen.
+        // 2. The shell (header, notices, footer), in an element outside the page.
+        let holder = document.create_element("div").unwrap();
+        leptos::mount::mount_to(
+            holder.clone().unchecked_into(),
+            move || view! { <App boot/> },
+        )
+        .forget();
+        dom::mark("reperes-shell");
+        dom::next_task().await;
+        // 3. The screen.
         stage.set(Stage::Built);
         dom::mark("reperes-built");
         dom::next_task().await;
-        // 3. In place of the prerendered page, in one replacement: the scroll position stays on
+        // 4. In place of the prerendered page, in one replacement: the scroll position stays on
         // the same content, the control that had focus (a learner may have tabbed) keeps it, and
         // what was checked or typed there is replayed on the live controls.
         let Some(live) = holder.first_element_child() else {

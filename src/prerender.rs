@@ -1,4 +1,4 @@
-//! Build step, native only: renders every route to its own HTML file, moves Trunk's inline loader
+//! Build step, native only: renders every route to its own HTML file, moves the inline loader
 //! into a file (so the CSP needs no hash), and generates the service worker with a precache list
 //! of every file and its content hash.
 //!
@@ -11,7 +11,7 @@ use crate::i18n::Lang;
 use crate::route::Route;
 use crate::{
     app::App,
-    state::{title, Boot},
+    state::{description, title, Boot},
 };
 use leptos::prelude::*;
 use std::{fs, path::Path};
@@ -38,8 +38,18 @@ pub fn page(template: &str, route: Route, base: &str) -> String {
     let html = template
         .replacen(APP_SLOT, &(failed + &render(route)), 1)
         .replacen(BASE_SLOT, &format!(r#"<base href="{base}">"#), 1);
+    let html = html.replacen(
+        DESCRIPTION_SLOT,
+        &format!(
+            r#"<meta name="description" content="{}">"#,
+            escape(description(route, Lang::Fr)).replace('"', "&quot;")
+        ),
+        1,
+    );
     replace_title(&html, &title(route, Lang::Fr))
 }
+
+const DESCRIPTION_SLOT: &str = r#"<meta name="description" content="">"#;
 
 fn replace_title(html: &str, t: &str) -> String {
     match (html.find("<title>"), html.find("</title>")) {
@@ -273,6 +283,12 @@ pub fn run(dist: &Path) -> Result<usize, String> {
     .map_err(|e| e.to_string())?;
     fs::remove_file(dist.join("template.html.in")).ok();
 
+    // Each language's text table, fetched by the browser for the language shown.
+    for lang in Lang::ALL {
+        let name = crate::content::tables::file(lang);
+        fs::write(dist.join(name), crate::content::tables::built(lang))
+            .map_err(|e| format!("{name}: {e}"))?;
+    }
     let sw = fs::read_to_string(dist.join("sw-template.js"))
         .map_err(|e| format!("sw-template.js: {e}"))?;
     fs::remove_file(dist.join("sw-template.js")).ok();
@@ -342,6 +358,27 @@ mod tests {
             escape(ui::LOAD_FAILED.get(Lang::En))
         )));
         assert!(!html.contains(APP_SLOT));
+    }
+
+    #[test]
+    fn every_page_has_its_own_description_in_both_languages() {
+        let t = format!(
+            "<head><title>x</title>{BASE_SLOT}{DESCRIPTION_SLOT}</head><body>{APP_SLOT}</body>"
+        );
+        let mut seen = std::collections::BTreeSet::new();
+        for route in Route::all() {
+            let html = page(&t, route, "./");
+            assert!(
+                !html.contains(DESCRIPTION_SLOT),
+                "{route:?} has no description"
+            );
+            for lang in Lang::ALL {
+                let d = description(route, lang);
+                assert!(d.chars().count() > 20, "{route:?} {lang:?}: {d}");
+            }
+            seen.insert(description(route, Lang::Fr));
+        }
+        assert_eq!(seen.len(), Route::all().len(), "one description per page");
     }
 
     /// Trunk 0.21's loader, as it writes it into index.html.

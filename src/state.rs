@@ -28,6 +28,8 @@ pub enum Notice {
     Lms(String),
     /// The code of the screen asked for could not be fetched: the previous screen stays.
     ScreenFailed,
+    /// The text of the language asked for could not be fetched: the language shown stays.
+    LangFailed,
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that
@@ -126,15 +128,38 @@ impl Ctx {
 
     /// The learner chose a language: show it, keep it, and say so in the address if it carries one.
     pub fn set_lang(self, l: Lang) {
-        self.lang.set(l);
-        self.progress.update(|p| p.lang = Some(l));
-        #[cfg(target_arch = "wasm32")]
-        {
-            if self.url_lang {
-                platform::url::replace(&self.address(self.route.get_untracked(), Some(l)));
+        self.show_lang(l, move |ctx| {
+            ctx.progress.update(|p| p.lang = Some(l));
+            #[cfg(target_arch = "wasm32")]
+            {
+                if ctx.url_lang {
+                    platform::url::replace(&ctx.address(ctx.route.get_untracked(), Some(l)));
+                }
             }
+            ctx.say(ui::LANG_CHANGED);
+        });
+    }
+
+    /// Shows a language once its text is there: at once when it is, otherwise after fetching it
+    /// (the first switch to it); then runs `then`. If it cannot be fetched, the language shown
+    /// stays and a notice says why.
+    pub fn show_lang(self, l: Lang, then: impl FnOnce(Ctx) + 'static) {
+        #[cfg(target_arch = "wasm32")]
+        if !crate::content::tables::has(l) {
+            leptos::task::spawn_local(async move {
+                match platform::text::load(l).await {
+                    Ok(()) => {
+                        self.dismiss(&Notice::LangFailed);
+                        self.lang.set(l);
+                        then(self);
+                    }
+                    Err(_) => self.notify(Notice::LangFailed),
+                }
+            });
+            return;
         }
-        self.say(ui::LANG_CHANGED);
+        self.lang.set(l);
+        then(self);
     }
 
     pub fn say(self, text: Text) {
@@ -203,4 +228,24 @@ pub fn title(route: Route, lang: Lang) -> String {
         Route::NotFound => ui::NOT_FOUND_TITLE.get(lang).into(),
     };
     format!("{screen} · {app}")
+}
+
+/// The document's description for a route (`<meta name="description">`): a framework's or a
+/// phase's own lead, or the screen's line in `content/ui.toml`.
+pub fn description(route: Route, lang: Lang) -> &'static str {
+    let text = match route {
+        Route::Home => ui::HOME_LEAD,
+        Route::Phases(Some(id)) => crate::content::phase(id).expect("route checked").summary,
+        Route::Phases(None) => ui::PHASES_DESC,
+        Route::PhasesCompare => ui::COMPARE_DESC,
+        Route::Chronology => ui::CHRONO_DESC,
+        Route::Framework(id) => crate::content::framework(id).expect("route checked").lead,
+        Route::Assessment => ui::ASSESS_DESC,
+        Route::Quiz => ui::QUIZ_DESC,
+        Route::Progress => ui::PROGRESS_DESC,
+        Route::Sources => ui::SOURCES_DESC,
+        Route::About => ui::ABOUT_DESC,
+        Route::NotFound => ui::NOT_FOUND_DESC,
+    };
+    text.get(lang)
 }

@@ -1,4 +1,5 @@
-//! Renders every route to HTML after Trunk's build and writes the service worker.
+//! Renders every route to HTML after the wasm build (scripts/build.sh) and writes the text tables
+//! and the service worker.
 //! Usage: `cargo run --bin prerender -- dist` (scripts/build.sh runs it).
 
 fn main() {

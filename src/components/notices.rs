@@ -53,6 +53,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
+                Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
             }
         }
     };
@@ -80,7 +81,14 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         }
         _ => None,
     };
-    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_) | Notice::ScreenFailed) {
+    let role = if matches!(
+        notice,
+        Notice::Reset(_)
+            | Notice::BadShare
+            | Notice::Lms(_)
+            | Notice::ScreenFailed
+            | Notice::LangFailed
+    ) {
         "alert"
     } else {
         "status"

@@ -124,6 +124,13 @@ mod web {
             .is_some_and(|e| e.tag_name() == "BUTTON")
     }
 
+    /// The document's `<meta name="description">`, following the screen and the language.
+    pub fn set_description(text: &str) {
+        if let Ok(Some(meta)) = document().query_selector(r#"meta[name="description"]"#) {
+            _ = meta.set_attribute("content", text);
+        }
+    }
+
     /// Shows the prerendered page's "could not load" message (see `prerender::page`).
     pub fn show_load_failed() {
         if let Some(el) = document().get_element_by_id("load-failed") {

@@ -112,7 +112,7 @@ mod web {
                 if let Some(ParentMessage::SetLang(l)) =
                     json.as_string().as_deref().and_then(parse_parent_message)
                 {
-                    ctx.lang.set(l);
+                    ctx.show_lang(l, |_| {});
                 }
             });
         let _ = web_sys::window()

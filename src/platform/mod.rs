@@ -7,6 +7,7 @@ pub mod embed;
 pub mod scorm;
 pub mod storage;
 pub mod sw;
+pub mod text;
 pub mod url;
 
 use crate::state::Ctx;
@@ -25,6 +26,7 @@ pub fn effects(ctx: Ctx) {
     Effect::new(move |_| {
         let (route, lang) = (ctx.route.get(), ctx.lang.get());
         dom::set_title(&crate::state::title(route, lang));
+        dom::set_description(crate::state::description(route, lang));
         dom::set_html_attr("lang", lang.code());
     });
     Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));

@@ -216,11 +216,11 @@ test("the first visit downloads each hashed file once (wasm chunks, glue, loader
   await waitForWorker(page);
   // Every file named by its content hash: the main wasm, its glue, the chunk loader, every chunk
   // (chunks.json), the boot script and the CSS.
-  const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(f));
+  const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
   const chunks = Object.keys(manifest.chunks).length + Object.keys(manifest.shared).length;
-  assertEqual(named.length, chunks + 5, `main wasm, glue, loader, boot, CSS and ${chunks} chunks: ${named.join(" ")}`);
-  const hashed = server.state.requests.filter((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css)$/.test(p));
+  assertEqual(named.length, chunks + 7, `main wasm, glue, loader, boot, CSS, two text tables and ${chunks} chunks: ${named.join(" ")}`);
+  const hashed = server.state.requests.filter((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(p));
   assertEqual(hashed.sort().join(" "), named.map((f) => "/" + f).sort().join(" "), "each hashed file requested once");
   const total = server.state.sent.reduce((a, [, n]) => a + n, 0);
   console.log(`     first visit with the offline copy: ${server.state.sent.length} responses, ${total} bytes (brotli)`);

@@ -84,3 +84,48 @@ test("each chunk stays within its size budget (brotli, tests/budget.json)", asyn
   console.log(`     main ${br(m.main.wasm)}, shared ${shared}, screens ${Object.entries(m.chunks).map(([n, c]) => `${n} ${br(c.file)}`).join(", ")} (${mode} toolchain)`);
   assertEqual(over, [], "chunks over budget");
 });
+
+/** Waits until the service worker controls the page (every file precached). */
+async function waitForWorker(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller)
+      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+  });
+}
+const langButton = (page, name) => page.locator(".lang-switch button", { hasText: name }).first();
+
+test("only the language shown travels before the app is live; the other comes on the switch, and offline too", async ({ page, context, base }) => {
+  const texts = [];
+  page.on("request", (r) => /text-(fr|en)-[0-9a-f]+\.txt$/.test(r.url()) && texts.push(r.url().match(/text-(fr|en)/)[1] + (page.__live ? " after" : " before")));
+  await page.goto(base + "phases/");
+  await page.waitForSelector("html[data-ready]");
+  page.__live = true;
+  assertEqual(texts.filter((t) => t.endsWith("before")), ["fr before"], "only French before the app is live");
+  await waitForWorker(page);
+  await context.setOffline(true);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]");
+  await langButton(page, "English").click();
+  await page.locator("html[lang=en]").waitFor({ timeout: 10000 });
+  await page.locator("main h1", { hasText: "digital phases" }).waitFor({ timeout: 10000 });
+  await langButton(page, "Français").click();
+  await page.locator("main h1", { hasText: "phases du numérique" }).waitFor({ timeout: 10000 });
+  await context.setOffline(false);
+}, { allowFailedRequests: true });
+
+test("a language whose text cannot be fetched: the language shown stays and a notice says so; a later switch works", async ({ page, base, problems }) => {
+  let block = true;
+  await page.route(/text-en-[0-9a-f]+\.txt$/, (r) => (block ? r.abort() : r.continue()));
+  await open(page, base + "?nosw");
+  await langButton(page, "English").click();
+  const notice = page.locator(".notice", { hasText: "autre langue" });
+  await notice.waitFor({ timeout: 10000 });
+  assertEqual(await page.getAttribute("html", "lang"), "fr", "French stays");
+  assert((await page.textContent("main")).includes("Les trois phases du numérique"), "French text stays");
+  block = false;
+  await langButton(page, "English").click();
+  await page.locator("html[lang=en]").waitFor({ timeout: 10000 });
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
