@@ -39,17 +39,38 @@ ensure_test_tools
 TIMES+=("tools $(took "$t0")")
 
 step "cargo fmt --check" cargo fmt --check
-step "cargo clippy -D warnings" cargo clippy --all-targets --quiet -- -D warnings
-
-t=$(now)
-log "Native unit tests"
-out=$(cargo test --quiet 2>&1) && rc=0 || rc=$?
+# Lints and unit tests in one build: with rustup's clippy-driver as the compiler of our own crate
+# (what `cargo clippy` does, but building rather than only checking), `cargo test` runs every
+# clippy lint with -D warnings on the library, both binaries and the test code, and the
+# dependencies are compiled once instead of once checked for clippy and once built for the tests
+# (about 5 minutes saved on a bare machine). The build is kept apart from plain `cargo test`'s
+# (cargo hashes the wrapper into the artifacts), so neither invalidates the other. Without
+# clippy-driver, the two passes run one after the other as before.
+CLIPPY_DRIVER=$(command -v clippy-driver || true)
+if [ -n "$CLIPPY_DRIVER" ] && "$CLIPPY_DRIVER" --version >/dev/null 2>&1; then
+  t=$(now)
+  log "Native unit tests, built with clippy's lints (-D warnings)"
+  out=$(RUSTC_WORKSPACE_WRAPPER="$CLIPPY_DRIVER" CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__" \
+    cargo test --quiet 2>&1) && rc=0 || rc=$?
+  if printf '%s\n' "$out" | grep -q "^error: could not compile"; then
+    printf '%s\n' "$out" | grep -v "^test .* ok$" >&2
+    fail "cargo clippy -D warnings (the lints or the build failed: see above)"
+    rc=0 # counted once
+  else
+    pass "cargo clippy -D warnings"
+  fi
+else
+  step "cargo clippy -D warnings" cargo clippy --all-targets --quiet -- -D warnings
+  t=$(now)
+  log "Native unit tests"
+  out=$(cargo test --quiet 2>&1) && rc=0 || rc=$?
+fi
 printf '%s\n' "$out" | grep -E "^test result|FAILED|panicked|^error" >&2 || true
 p=$(printf '%s\n' "$out" | sed -n 's/^test result: .* \([0-9]*\) passed; \([0-9]*\) failed.*/\1/p' | awk '{s+=$1} END {print s+0}')
 f=$(printf '%s\n' "$out" | sed -n 's/^test result: .* \([0-9]*\) passed; \([0-9]*\) failed.*/\2/p' | awk '{s+=$1} END {print s+0}')
 pass "unit" "${p:-0}"; FAILED=$((FAILED + ${f:-0}))
 if [ "$rc" -ne 0 ] && [ "${f:-0}" -eq 0 ]; then fail "cargo test (did not compile?)"; fi
-TIMES+=("unit tests $(took "$t")")
+TIMES+=("clippy + unit tests $(took "$t")")
 
 if [ -x "$ROOT/../shared/tools/seedcopy" ]; then
   step "content is written in our own words (seedcopy)" "$ROOT/../shared/tools/seedcopy" "$ROOT"

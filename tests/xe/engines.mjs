@@ -11,7 +11,12 @@ import fs from "node:fs";
 import net from "node:net";
 import { spawn } from "node:child_process";
 import puppeteer from "puppeteer-core";
-import WebDriver from "webdriver";
+
+// The webdriver package's own logs and notices (it names W3C commands by WebdriverIO's API) would
+// drown the test lines; its errors still reach the tests as exceptions.
+process.env.WDIO_LOG_LEVEL ??= "silent";
+process.env.DISABLE_WEBDRIVERIO_DEPRECATION_WARNINGS ??= "1";
+const { default: WebDriver } = await import("webdriver");
 
 export const ENGINES = ["chromium", "firefox", "webkit"];
 
@@ -77,6 +82,9 @@ export async function launch(engine) {
       const page = await ctx.newPage();
       await page.setViewport(viewport);
       const problems = [];
+      // Errors in a cross-site frame (a separate process in Chromium) do not all reach "pageerror":
+      // every document also collects its own, read from the frames at the end.
+      await page.evaluateOnNewDocument(GUARD);
       page.on("pageerror", (e) => problems.push(`page error: ${e.message || e}`));
       page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
       page.on("request", (r) => {
@@ -85,7 +93,12 @@ export async function launch(engine) {
       });
       return {
         page: new PuppeteerPage(page, null),
-        errors: async () => problems.splice(0),
+        errors: async () => {
+          for (const f of page.frames().filter((f) => f !== page.mainFrame() && !f.detached)) {
+            problems.push(...(await f.evaluate(HARVEST).catch(() => [])));
+          }
+          return problems.splice(0);
+        },
         close: () => ctx.close().catch(() => {}),
       };
     },
@@ -198,7 +211,11 @@ async function launchWebKit() {
       const page = new WebDriverPage(client, null);
       return {
         page,
-        errors: async () => [...page.harvested.splice(0), ...(await page.harvest())],
+        errors: async () => {
+          const out = [...(await page.harvest())];
+          for (const f of page.frames) out.push(...(await f.harvest()));
+          return [...page.harvested.splice(0), ...out];
+        },
         close: () => client.deleteSession().catch(() => {}),
       };
     },
@@ -223,9 +240,12 @@ class WebDriverPage {
     this.c = client;
     this.sel = frameSelector;
     this.harvested = parent ? parent.harvested : [];
+    this.frames = [];
   }
   frame(selector) {
-    return new WebDriverPage(this.c, selector, this);
+    const f = new WebDriverPage(this.c, selector, this);
+    this.frames.push(f);
+    return f;
   }
   /** Runs `fn` with the WebDriver session switched into this page's frame, if it has one. */
   async inside(fn) {
@@ -233,6 +253,7 @@ class WebDriverPage {
     const frame = await this.poll(() => this.c.executeScript(script(FIND), [this.sel, ""]), `frame ${this.sel}`);
     await this.c.switchToFrame(frame);
     try {
+      await this.c.executeScript(script(GUARD), []); // the frame's document may be new
       return await fn();
     } finally {
       await this.c.switchToParentFrame();
