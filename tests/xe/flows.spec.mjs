@@ -100,7 +100,7 @@ flow("a quiz answer is checked and counted", async ({ newContext, base }) => {
   assert(await page.eval((s) => document.querySelector(s + " input").disabled, q), "locked once checked");
 });
 
-flow("export, then import into a fresh profile; a bad file changes nothing", async ({ newContext, base }) => {
+flow("export, then import into a fresh profile; a bad file changes nothing", async ({ newContext, defer, base }) => {
   const { page } = await newContext();
   await open(page, base + "takeaways/");
   await page.click(item(1, 1));
@@ -117,6 +117,7 @@ flow("export, then import into a fresh profile; a bad file changes nothing", asy
   assert(json.includes("takeaways/"), "and the rating given");
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-xe-"));
+  defer(() => fs.rmSync(dir, { recursive: true }));
   const good = path.join(dir, "reperes-progress.json");
   const bad = path.join(dir, "bad.json");
   fs.writeFileSync(good, json);
@@ -130,11 +131,11 @@ flow("export, then import into a fresh profile; a bad file changes nothing", asy
   await p2.until(() => (localStorage.getItem("reperes") || "").includes("takeaways/"));
   await open(p2, base + "takeaways/");
   assert(await checked(p2, 1, 1), "the imported rating shows");
-  fs.rmSync(dir, { recursive: true });
 });
 
-flow("after one visit the app works offline, on a screen never opened", async ({ newContext }) => {
+flow("after one visit the app works offline, on a screen never opened", async ({ newContext, defer }) => {
   const server = await startServer({ root: DIST });
+  defer(() => server.close());
   const { page } = await newContext();
   await open(page, server.url);
   await waitForWorker(page);
@@ -153,12 +154,14 @@ const parentPage = (src) => `<!doctype html><html lang="en"><head><meta charset=
 <script>window.messages=[];addEventListener("message",e=>messages.push({origin:e.origin,data:e.data}));</script>
 <script src="${new URL("../embed.js", src).href}"></script></body></html>`;
 
-flow("?embed=1 in a cross-site frame: no site chrome, resized, works whether storage is partitioned or blocked", async ({ newContext, base }) => {
+flow("?embed=1 in a cross-site frame: no site chrome, resized, works whether storage is partitioned or blocked", async ({ newContext, defer, base }) => {
   // The parent is on "localhost", the app on "127.0.0.1": two sites. Chromium and WebKit block or
   // partition the frame's storage, Firefox partitions it: either way the app works.
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
+  defer(() => fs.rmSync(tmp, { recursive: true }));
   fs.writeFileSync(path.join(tmp, "index.html"), parentPage(new URL("usages/?embed=1&lang=en", base).href));
   const parent = await startServer({ root: tmp, host: "localhost" });
+  defer(() => parent.close());
   const { page } = await newContext();
   await page.goto(parent.url);
   const frame = page.frame("#f");
@@ -182,8 +185,6 @@ flow("?embed=1 in a cross-site frame: no site chrome, resized, works whether sto
   // The parent's language message is obeyed.
   await page.eval(() => document.getElementById("f").contentWindow.postMessage({ source: "reperes-host", version: 1, type: "set-lang", lang: "fr" }, "*"));
   await frame.until(() => document.documentElement.lang === "fr");
-  await parent.close();
-  fs.rmSync(tmp, { recursive: true });
 });
 
 function unzipPackage() {
@@ -198,8 +199,9 @@ function unzipPackage() {
   return dir;
 }
 
-flow("SCORM 1.2 in an LMS frame with scorm-again: initialise, status, score, suspend data, finish", async ({ newContext }) => {
+flow("SCORM 1.2 in an LMS frame with scorm-again: initialise, status, score, suspend data, finish", async ({ newContext, defer }) => {
   const dir = unzipPackage();
+  defer(() => fs.rmSync(dir, { recursive: true }));
   fs.writeFileSync(path.join(dir, "lms.html"), `<!doctype html><html><head><meta charset="utf-8"><title>LMS</title><script src="/scorm12.js"></script>
 <script>
   window.API = new Scorm12API({ autocommit: false, logLevel: 5 });
@@ -207,6 +209,7 @@ flow("SCORM 1.2 in an LMS frame with scorm-again: initialise, status, score, sus
   for (const n of ["LMSInitialize", "LMSCommit", "LMSFinish", "LMSSetValue"]) API.on(n, (k, v) => calls.push([n, k, v]));
 </script></head><body><iframe id="sco" title="SCO" style="width:100%;height:600px" src="/pluginfile.php/123/mod_scorm/content/4/index.html"></iframe></body></html>`);
   const server = await startServer({ root: dir });
+  defer(() => server.close());
   const { page } = await newContext();
   await page.goto(server.url + "lms.html");
   const sco = page.frame("#sco");
@@ -228,8 +231,6 @@ flow("SCORM 1.2 in an LMS frame with scorm-again: initialise, status, score, sus
   const set = await page.eval(() => Object.fromEntries(calls.filter((c) => c[0] === "LMSSetValue").map((c) => [c[1], c[2]])));
   assertEqual(set["cmi.core.exit"], "suspend", "not completed: suspended, to resume");
   assert(/^\d{4}:\d{2}:\d{2}$/.test(set["cmi.core.session_time"]), `session time ${set["cmi.core.session_time"]}`);
-  await server.close();
-  fs.rmSync(dir, { recursive: true });
 });
 
 flow("presenter mode: opens on the current framework, keys move, Escape leaves and gives focus back", async ({ newContext, base }) => {

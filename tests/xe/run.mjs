@@ -61,6 +61,8 @@ for (const engine of engines) {
   for (const flow of browser ? selected : []) {
     const t = Date.now();
     const opened = [];
+    const cleanups = []; // servers and folders a flow made: closed and removed whatever happens
+    const defer = (fn) => cleanups.push(fn);
     // Each flow gets fresh profiles through newContext(); every page's errors are checked at the end.
     const newContext = async (opts) => {
       const c = await browser.context({ ...flow.opts, ...opts });
@@ -71,7 +73,7 @@ for (const engine of engines) {
       let timer;
       const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)));
       try {
-        await Promise.race([flow.fn({ engine, newContext, base: server.url }), limit]);
+        await Promise.race([flow.fn({ engine, newContext, defer, base: server.url }), limit]);
       } finally {
         clearTimeout(timer);
       }
@@ -83,9 +85,14 @@ for (const engine of engines) {
       console.log(`ok   [${engine}] ${flow.name} (${Date.now() - t} ms)`);
     } catch (e) {
       failed++;
-      console.log(`FAIL [${engine}] ${flow.name}\n    ${String(e.message || e).split("\n").join("\n    ")}`);
+      // What the pages reported helps to read a failure that happened before the final check.
+      const seen = [];
+      for (const c of opened) seen.push(...(await c.errors().catch(() => [])));
+      const text = [String(e.message || e), ...seen.slice(0, 5)].join("\n");
+      console.log(`FAIL [${engine}] ${flow.name}\n    ${text.split("\n").join("\n    ")}`);
     } finally {
       for (const c of opened) await c.close();
+      for (const fn of cleanups.reverse()) await Promise.resolve().then(fn).catch(() => {});
     }
   }
   if (browser) await browser.close();
