@@ -100,10 +100,27 @@ ensure_build_tools() {
   ensure_wasm_split
 }
 
-# The end-to-end tests drive Debian's Chromium; CHROMIUM=/path/to/chromium uses another build.
+# The end-to-end tests drive Debian's Chromium; the cross-engine flows also Debian's Firefox ESR
+# and WebKitGTK (WebKitWebDriver drives its MiniBrowser, which needs a display: Xvfb).
+# CHROMIUM=, FIREFOX=, WEBKIT_DRIVER= and MINIBROWSER= point at other builds. One apt-get run
+# installs whatever is missing.
 ensure_test_tools() {
-  if [ -n "${CHROMIUM:-}" ] && [ -x "$CHROMIUM" ]; then return 0; fi
-  [ -x /usr/bin/chromium ] || apt_install chromium
+  local want=()
+  [ -x "${CHROMIUM:-/usr/bin/chromium}" ] || want+=(chromium)
+  [ -x "${FIREFOX:-/usr/bin/firefox-esr}" ] || want+=(firefox-esr)
+  { [ -x "${WEBKIT_DRIVER:-/usr/bin/WebKitWebDriver}" ] && [ -x "${MINIBROWSER:-$(minibrowser_path)}" ]; } || want+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null 2>&1 || want+=(xvfb xauth)
+  command -v python3 >/dev/null 2>&1 || want+=(python3)
+  [ ${#want[@]} -eq 0 ] || apt_install "${want[@]}"
+}
+
+# WebKitGTK's MiniBrowser (from webkit2gtk-driver's dependencies), wherever the architecture puts it.
+minibrowser_path() {
+  local p
+  for p in /usr/lib/*/webkit2gtk-4.1/MiniBrowser /usr/libexec/webkit2gtk-4.1/MiniBrowser; do
+    [ -x "$p" ] && { echo "$p"; return 0; }
+  done
+  echo /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser
 }
 
 # Runs a command with the environment of the wasm build: on the Debian path, Debian's cargo and

@@ -29,10 +29,21 @@ pub fn Presenter() -> impl IntoView {
     let close = move || {
         #[cfg(target_arch = "wasm32")]
         if pushed.get_value() {
+            // Once: a second close before the `popstate` (Escape read by the page and also
+            // leaving full screen) must not go back a second entry, off the screen.
+            pushed.set_value(false);
             return crate::platform::url::back();
         }
         ctx.presenting.set(false);
     };
+    // Firefox and Safari leave full screen on Escape without passing the key to the page: leaving
+    // full screen, by that key or any other way, leaves presenter mode too.
+    #[cfg(target_arch = "wasm32")]
+    crate::platform::dom::on_fullscreen_exit(move || {
+        if ctx.presenting.get_untracked() {
+            close();
+        }
+    });
     // A new screen while presenting (Forward, or Back twice) ends presenter mode too, so the new
     // screen is not left under the slides with the rest of the app inert.
     Effect::new(move |prev: Option<crate::route::Route>| {

@@ -353,6 +353,18 @@ mod web {
         }
     }
 
+    /// Calls `f` each time the page leaves full screen (installed once, for the page's life).
+    pub fn on_fullscreen_exit(f: impl Fn() + 'static) {
+        let cb = Closure::<dyn Fn()>::new(move || {
+            if document().fullscreen_element().is_none() {
+                f();
+            }
+        });
+        let _ = document()
+            .add_event_listener_with_callback("fullscreenchange", cb.as_ref().unchecked_ref());
+        cb.forget();
+    }
+
     pub fn exit_fullscreen() {
         if document().fullscreen_element().is_some() {
             document().exit_fullscreen();

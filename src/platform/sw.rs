@@ -50,7 +50,11 @@ mod web {
             });
             reg.set_onupdatefound(Some(on_found.as_ref().unchecked_ref()));
             on_found.forget();
-            let _ = reg.update();
+            // Offline, or the host unreachable, the check fails: quietly (the promise's rejection,
+            // left unhandled, was a page error in Chromium and WebKit).
+            if let Ok(check) = reg.update() {
+                let _ = JsFuture::from(check).await;
+            }
         });
     }
 

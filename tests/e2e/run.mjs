@@ -1,15 +1,19 @@
 // Runs the end-to-end suite: serves dist/ on 127.0.0.1, drives Debian's headless Chromium with
 // playwright-core, and prints one line per test and "E2E: N passed, N failed".
-// Filter with: node tests/e2e/run.mjs <substring>
+// Filter with: node tests/e2e/run.mjs [--specs 01,06] [<substring of a test name>]
+// (--specs: only the spec files whose names start with one of these).
 import fs from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../server.mjs";
 import { tests, guard, DIST, ARTIFACTS, ROOT } from "./harness.mjs";
 
-const filter = process.argv[2] || "";
+const args = process.argv.slice(2);
+const at = args.indexOf("--specs");
+const specs = at >= 0 ? args.splice(at, 2)[1].split(",") : [""];
+const filter = args[0] || "";
 for (const f of fs.readdirSync(path.join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".spec.mjs")).sort()) {
-  await import(path.join(ROOT, "tests/e2e", f));
+  if (specs.some((s) => f.startsWith(s))) await import(path.join(ROOT, "tests/e2e", f));
 }
 if (!fs.existsSync(path.join(DIST, "index.html"))) {
   console.log("No dist/: build first.\nE2E: 0 passed, 1 failed");
