@@ -26,6 +26,8 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
+    /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
+    NotesKeptHere(usize),
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that

@@ -52,6 +52,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
+                Notice::NotesKeptHere(1) => ui::NOTES_KEPT_HERE_ONE.get(l).to_string(),
+                Notice::NotesKeptHere(n) => {
+                    ui::NOTES_KEPT_HERE_OTHER.fill(l, &[("n", &n.to_string())])
+                }
             }
         }
     };
