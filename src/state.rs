@@ -28,6 +28,10 @@ pub enum Notice {
     Lms(String),
     /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
     NotesKeptHere(usize),
+    /// The LRS (cmi5) does not answer or refuses: statements wait, progress is kept here.
+    LrsAway,
+    /// Launched by a cmi5 LMS: the way back to it.
+    Cmi5Leave,
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that

@@ -53,6 +53,8 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
                 Notice::NotesKeptHere(1) => ui::NOTES_KEPT_HERE_ONE.get(l).to_string(),
+                Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
+                Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
                 Notice::NotesKeptHere(n) => {
                     ui::NOTES_KEPT_HERE_OTHER.fill(l, &[("n", &n.to_string())])
                 }
@@ -76,6 +78,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         Notice::NewerElsewhere => {
             let reload = move |_| crate::platform::sw::reload();
             Some(view! { <button type="button" class="primary" on:click=reload>{tr(ui::RELOAD)}</button> }.into_any())
+        }
+        Notice::Cmi5Leave => {
+            let leave = move |_| crate::platform::cmi5::leave();
+            Some(view! { <button type="button" class="primary" on:click=leave>{tr(ui::CMI5_LEAVE)}</button> }.into_any())
         }
         _ => None,
     };
