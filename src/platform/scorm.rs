@@ -455,10 +455,16 @@ mod web {
         provide_lms(ctx, lms.clone());
 
         let w = web_sys::window().unwrap();
+        let done = Rc::new(Cell::new(false));
         // Hidden (another tab, the phone's home screen): commit, in case it never comes back.
+        // Not after terminating: a page going away is hidden after its pagehide.
         let hidden = {
             let lms = lms.clone();
+            let done = done.clone();
             Closure::<dyn Fn()>::new(move || {
+                if done.get() {
+                    return;
+                }
                 let state = web_sys::window()
                     .and_then(|w| w.document())
                     .and_then(|d| js_sys::Reflect::get(&d, &"visibilityState".into()).ok())
@@ -478,7 +484,6 @@ mod web {
         }
         hidden.forget();
         // Leaving: commit and terminate, once.
-        let done = Rc::new(Cell::new(false));
         let leave = Closure::<dyn Fn()>::new(move || {
             if !done.replace(true) {
                 lms.save();
