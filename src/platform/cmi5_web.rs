@@ -371,6 +371,7 @@ impl Runtime {
         }
         let me = self.clone();
         spawn_local(async move {
+            let mut failed = false;
             loop {
                 let Some((id, body)) = me.queue.borrow().first().cloned() else {
                     me.ctx.dismiss(&Notice::LrsAway);
@@ -397,14 +398,15 @@ impl Runtime {
                     _ => {
                         me.trouble();
                         me.schedule_retry();
+                        failed = true;
                         break;
                     }
                 }
             }
             me.flushing.set(false);
             // Queued while this flush was finishing.
-            if !me.queue.borrow().is_empty() && me.retry.borrow().is_none() {
-                me.schedule_retry();
+            if !failed && !me.queue.borrow().is_empty() {
+                me.flush(keepalive);
             }
         });
     }
@@ -528,13 +530,14 @@ impl Runtime {
         })
     }
 
-    /// Terminated (once per session), sent with keepalive so it survives the page going away.
-    fn terminate(self: &Rc<Self>) {
+    /// Terminated (once per session); `keepalive` when the page is going away, so that the
+    /// request outlives it.
+    fn terminate(self: &Rc<Self>, keepalive: bool) {
         if self.session.borrow().is_none() || self.sent.borrow().has(Verb::Terminated) {
             return;
         }
         self.enqueue(Verb::Terminated);
-        self.flush(true);
+        self.flush(keepalive);
     }
 }
 
@@ -573,7 +576,7 @@ pub fn start(ctx: Ctx) {
             rt.update();
         });
     }
-    let leave = Closure::<dyn Fn()>::new(move || rt.terminate());
+    let leave = Closure::<dyn Fn()>::new(move || rt.terminate(true));
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
     }
@@ -585,7 +588,7 @@ pub fn leave() {
     let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) else {
         return;
     };
-    rt.terminate();
+    rt.terminate(false);
     let url = rt
         .session
         .borrow()
