@@ -56,7 +56,7 @@ export async function startRalph() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-ralph-"));
   const auth = path.join(dir, "auth.json");
   const env = { ...process.env, RALPH_AUTH_FILE: auth, RALPH_RUNSERVER_BACKEND: "fs", RALPH_APP_DIR: path.join(dir, "app") };
-  execFileSync(RALPH, ["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-w"], { env, stdio: "ignore" });
+  execFileSync(RALPH, ["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-A", USER, "http://lms.example", "-w"], { env, stdio: "ignore" });
   fs.mkdirSync(path.join(dir, "data"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
