@@ -44,7 +44,8 @@ function startLms(lrs) {
     }
     if (url.pathname === "/xapi/activities/state") {
       const reg = url.searchParams.get("registration");
-      const l = [...launches.values()].find((l) => l.registration === reg && url.searchParams.get("stateId") === "LMS.LaunchData");
+      // The LMS rewrites LaunchData at each launch (new session id): the latest for the registration.
+      const l = [...launches.values()].filter((l) => l.registration === reg && url.searchParams.get("stateId") === "LMS.LaunchData").at(-1);
       return l ? send(200, l.data) : send(404, { error: "no state" });
     }
     if (url.pathname === "/xapi/agents/profile") {
@@ -133,7 +134,7 @@ function firstAnswer() {
 }
 
 async function answerFirstRight(page) {
-  await page.locator('.full-menu nav a[href*="quiz"]').first().evaluate((a) => a.click());
+  await page.locator('.primary a[href*="quiz"]').first().evaluate((a) => a.click());
   const q = page.locator("fieldset.question").first();
   await q.locator("input").nth(firstAnswer()).check();
   await q.locator("button[type=button], button").filter({ hasText: /Vérifier|Check/ }).first().click();
@@ -189,7 +190,7 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
     await page.goto(s2.url);
     await page.locator("html[data-ready]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).length === 5, "second initialized");
-    await page.locator('.full-menu nav a[href*="progress"]').first().evaluate((a) => a.click());
+    await page.locator('.primary a[href*="progress"]').first().evaluate((a) => a.click());
     assert((await page.locator(".visited-list li.seen").count()) >= 20, "visits kept from the first launch");
     await page.getByRole("button", { name: /Leave the module|Quitter le module/ }).click();
     await page.waitForURL(`${lms.origin}/return`);
