@@ -142,7 +142,7 @@ test("SCORM 2004 with scorm-again: initialise, progress, score, success, notes i
   const frame2 = page2.frameLocator("#sco");
   await frame2.locator("html[data-ready]").waitFor();
   await frame2.locator("html[lang=en]").waitFor();
-  await frame2.locator("main h1", { hasText: /usages/i }).waitFor();
+  await frame2.locator("main h1", { hasText: /usage/i }).waitFor();
   assertEqual(await frame2.locator(".checklist .item textarea").first().inputValue(), note, "the note came back");
   await frame2.locator('.primary a[href*="progress"]').first().click();
   assert((await frame2.locator(".visited-list li.seen").count()) >= 20, "visits restored");
