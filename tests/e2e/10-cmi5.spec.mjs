@@ -266,7 +266,9 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
     await page.reload(); // a reload keeps the launch, the queue and what was sent
     await page.locator("html[data-ready]").waitFor();
     await lrs.start();
-    await notice(page).waitFor({ state: "detached", timeout: 20000 });
+    await until(async () => (await lrs.statements(reg)).length >= 3, "the queue delivered");
+    await notice(page).waitFor({ state: "detached", timeout: 10000 });
+    await page.waitForTimeout(1000);
     const sts = await lrs.statements(reg);
     // The reload ended the session (terminated, queued at pagehide while the LRS was down); the
     // page it reloaded into is the same session, so nothing more is sent, and nothing twice.
