@@ -170,7 +170,10 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
     await page.locator("html[lang=en]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized");
     await visitAllFrameworks(page);
-    await until(async () => verbs(await lrs.statements(reg)).includes("completed"), "completed");
+    await until(async () => verbs(await lrs.statements(reg)).includes("completed"), "completed").catch(async (e) => {
+      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), location.href, document.querySelector(".notices")?.textContent, document.querySelectorAll(".visited-list li.seen").length]);
+      throw new Error(`${e.message}: ${JSON.stringify({ state, errors, statements: verbs(await lrs.statements(reg)) })}`);
+    });
     await answerFirstRight(page);
     await until(async () => verbs(await lrs.statements(reg)).includes("passed"), "passed");
     await page.getByRole("button", { name: "Leave the module" }).click();
