@@ -564,23 +564,19 @@ pub fn start(ctx: Ctx) {
     rt.load_queue();
     RUNTIME.with(|r| r.replace(Some(rt.clone())));
     rt.clone().begin();
-    // What the learner does may make a statement due.
-    let watched = Memo::new(move |_| {
-        ctx.progress
-            .with(|p| (p.all_screens_visited(), p.quiz_score(), p.answers.len()))
-    });
-    {
-        let rt = rt.clone();
-        Effect::new(move |_| {
-            watched.track();
-            rt.update();
-        });
-    }
     let leave = Closure::<dyn Fn()>::new(move || rt.terminate(true));
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
     }
     leave.forget();
+}
+
+/// The learner's results changed (called from the app's progress effect, see `platform`): a
+/// statement may be due.
+pub fn on_progress() {
+    if let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) {
+        rt.update();
+    }
 }
 
 /// The learner leaves the course: terminated, then the LMS's return address when it gave one.

@@ -83,12 +83,15 @@ pub fn effects(ctx: Ctx) {
                 p.rated_count(),
                 p.quiz_score(),
                 p.all_screens_visited(),
+                p.answers.len(),
             )
         })
     });
     Effect::new(move |_| {
         summary.track();
         embed::on_progress(&ctx);
+        // A cmi5 statement may be due (completed, passed, failed).
+        cmi5::on_progress();
     });
 
     // Another tab changed the progress: take its version.
