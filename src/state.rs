@@ -30,6 +30,12 @@ pub enum Notice {
     ScreenFailed,
     /// The text of the language asked for could not be fetched: the language shown stays.
     LangFailed,
+    /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
+    NotesKeptHere(usize),
+    /// The LRS (cmi5) does not answer or refuses: statements wait, progress is kept here.
+    LrsAway,
+    /// Launched by a cmi5 LMS: the way back to it.
+    Cmi5Leave,
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that

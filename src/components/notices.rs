@@ -54,6 +54,12 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
+                Notice::NotesKeptHere(1) => ui::NOTES_KEPT_HERE_ONE.get(l).to_string(),
+                Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
+                Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
+                Notice::NotesKeptHere(n) => {
+                    ui::NOTES_KEPT_HERE_OTHER.fill(l, &[("n", &n.to_string())])
+                }
             }
         }
     };
@@ -78,6 +84,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         Notice::ScreenFailed => {
             let retry = move |_| ctx.attempt.update(|n| *n += 1);
             Some(view! { <button type="button" class="primary" on:click=retry>{tr(ui::RETRY)}</button> }.into_any())
+        }
+        Notice::Cmi5Leave => {
+            let leave = move |_| crate::platform::cmi5::leave();
+            Some(view! { <button type="button" class="primary" on:click=leave>{tr(ui::CMI5_LEAVE)}</button> }.into_any())
         }
         _ => None,
     };

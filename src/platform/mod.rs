@@ -2,6 +2,7 @@
 //! lives here, behind functions that do nothing when compiled natively (tests and the prerender),
 //! so views stay renderable outside the browser.
 
+pub mod cmi5;
 pub mod dom;
 pub mod embed;
 pub mod scorm;
@@ -84,12 +85,15 @@ pub fn effects(ctx: Ctx) {
                 p.rated_count(),
                 p.quiz_score(),
                 p.all_screens_visited(),
+                p.answers.len(),
             )
         })
     });
     Effect::new(move |_| {
         summary.track();
         embed::on_progress(&ctx);
+        // A cmi5 statement may be due (completed, passed, failed).
+        cmi5::on_progress();
     });
 
     // Another tab changed the progress: take its version.
@@ -134,7 +138,13 @@ pub fn effects(ctx: Ctx) {
         wasm_bindgen_futures::spawn_local(async move {
             sw::register(ctx);
             embed::start(ctx);
-            scorm::start(ctx);
+            // A cmi5 launch (its parameters in the address) talks to its LRS; otherwise a SCORM
+            // API, if an LMS frame or opener has one.
+            if cmi5::launched() {
+                cmi5::start(ctx);
+            } else {
+                scorm::start(ctx);
+            }
         });
         true
     });

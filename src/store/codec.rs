@@ -4,9 +4,14 @@
 //! `R1.<ratings>.<answers>.<visited>.<checksum>`: one character per checklist item (`0`–`2`, `-`
 //! unrated), per question (choice index, `-` unanswered) and per framework screen (`1` visited,
 //! `0` not), in content order, then an FNV-1a checksum in hex. Its length depends only on the
-//! content, so the worst case is known (tested below). Notes are private and stay in the browser.
+//! content, so the worst case is known (tested below). Share links carry no notes: they are private.
+//!
+//! The LMS's suspend data ([`encode_suspend`]) is that code, then `|` and the learner's notes as a
+//! JSON object, so that they follow the learner to another computer. The rule when they would not
+//! all fit in the LMS's limit: each note goes whole or not at all, in checklist order; a note that
+//! would take the text past the limit stays in this browser only (and the app says how many did).
 
-use super::{item_key, Progress, RATINGS};
+use super::{item_key, json::Json, Progress, RATINGS};
 use crate::content::{checklists, QUESTIONS};
 use crate::route::framework_routes;
 
@@ -107,6 +112,64 @@ pub fn decode(s: &str) -> Result<Progress, CodecError> {
     Ok(p)
 }
 
+/// What goes into an LMS's suspend data, and how many notes were left out to stay within
+/// `limit` characters (SCORM counts characters, not bytes).
+pub fn encode_suspend(p: &Progress, limit: usize) -> (String, usize) {
+    let code = encode(p);
+    // In checklist order (the order a reader meets them), not the map's alphabetical order.
+    let order = checklists().flat_map(|f| f.items.iter().map(move |i| item_key(f.id, i.id)));
+    let mut notes = Vec::new();
+    // `code|{}`: the length with no note yet.
+    let mut len = code.chars().count() + 3;
+    let mut left_out = 0;
+    for key in order {
+        let Some(note) = p.notes.get(&key).filter(|n| !n.is_empty()) else {
+            continue;
+        };
+        let entry = Json::Obj(vec![(key.clone(), Json::Str(note.clone()))]).text();
+        // `{"k":"v"}` minus its braces, plus a comma after the first.
+        let cost = entry.chars().count() - 2 + usize::from(!notes.is_empty());
+        if len + cost > limit {
+            left_out += 1;
+            continue;
+        }
+        len += cost;
+        notes.push((key, Json::Str(note.clone())));
+    }
+    if notes.is_empty() {
+        return (code, left_out);
+    }
+    (format!("{code}|{}", Json::Obj(notes).text()), left_out)
+}
+
+/// Reads a suspend data made by [`encode_suspend`] (or by an older version, the code alone):
+/// results and notes. Notes for items that no longer exist are dropped, long ones are cut.
+pub fn decode_suspend(s: &str) -> Result<Progress, CodecError> {
+    let (code, notes) = s.split_once('|').unwrap_or((s, ""));
+    let mut p = decode(code)?;
+    if notes.is_empty() {
+        return Ok(p);
+    }
+    let Some(Json::Obj(entries)) = Json::parse(notes) else {
+        return Err(CodecError::Malformed);
+    };
+    for (k, v) in entries {
+        if let (Some(note), true) = (v.as_str(), super::is_checklist_item(&k)) {
+            p.notes
+                .insert(k, note.chars().take(super::MAX_NOTE_CHARS).collect());
+        }
+    }
+    Ok(p)
+}
+
+/// Puts what the LMS kept into `into`: its results, its visits added to these, and its notes in
+/// place of these for the items it has a note for (a note left out for lack of room stays).
+pub fn merge_suspend(into: &mut Progress, saved: Progress) {
+    let Progress { notes, .. } = saved.clone();
+    merge(into, saved);
+    into.notes.extend(notes);
+}
+
 /// Puts decoded results into `into`, keeping its settings and notes.
 pub fn merge(into: &mut Progress, shared: Progress) {
     into.ratings = shared.ratings;
@@ -192,6 +255,89 @@ mod tests {
     #[test]
     fn oversized_is_refused() {
         assert_eq!(decode(&"R".repeat(MAX_LEN + 1)), Err(CodecError::TooLong));
+    }
+
+    #[test]
+    fn suspend_data_carries_notes_in_full_when_they_fit() {
+        let mut p = worst_case();
+        // Characters JSON must escape, and some that are not ASCII.
+        let tricky = "«\"note\"» \\ \n\u{1}é|.".to_string();
+        let first = p.notes.keys().next().unwrap().clone();
+        p.notes.insert(first, tricky);
+        let (s, left_out) = encode_suspend(&p, 64_000);
+        assert_eq!(left_out, 0);
+        assert!(s.chars().count() <= 64_000, "{} chars", s.chars().count());
+        assert_eq!(decode_suspend(&s).unwrap(), Progress { lang: None, ..p });
+        // Without notes, it is the share code alone (what the first SCORM version wrote).
+        let bare = Progress {
+            notes: Default::default(),
+            ..worst_case()
+        };
+        assert_eq!(encode_suspend(&bare, 4096).0, encode(&bare));
+        assert_eq!(decode_suspend(&encode(&bare)).unwrap(), bare);
+    }
+
+    #[test]
+    fn notes_that_do_not_fit_stay_here_whole_in_checklist_order() {
+        let p = worst_case();
+        let (s, left_out) = encode_suspend(&p, 4096);
+        let n = s.chars().count();
+        assert!(n <= 4096, "{n} chars");
+        let back = decode_suspend(&s).unwrap();
+        assert_eq!(back.notes.len() + left_out, p.notes.len());
+        assert!(left_out > 0 && !back.notes.is_empty());
+        // Each note is whole, and they are the first ones in checklist order.
+        let order: Vec<String> = checklists()
+            .flat_map(|f| f.items.iter().map(move |i| item_key(f.id, i.id)))
+            .collect();
+        for (i, key) in order.iter().enumerate() {
+            assert_eq!(
+                back.notes.get(key),
+                (i < back.notes.len()).then(|| &p.notes[key])
+            );
+        }
+        // A short note later on still goes when a long one before it does not.
+        let mut q = p.clone();
+        let last = order.last().unwrap();
+        q.notes.insert(last.clone(), "court".into());
+        let back = decode_suspend(&encode_suspend(&q, 4096).0).unwrap();
+        assert_eq!(back.notes.get(last).map(String::as_str), Some("court"));
+        // Room for no note at all: the results alone.
+        let (s, left_out) = encode_suspend(&p, encode(&p).len() + 10);
+        assert_eq!((s, left_out), (encode(&p), p.notes.len()));
+    }
+
+    #[test]
+    fn suspend_data_from_elsewhere_is_checked() {
+        let code = encode(&worst_case());
+        assert_eq!(
+            decode_suspend(&format!("{code}|not json")),
+            Err(CodecError::Malformed)
+        );
+        assert_eq!(decode_suspend("|{}"), Err(CodecError::Malformed));
+        let long = "y".repeat(5000);
+        let p = decode_suspend(&format!(
+            r#"{code}|{{"nothing/here":"x","{}":"{long}"}}"#,
+            worst_case().notes.keys().next().unwrap()
+        ))
+        .unwrap();
+        assert_eq!(p.notes.len(), 1, "unknown item dropped");
+        assert_eq!(
+            p.notes.values().next().unwrap().chars().count(),
+            super::super::MAX_NOTE_CHARS
+        );
+    }
+
+    #[test]
+    fn lms_notes_replace_these_and_leave_the_others() {
+        let mut mine = worst_case();
+        let keys: Vec<String> = mine.notes.keys().cloned().collect();
+        let mut saved = Progress::default();
+        saved.notes.insert(keys[0].clone(), "from the LMS".into());
+        merge_suspend(&mut mine, saved);
+        assert_eq!(mine.notes[&keys[0]], "from the LMS");
+        assert_eq!(mine.notes.len(), keys.len(), "notes the LMS lacks stay");
+        assert!(mine.ratings.is_empty(), "results are the LMS's");
     }
 
     #[test]

@@ -84,9 +84,9 @@ test("embedded with storage blocked: the app works in memory and says so", async
 });
 
 function unzipPackage() {
-  const zip = path.join(ROOT, "reperes-scorm12.zip");
-  execFileSync("python3", [path.join(ROOT, "scripts/scorm.py"), DIST, zip]);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-lms-"));
+  execFileSync("python3", [path.join(ROOT, "scripts/package.py"), DIST, dir, "scorm12"]);
+  const zip = path.join(dir, "reperes-scorm12.zip");
   const pkg = path.join(dir, "pluginfile.php/123/mod_scorm/content/4");
   fs.mkdirSync(pkg, { recursive: true });
   execFileSync("python3", ["-c", "import zipfile,sys;zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", zip, pkg]);

@@ -1,0 +1,184 @@
+#!/usr/bin/env python3
+"""Packages dist/ for learning platforms, from one build: the same app in three zips, only the
+manifest (and, for cmi5, the pages' connect-src) differs.
+
+    reperes-scorm12.zip     SCORM 1.2: imsmanifest.xml, one SCO
+    reperes-scorm2004.zip   SCORM 2004 4th edition: imsmanifest.xml, one SCO, content-set status
+    reperes-cmi5.zip        cmi5: cmi5.xml, one AU
+
+    python3 scripts/package.py [dist] [out-dir] [scorm12|scorm2004|cmi5 ...]
+    (scripts/package.sh builds first and writes all three)
+
+cmi5 talks to an LRS whose address the LMS gives at launch, usually on another origin, and the
+app's CSP says `connect-src 'self'`. In the cmi5 package only, every page's CSP adds the origins
+in REPERES_LRS_ORIGINS (space-separated), `https:` by default: any LRS over TLS. Set it to the
+LRS's own origin for a tighter policy. The SCORM packages keep `connect-src 'self'`.
+"""
+import os
+import sys
+import zipfile
+from xml.sax.saxutils import escape, quoteattr
+
+SCORM12 = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="reperes" version="1.0"
+  xmlns="http://www.imsproject.org/xsd/imscp_rootv1p1p2"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_rootv1p2"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsproject.org/xsd/imscp_rootv1p1p2 imscp_rootv1p1p2.xsd http://www.imsglobal.org/xsd/imsmd_rootv1p2p1 imsmd_rootv1p2p1.xsd http://www.adlnet.org/xsd/adlcp_rootv1p2 adlcp_rootv1p2.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>1.2</schemaversion>
+  </metadata>
+  <organizations default="reperes-org">
+    <organization identifier="reperes-org">
+      <title>Repères</title>
+      <item identifier="reperes-item" identifierref="reperes-sco" isvisible="true">
+        <title>Repères</title>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="reperes-sco" type="webcontent" adlcp:scormtype="sco" href="index.html">
+{files}
+    </resource>
+  </resources>
+</manifest>
+"""
+
+# SCORM 2004 4th edition (CAM 4th ed.): the imscp_v1p1 content packaging namespace, adlcp/adlseq/
+# adlnav v1p3 and IMS Simple Sequencing. Completion and success are the content's to set
+# (deliveryControls), so the LMS does not mark the SCO completed on its own when it ends.
+SCORM2004 = """<?xml version="1.0" encoding="UTF-8"?>
+<manifest identifier="reperes" version="1.0"
+  xmlns="http://www.imsglobal.org/xsd/imscp_v1p1"
+  xmlns:adlcp="http://www.adlnet.org/xsd/adlcp_v1p3"
+  xmlns:adlseq="http://www.adlnet.org/xsd/adlseq_v1p3"
+  xmlns:adlnav="http://www.adlnet.org/xsd/adlnav_v1p3"
+  xmlns:imsss="http://www.imsglobal.org/xsd/imsss"
+  xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+  xsi:schemaLocation="http://www.imsglobal.org/xsd/imscp_v1p1 imscp_v1p1.xsd http://www.adlnet.org/xsd/adlcp_v1p3 adlcp_v1p3.xsd http://www.adlnet.org/xsd/adlseq_v1p3 adlseq_v1p3.xsd http://www.adlnet.org/xsd/adlnav_v1p3 adlnav_v1p3.xsd http://www.imsglobal.org/xsd/imsss imsss_v1p0.xsd">
+  <metadata>
+    <schema>ADL SCORM</schema>
+    <schemaversion>2004 4th Edition</schemaversion>
+  </metadata>
+  <organizations default="reperes-org">
+    <organization identifier="reperes-org">
+      <title>Repères</title>
+      <item identifier="reperes-item" identifierref="reperes-sco" isvisible="true">
+        <title>Repères</title>
+        <imsss:sequencing>
+          <imsss:deliveryControls tracked="true" completionSetByContent="true" objectiveSetByContent="true"/>
+        </imsss:sequencing>
+      </item>
+    </organization>
+  </organizations>
+  <resources>
+    <resource identifier="reperes-sco" type="webcontent" adlcp:scormType="sco" href="index.html">
+{files}
+    </resource>
+  </resources>
+</manifest>
+"""
+
+# cmi5 course structure: one AU launched at a relative URL (the LMS resolves it against where it
+# unpacked the zip). moveOn="Completed": the AU counts as satisfied once every framework screen
+# has been visited; the quiz's passed/failed is sent only when the LMS gives a mastery score, so
+# it is not made a condition here.
+CMI5 = """<?xml version="1.0" encoding="UTF-8"?>
+<courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
+  <course id="https://w3id.org/xapi/reperes/course">
+    <title>
+      <langstring lang="fr">Repères</langstring>
+      <langstring lang="en">Repères</langstring>
+    </title>
+    <description>
+      <langstring lang="fr">{desc_fr}</langstring>
+      <langstring lang="en">{desc_en}</langstring>
+    </description>
+  </course>
+  <au id="https://w3id.org/xapi/reperes/au" moveOn="Completed" launchMethod="AnyWindow">
+    <title>
+      <langstring lang="fr">Repères</langstring>
+      <langstring lang="en">Repères</langstring>
+    </title>
+    <description>
+      <langstring lang="fr">{desc_fr}</langstring>
+      <langstring lang="en">{desc_en}</langstring>
+    </description>
+    <url>index.html</url>
+  </au>
+</courseStructure>
+"""
+
+KINDS = {
+    "scorm12": ("reperes-scorm12.zip", "imsmanifest.xml"),
+    "scorm2004": ("reperes-scorm2004.zip", "imsmanifest.xml"),
+    "cmi5": ("reperes-cmi5.zip", "cmi5.xml"),
+}
+
+
+def description():
+    """The app's one-line description, FR and EN, from content/ui.toml (text is data)."""
+    import tomllib
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    with open(os.path.join(here, "..", "content", "ui.toml"), "rb") as f:
+        ui = tomllib.load(f)
+    d = ui["about_lead"]
+    return escape(d["fr"]), escape(d["en"])
+
+
+def list_files(dist):
+    files = []
+    for root, _, names in os.walk(dist):
+        for n in names:
+            files.append(os.path.relpath(os.path.join(root, n), dist).replace(os.sep, "/"))
+    return sorted(files)
+
+
+def widen_csp(html, origins):
+    """connect-src 'self' → connect-src 'self' <origins>, in this page only."""
+    old = "connect-src 'self'"
+    if old not in html:
+        sys.exit("a page has no connect-src 'self' to widen: the CSP changed, update package.py")
+    return html.replace(old, f"{old} {origins}")
+
+
+def package(kind, dist, out_dir):
+    out_name, manifest_name = KINDS[kind]
+    files = list_files(dist)
+    listing = "\n".join(f"      <file href={quoteattr(f)}/>" for f in files)
+    if kind == "scorm12":
+        manifest = SCORM12.format(files=listing)
+    elif kind == "scorm2004":
+        manifest = SCORM2004.format(files=listing)
+    else:
+        fr, en = description()
+        manifest = CMI5.format(desc_fr=fr, desc_en=en)
+    origins = os.environ.get("REPERES_LRS_ORIGINS", "https:").strip() or "https:"
+    out = os.path.join(out_dir, out_name)
+    tmp = out + ".part"
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(manifest_name, manifest)
+        for f in files:
+            path = os.path.join(dist, f)
+            if kind == "cmi5" and f.endswith(".html"):
+                with open(path, encoding="utf-8") as h:
+                    z.writestr(f, widen_csp(h.read(), origins))
+            else:
+                z.write(path, f)
+    os.replace(tmp, out)
+    print(f"{out}: {len(files)} files and {manifest_name}")
+
+
+def main(dist="dist", out_dir=".", *kinds):
+    if not os.path.isfile(os.path.join(dist, "index.html")):
+        sys.exit(f"no {dist}/index.html: build first (./scripts/build.sh)")
+    for kind in kinds or KINDS:
+        if kind not in KINDS:
+            sys.exit(f"unknown package {kind!r}: one of {', '.join(KINDS)}")
+        package(kind, dist, out_dir)
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,605 @@
+//! The browser side of cmi5: launch, token, LaunchData, statements, the queue.
+
+use super::*;
+use crate::state::{Ctx, Notice};
+use js_sys::{Array, Function, Object, Reflect, JSON};
+use leptos::prelude::*;
+use std::{cell::RefCell, rc::Rc};
+use wasm_bindgen::{prelude::*, JsCast};
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+
+const LAUNCH_KEY: &str = "reperes.cmi5.launch";
+const QUEUE_KEY: &str = "reperes.cmi5.queue";
+const SENT_KEY: &str = "reperes.cmi5.sent";
+/// A request not answered in this time counts as failed (and is retried).
+const TIMEOUT_MS: i32 = 8000;
+/// How often the queue is retried while the LRS does not answer.
+const RETRY_MS: u32 = 4000;
+
+fn session_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn local(key: &str) -> Option<String> {
+    crate::platform::storage::read(key).ok().flatten()
+}
+
+fn set(o: &JsValue, k: &str, v: impl Into<JsValue>) {
+    let _ = Reflect::set(o, &k.into(), &v.into());
+}
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// The launch: from the address the first time, from the tab's storage after a reload.
+fn launch() -> Option<Launch> {
+    let w = web_sys::window()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&w.location().search().ok()?).ok()?;
+    if let Some(l) = Launch::from_params(|k| params.get(k)) {
+        if let Some(s) = session_storage() {
+            let _ = s.set_item(LAUNCH_KEY, &l.text());
+        }
+        return Some(l);
+    }
+    Launch::from_text(&session_storage()?.get_item(LAUNCH_KEY).ok()??)
+}
+
+fn uuid() -> String {
+    let crypto = web_sys::window().map(|w| get(&w, "crypto"));
+    if let Some(f) = crypto
+        .as_ref()
+        .and_then(|c| get(c, "randomUUID").dyn_into::<Function>().ok())
+    {
+        if let Some(s) = f
+            .call0(crypto.as_ref().unwrap())
+            .ok()
+            .and_then(|v| v.as_string())
+        {
+            return s;
+        }
+    }
+    // Without crypto.randomUUID (an insecure context): version 4 from Math.random.
+    let hex = |n: usize| -> String {
+        (0..n)
+            .map(|_| char::from_digit((js_sys::Math::random() * 16.0) as u32 % 16, 16).unwrap())
+            .collect()
+    };
+    format!("{}-{}-4{}-a{}-{}", hex(8), hex(4), hex(3), hex(3), hex(12))
+}
+
+fn now_iso() -> String {
+    js_sys::Date::new_0().to_iso_string().into()
+}
+
+/// One HTTP request, with a timeout: the status and body text, or `None` when it failed.
+async fn request(
+    method: &str,
+    url: &str,
+    auth: Option<&str>,
+    body: Option<&str>,
+    keepalive: bool,
+) -> Option<(u16, String)> {
+    let w = web_sys::window()?;
+    let init = Object::new();
+    set(&init, "method", method);
+    let headers = Object::new();
+    set(&headers, "X-Experience-API-Version", "1.0.3");
+    if let Some(a) = auth {
+        set(&headers, "Authorization", a);
+    }
+    if let Some(b) = body {
+        set(&headers, "Content-Type", "application/json");
+        set(&init, "body", b);
+    }
+    set(&init, "headers", headers);
+    set(&init, "keepalive", keepalive);
+    set(&init, "cache", "no-store");
+    let ctor = get(&w, "AbortController").dyn_into::<Function>().ok()?;
+    let abort = Reflect::construct(&ctor, &Array::new()).ok()?;
+    set(&init, "signal", get(&abort, "signal"));
+    let timer = {
+        let abort = abort.clone();
+        Closure::once_into_js(move || {
+            if let Ok(f) = get(&abort, "abort").dyn_into::<Function>() {
+                let _ = f.call0(&abort);
+            }
+        })
+    };
+    let _ =
+        w.set_timeout_with_callback_and_timeout_and_arguments_0(timer.unchecked_ref(), TIMEOUT_MS);
+    let fetch = get(&w, "fetch").dyn_into::<Function>().ok()?;
+    let promise = fetch.call2(&w, &url.into(), &init).ok()?;
+    let resp = JsFuture::from(js_sys::Promise::from(promise)).await.ok()?;
+    let status = get(&resp, "status").as_f64()? as u16;
+    let text_fn = get(&resp, "text").dyn_into::<Function>().ok()?;
+    let text = JsFuture::from(js_sys::Promise::from(text_fn.call0(&resp).ok()?))
+        .await
+        .ok()?
+        .as_string()
+        .unwrap_or_default();
+    Some((status, text))
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(p).await;
+}
+
+fn query(extra: &[(&str, &str)]) -> String {
+    let p = web_sys::UrlSearchParams::new().unwrap();
+    for (k, v) in extra {
+        p.append(k, v);
+    }
+    p.to_string().into()
+}
+
+/// What the launch gives once the LMS and LRS have answered.
+struct Session {
+    auth: String,
+    template: JsValue,
+    mode: Mode,
+    mastery: Option<f64>,
+    return_url: Option<String>,
+    session_id: String,
+    started: f64,
+}
+
+struct Runtime {
+    ctx: Ctx,
+    launch: Launch,
+    session: RefCell<Option<Session>>,
+    /// Statements waiting for the LRS: (id, JSON text).
+    queue: RefCell<Vec<(String, String)>>,
+    sent: RefCell<Sent>,
+    flushing: std::cell::Cell<bool>,
+    retry: RefCell<Option<gloo_timers::callback::Timeout>>,
+}
+
+impl Runtime {
+    fn load_queue(&self) {
+        use crate::store::json::Json;
+        let Some(Json::Arr(items)) = local(QUEUE_KEY).as_deref().and_then(Json::parse) else {
+            return;
+        };
+        *self.queue.borrow_mut() = items
+            .iter()
+            .filter_map(|i| Some((i.get("id")?.as_str()?.into(), i.get("s")?.as_str()?.into())))
+            .collect();
+    }
+
+    fn store_queue(&self) {
+        use crate::store::json::Json;
+        let items = self
+            .queue
+            .borrow()
+            .iter()
+            .map(|(id, s)| {
+                Json::Obj(vec![
+                    ("id".into(), Json::Str(id.clone())),
+                    ("s".into(), Json::Str(s.clone())),
+                ])
+            })
+            .collect();
+        crate::platform::storage::write(QUEUE_KEY, &Json::Arr(items).text());
+    }
+
+    /// Sent flags: per registration, and per session for the current session id.
+    fn load_sent(&self, session_id: &str) {
+        use crate::store::json::Json;
+        let all = local(SENT_KEY).as_deref().and_then(Json::parse);
+        let read = |k: &str| {
+            all.as_ref()
+                .and_then(|a| a.get(k))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string()
+        };
+        *self.sent.borrow_mut() = Sent {
+            registration: read(&self.launch.registration),
+            session: read(&format!("session:{session_id}")),
+        };
+    }
+
+    fn store_sent(&self, session_id: &str) {
+        use crate::store::json::Json;
+        let mut entries = match local(SENT_KEY).as_deref().and_then(Json::parse) {
+            Some(Json::Obj(e)) => e,
+            _ => vec![],
+        };
+        let s = self.sent.borrow();
+        let session_key = format!("session:{session_id}");
+        entries.retain(|(k, _)| *k != self.launch.registration && *k != session_key);
+        entries.push((
+            self.launch.registration.clone(),
+            Json::Str(s.registration.clone()),
+        ));
+        entries.push((session_key, Json::Str(s.session.clone())));
+        crate::platform::storage::write(SENT_KEY, &Json::Obj(entries).text());
+    }
+
+    /// Makes the statement, queues it (stored) and marks it sent.
+    fn enqueue(&self, verb: Verb) {
+        let guard = self.session.borrow();
+        let Some(s) = guard.as_ref() else { return };
+        let id = uuid();
+        let st = Object::new();
+        set(&st, "id", id.as_str());
+        set(
+            &st,
+            "actor",
+            JSON::parse(&self.launch.actor).unwrap_or(JsValue::NULL),
+        );
+        let v = Object::new();
+        set(&v, "id", verb.id());
+        let display = Object::new();
+        set(&display, "en-US", verb.name());
+        set(&v, "display", display);
+        set(&st, "verb", v);
+        let obj = Object::new();
+        set(&obj, "objectType", "Activity");
+        set(&obj, "id", self.launch.activity_id.as_str());
+        set(&st, "object", obj);
+        set(&st, "timestamp", now_iso());
+        // The context template, as the LMS gave it, then what cmi5 asks for.
+        let ctx = JSON::parse(
+            &JSON::stringify(&s.template)
+                .ok()
+                .and_then(|t| t.as_string())
+                .unwrap_or_else(|| "{}".into()),
+        )
+        .unwrap_or_else(|_| Object::new().into());
+        set(&ctx, "registration", self.launch.registration.as_str());
+        let mut activities = get(&ctx, "contextActivities");
+        if !activities.is_object() {
+            activities = Object::new().into();
+            set(&ctx, "contextActivities", activities.clone());
+        }
+        let category = match get(&activities, "category").dyn_into::<Array>() {
+            Ok(a) => a,
+            Err(_) => Array::new(),
+        };
+        let mut cats = vec![CATEGORY_CMI5];
+        if verb.moves_on() {
+            cats.push(CATEGORY_MOVEON);
+        }
+        for c in cats {
+            let has = category
+                .iter()
+                .any(|a| get(&a, "id").as_string().as_deref() == Some(c));
+            if !has {
+                let a = Object::new();
+                set(&a, "id", c);
+                set(&a, "objectType", "Activity");
+                category.push(&a);
+            }
+        }
+        set(&activities, "category", category);
+        let mut ext = get(&ctx, "extensions");
+        if !ext.is_object() {
+            ext = Object::new().into();
+            set(&ctx, "extensions", ext.clone());
+        }
+        set(&ext, EXT_SESSION, s.session_id.as_str());
+        if matches!(verb, Verb::Passed | Verb::Failed) {
+            if let Some(m) = s.mastery {
+                set(&ext, EXT_MASTERY, m);
+            }
+        }
+        set(&st, "context", ctx);
+        let p = self.ctx.progress.get_untracked();
+        let result = Object::new();
+        let duration = crate::platform::scorm::iso_duration(js_sys::Date::now() - s.started);
+        match verb {
+            Verb::Initialized => {}
+            Verb::Completed => {
+                set(&result, "completion", true);
+                set(&result, "duration", duration);
+            }
+            Verb::Passed | Verb::Failed => {
+                set(&result, "success", verb == Verb::Passed);
+                let score = Object::new();
+                set(
+                    &score,
+                    "scaled",
+                    crate::platform::scorm::scaled_score(&p).unwrap_or(0.0),
+                );
+                set(&result, "score", score);
+                set(&result, "duration", duration);
+            }
+            Verb::Terminated => set(&result, "duration", duration),
+        }
+        if verb != Verb::Initialized {
+            set(&st, "result", result);
+        }
+        let text = JSON::stringify(&st)
+            .ok()
+            .and_then(|t| t.as_string())
+            .unwrap_or_default();
+        let session_id = s.session_id.clone();
+        drop(guard);
+        self.queue.borrow_mut().push((id, text));
+        self.store_queue();
+        self.sent.borrow_mut().mark(verb);
+        self.store_sent(&session_id);
+    }
+
+    /// Queues what is due for the progress now.
+    fn update(self: &Rc<Self>) {
+        let verbs = {
+            let s = self.session.borrow();
+            let Some(s) = s.as_ref() else { return };
+            self.ctx
+                .progress
+                .with_untracked(|p| due(p, s.mode, s.mastery, &self.sent.borrow()))
+        };
+        if verbs.is_empty() {
+            return;
+        }
+        for v in verbs {
+            self.enqueue(v);
+        }
+        self.flush(false);
+    }
+
+    fn trouble(&self) {
+        self.ctx.notify(Notice::LrsAway);
+    }
+
+    fn schedule_retry(self: &Rc<Self>) {
+        let me = self.clone();
+        self.retry.replace(Some(gloo_timers::callback::Timeout::new(
+            RETRY_MS,
+            move || {
+                if me.session.borrow().is_some() {
+                    me.flush(false);
+                } else {
+                    me.clone().begin();
+                }
+            },
+        )));
+    }
+
+    /// Sends the queue in order; stops at the first failure and retries later.
+    fn flush(self: &Rc<Self>, keepalive: bool) {
+        if self.flushing.replace(true) {
+            return;
+        }
+        let me = self.clone();
+        spawn_local(async move {
+            let mut failed = false;
+            loop {
+                let Some((id, body)) = me.queue.borrow().first().cloned() else {
+                    me.ctx.dismiss(&Notice::LrsAway);
+                    break;
+                };
+                let (url, auth) = {
+                    let s = me.session.borrow();
+                    let Some(s) = s.as_ref() else { break };
+                    (
+                        format!(
+                            "{}statements?{}",
+                            me.launch.endpoint,
+                            query(&[("statementId", &id)])
+                        ),
+                        s.auth.clone(),
+                    )
+                };
+                match request("PUT", &url, Some(&auth), Some(&body), keepalive).await {
+                    // Stored, or stored already by an earlier try whose answer was lost.
+                    Some((200..=299 | 409, _)) => {
+                        me.queue.borrow_mut().retain(|(i, _)| *i != id);
+                        me.store_queue();
+                    }
+                    _ => {
+                        me.trouble();
+                        me.schedule_retry();
+                        failed = true;
+                        break;
+                    }
+                }
+            }
+            me.flushing.set(false);
+            // Queued while this flush was finishing.
+            if !failed && !me.queue.borrow().is_empty() {
+                me.flush(keepalive);
+            }
+        });
+    }
+
+    /// Token, LaunchData, preferences; then the session starts. Retried while they fail.
+    fn begin(self: Rc<Self>) {
+        spawn_local(async move {
+            let me = self;
+            me.retry.replace(None);
+            match me.open_session().await {
+                Ok(s) => {
+                    me.load_sent(&s.session_id);
+                    me.session.replace(Some(s));
+                    me.ctx.dismiss(&Notice::LrsAway);
+                    me.ctx.notify(Notice::Cmi5Leave);
+                    me.update();
+                    me.flush(false);
+                }
+                Err(again) => {
+                    me.trouble();
+                    if again {
+                        me.schedule_retry();
+                    }
+                }
+            }
+        });
+    }
+
+    /// `Err(true)`: try again later; `Err(false)`: the LMS refused, trying again cannot help.
+    async fn open_session(&self) -> Result<Session, bool> {
+        let l = &self.launch;
+        let token_key = format!("reperes.cmi5.token:{}", l.fetch);
+        let stored = session_storage().and_then(|s| s.get_item(&token_key).ok().flatten());
+        let token = match stored {
+            Some(t) => t,
+            None => {
+                let (status, text) = request("POST", &l.fetch, None, None, false)
+                    .await
+                    .ok_or(true)?;
+                let body = JSON::parse(&text).map_err(|_| status >= 500)?;
+                let t = get(&body, "auth-token")
+                    .as_string()
+                    .filter(|t| !t.is_empty());
+                // A fetch URL answers once: an error here is final for this launch.
+                let t = t.ok_or(false)?;
+                if let Some(s) = session_storage() {
+                    let _ = s.set_item(&token_key, &t);
+                }
+                t
+            }
+        };
+        let auth = format!("Basic {token}");
+        let q = query(&[
+            ("stateId", "LMS.LaunchData"),
+            ("activityId", &l.activity_id),
+            ("agent", &l.actor),
+            ("registration", &l.registration),
+        ]);
+        let (status, text) = request(
+            "GET",
+            &format!("{}activities/state?{q}", l.endpoint),
+            Some(&auth),
+            None,
+            false,
+        )
+        .await
+        .ok_or(true)?;
+        if !(200..300).contains(&status) {
+            return Err(true);
+        }
+        let data = JSON::parse(&text).map_err(|_| true)?;
+        let template = get(&data, "contextTemplate");
+        let template = if template.is_object() {
+            template
+        } else {
+            Object::new().into()
+        };
+        let ext = get(&template, "extensions");
+        let session_id = if ext.is_object() {
+            get(&ext, EXT_SESSION).as_string()
+        } else {
+            None
+        }
+        .unwrap_or_else(uuid);
+        let mode = get(&data, "launchMode")
+            .as_string()
+            .and_then(|m| Mode::parse(&m))
+            .unwrap_or(Mode::Normal);
+        let mastery = mastery(get(&data, "masteryScore").as_f64());
+        let return_url = get(&data, "returnURL")
+            .as_string()
+            .filter(|u| !u.is_empty());
+        // The learner's language, unless they chose one here.
+        let q = query(&[("profileId", "cmi5LearnerPreferences"), ("agent", &l.actor)]);
+        if let Some((200..=299, text)) = request(
+            "GET",
+            &format!("{}agents/profile?{q}", l.endpoint),
+            Some(&auth),
+            None,
+            false,
+        )
+        .await
+        {
+            let pref = JSON::parse(&text)
+                .ok()
+                .and_then(|p| get(&p, "languagePreference").as_string());
+            if !self.ctx.url_lang && self.ctx.progress.with_untracked(|p| p.lang.is_none()) {
+                if let Some(lang) = pref.as_deref().and_then(preferred_lang) {
+                    self.ctx.lang.set(lang);
+                }
+            }
+        }
+        Ok(Session {
+            auth,
+            template,
+            mode,
+            mastery,
+            return_url,
+            session_id,
+            started: js_sys::Date::now(),
+        })
+    }
+
+    /// Terminated (once per session); `keepalive` when the page is going away, so that the
+    /// request outlives it.
+    fn terminate(self: &Rc<Self>, keepalive: bool) {
+        if self.session.borrow().is_none() || self.sent.borrow().has(Verb::Terminated) {
+            return;
+        }
+        self.enqueue(Verb::Terminated);
+        self.flush(keepalive);
+    }
+}
+
+thread_local! {
+    static RUNTIME: RefCell<Option<Rc<Runtime>>> = const { RefCell::new(None) };
+}
+
+/// Was the app launched by a cmi5 LMS (now or earlier in this tab)?
+pub fn launched() -> bool {
+    launch().is_some()
+}
+
+pub fn start(ctx: Ctx) {
+    let Some(launch) = launch() else { return };
+    let rt = Rc::new(Runtime {
+        ctx,
+        launch,
+        session: RefCell::new(None),
+        queue: RefCell::new(vec![]),
+        sent: RefCell::new(Sent::default()),
+        flushing: std::cell::Cell::new(false),
+        retry: RefCell::new(None),
+    });
+    rt.load_queue();
+    RUNTIME.with(|r| r.replace(Some(rt.clone())));
+    rt.clone().begin();
+    let leave = Closure::<dyn Fn()>::new(move || rt.terminate(true));
+    if let Some(w) = web_sys::window() {
+        let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+    }
+    leave.forget();
+}
+
+/// The learner's results changed (called from the app's progress effect, see `platform`): a
+/// statement may be due.
+pub fn on_progress() {
+    if let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) {
+        rt.update();
+    }
+}
+
+/// The learner leaves the course: terminated, then the LMS's return address when it gave one.
+pub fn leave() {
+    let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) else {
+        return;
+    };
+    rt.terminate(false);
+    let url = rt
+        .session
+        .borrow()
+        .as_ref()
+        .and_then(|s| s.return_url.clone());
+    spawn_local(async move {
+        // Give the terminated statement its chance (it is queued and sent with keepalive anyway).
+        for _ in 0..20 {
+            if !rt.flushing.get() {
+                break;
+            }
+            sleep(100).await;
+        }
+        if let (Some(url), Some(w)) = (url, web_sys::window()) {
+            let _ = w.location().assign(&url);
+        }
+    });
+}
