@@ -194,6 +194,7 @@ pub fn title(route: Route, lang: Lang) -> String {
         Route::Assessment => ui::ASSESS_TITLE.get(lang).into(),
         Route::Quiz => ui::QUIZ_TITLE.get(lang).into(),
         Route::Progress => ui::PROGRESS_TITLE.get(lang).into(),
+        Route::Debrief => ui::DEBRIEF_TITLE.get(lang).into(),
         Route::Sources => ui::SOURCES_TITLE.get(lang).into(),
         Route::About => ui::ABOUT_TITLE.get(lang).into(),
         Route::NotFound => ui::NOT_FOUND_TITLE.get(lang).into(),

@@ -3,6 +3,7 @@
 pub mod about;
 pub mod assessment;
 pub mod chronology;
+pub mod debrief;
 pub mod framework;
 pub mod home;
 pub mod not_found;
@@ -26,6 +27,7 @@ pub fn screen(route: Route) -> AnyView {
         Route::Assessment => assessment::Assessment().into_any(),
         Route::Quiz => quiz::Quiz().into_any(),
         Route::Progress => progress::ProgressScreen().into_any(),
+        Route::Debrief => debrief::DebriefScreen().into_any(),
         Route::Sources => sources::Sources().into_any(),
         Route::About => about::About().into_any(),
         Route::NotFound => not_found::NotFound().into_any(),
