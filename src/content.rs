@@ -60,6 +60,19 @@ impl Text {
     }
 }
 
+/// The form of a counted phrase for `n`, and the phrase with `{n}` filled in: `one` for 1 (and 0
+/// in French, which says "0 code lu"), `other` otherwise. Both forms live in `content/ui.toml`
+/// (`…_one`, `…_other`). Kept minimal (two forms, two languages) until the shell's own plural
+/// work lands.
+pub fn plural(lang: Lang, n: usize, one: Text, other: Text) -> String {
+    let singular = match lang {
+        Lang::Fr => n <= 1,
+        Lang::En => n == 1,
+    };
+    let form = if singular { one } else { other };
+    form.fill(lang, &[("n", &n.to_string())])
+}
+
 type Str = &'static str;
 type List<T> = &'static [T];
 
@@ -267,6 +280,45 @@ mod tests {
             clodaml.ongoing && clodaml.start.is_none(),
             "the article gives no start"
         );
+    }
+
+    #[test]
+    fn plural_forms_follow_each_language() {
+        let one = Text {
+            fr: "{n} code lu",
+            en: "{n} code read",
+            id: 0,
+        };
+        let other = Text {
+            fr: "{n} codes lus",
+            en: "{n} codes read",
+            id: 1,
+        };
+        let say = |l, n| plural(l, n, one, other);
+        assert_eq!(say(Lang::Fr, 0), "0 code lu");
+        assert_eq!(say(Lang::Fr, 1), "1 code lu");
+        assert_eq!(say(Lang::Fr, 2), "2 codes lus");
+        assert_eq!(say(Lang::En, 0), "0 codes read");
+        assert_eq!(say(Lang::En, 1), "1 code read");
+        assert_eq!(say(Lang::En, 200), "200 codes read");
+    }
+
+    #[test]
+    fn every_plural_has_both_forms() {
+        // `…_one` and `…_other` come in pairs in ui.toml, each with `{n}`.
+        let ui = include_str!("../content/ui.toml");
+        let keys: Vec<&str> = ui
+            .lines()
+            .filter_map(|l| l.split_once(" = ").map(|(k, _)| k.trim()))
+            .collect();
+        for k in &keys {
+            if let Some(stem) = k.strip_suffix("_one") {
+                assert!(keys.contains(&format!("{stem}_other").as_str()), "{k}");
+            }
+            if let Some(stem) = k.strip_suffix("_other") {
+                assert!(keys.contains(&format!("{stem}_one").as_str()), "{k}");
+            }
+        }
     }
 
     #[test]

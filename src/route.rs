@@ -20,6 +20,8 @@ pub enum Route {
     Assessment,
     Quiz,
     Progress,
+    /// The class debrief: a trainer reads the group's share codes.
+    Debrief,
     Sources,
     About,
     NotFound,
@@ -44,6 +46,7 @@ impl Route {
             ["assessment"] => Route::Assessment,
             ["quiz"] => Route::Quiz,
             ["progress"] => Route::Progress,
+            ["debrief"] => Route::Debrief,
             ["sources"] => Route::Sources,
             ["about"] => Route::About,
             [id] => match content::framework(id) {
@@ -66,6 +69,7 @@ impl Route {
             Route::Assessment => "assessment".into(),
             Route::Quiz => "quiz".into(),
             Route::Progress => "progress".into(),
+            Route::Debrief => "debrief".into(),
             Route::Sources => "sources".into(),
             Route::About => "about".into(),
             Route::NotFound => "not-found".into(),
@@ -116,6 +120,7 @@ impl Route {
             Route::Assessment,
             Route::Quiz,
             Route::Progress,
+            Route::Debrief,
             Route::Sources,
             Route::About,
         ]);
@@ -158,5 +163,7 @@ mod tests {
         }
         assert_eq!(Route::Phases(Some("solomo")).depth(), 2);
         assert_eq!(Route::Home.depth(), 0);
+        assert!(all.contains(&Route::Debrief), "the debrief is prerendered");
+        assert_eq!(Route::parse("debrief/"), Route::Debrief);
     }
 }

@@ -6,6 +6,7 @@
 //! event) is in `platform::storage`.
 
 pub mod codec;
+pub mod debrief;
 pub mod json;
 
 use crate::content::{self, QUESTIONS};

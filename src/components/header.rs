@@ -65,6 +65,7 @@ fn FullMenu() -> impl IntoView {
                         <p class="menu-group-title">{tr(ui::MENU_MORE)}</p>
                         <ul>
                             <li><Link to=Route::PhasesCompare>{tr(ui::COMPARE_TITLE)}</Link></li>
+                            <li><Link to=Route::Debrief>{tr(ui::DEBRIEF_TITLE)}</Link></li>
                             <li><Link to=Route::Sources>{tr(ui::NAV_SOURCES)}</Link></li>
                             <li><Link to=Route::About>{tr(ui::NAV_ABOUT)}</Link></li>
                         </ul>

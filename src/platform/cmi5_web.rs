@@ -515,7 +515,7 @@ impl Runtime {
                 .and_then(|p| get(&p, "languagePreference").as_string());
             if !self.ctx.url_lang && self.ctx.progress.with_untracked(|p| p.lang.is_none()) {
                 if let Some(lang) = pref.as_deref().and_then(preferred_lang) {
-                    self.ctx.lang.set(lang);
+                    self.ctx.show_lang(lang, |_| {});
                 }
             }
         }

@@ -436,7 +436,7 @@ mod web {
         // The LMS's language, unless the learner chose one (here or in the address).
         if !ctx.url_lang && ctx.progress.with_untracked(|p| p.lang.is_none()) {
             if let Some(l) = lang_preference(&lms.get(e.language)) {
-                ctx.lang.set(l);
+                ctx.show_lang(l, |_| {});
             }
         }
         // Resume.

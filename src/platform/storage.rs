@@ -34,6 +34,14 @@ mod web {
         }
     }
 
+    /// Removes the key (a kept debrief the trainer deletes); nothing happens where storage is
+    /// blocked.
+    pub fn remove(key: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(key);
+        }
+    }
+
     /// Probes whether writes stick (Safari's old private mode accepted reads and refused writes).
     pub fn probe() -> Backend {
         let ok = storage().is_some_and(|s| {

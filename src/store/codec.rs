@@ -26,6 +26,17 @@ pub enum CodecError {
     Malformed,
     /// The text was changed after it was made.
     Tampered,
+    /// Intact (its checksum holds), but made for other content: another version of the app,
+    /// whose checklists, questions or screens differ from these.
+    OtherContent,
+}
+
+/// A code's three fields, checked against this content: one ASCII character per item, question
+/// and framework screen, in content order (digits not yet range-checked).
+pub struct Fields<'a> {
+    pub ratings: &'a [u8],
+    pub answers: &'a [u8],
+    pub visited: &'a [u8],
 }
 
 fn checksum(s: &str) -> String {
@@ -63,26 +74,61 @@ pub fn encode(p: &Progress) -> String {
     format!("{body}.{sum}")
 }
 
-/// Reads a text made by `encode`: ratings, answers and visited screens (no settings, no notes).
-pub fn decode(s: &str) -> Result<Progress, CodecError> {
+/// Splits a code into its fields. The checksum is checked before the lengths, so that a code
+/// made for other content (intact, other lengths) is told apart from a damaged one; a tag other
+/// than ours (`R2.…`) is another version of the format.
+pub fn fields(s: &str) -> Result<Fields<'_>, CodecError> {
     if s.len() > MAX_LEN {
         return Err(CodecError::TooLong);
     }
     let (body, sum) = s.rsplit_once('.').ok_or(CodecError::Malformed)?;
-    let parts: Vec<&str> = body.split('.').collect();
-    let [TAG, ratings, answers, visited] = parts.as_slice() else {
+    let mut parts = body.split('.');
+    let (Some(tag), Some(ratings), Some(answers), Some(visited), None) = (
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+        parts.next(),
+    ) else {
         return Err(CodecError::Malformed);
     };
-    let n_items: usize = checklists().map(|f| f.items.len()).sum();
-    if ratings.len() != n_items
-        || answers.len() != QUESTIONS.len()
-        || visited.len() != framework_routes().count()
-    {
-        return Err(CodecError::Malformed);
+    if tag != TAG {
+        let other_tag =
+            tag.len() > 1 && tag.starts_with('R') && tag[1..].bytes().all(|b| b.is_ascii_digit());
+        return Err(if other_tag {
+            CodecError::OtherContent
+        } else {
+            CodecError::Malformed
+        });
     }
     if checksum(body) != sum {
         return Err(CodecError::Tampered);
     }
+    if ratings.len() != item_count()
+        || answers.len() != QUESTIONS.len()
+        || visited.len() != framework_routes().count()
+    {
+        return Err(CodecError::OtherContent);
+    }
+    Ok(Fields {
+        ratings: ratings.as_bytes(),
+        answers: answers.as_bytes(),
+        visited: visited.as_bytes(),
+    })
+}
+
+/// How many checklist items the content has: one character each in a code.
+pub fn item_count() -> usize {
+    checklists().map(|f| f.items.len()).sum()
+}
+
+/// Reads a text made by `encode`: ratings, answers and visited screens (no settings, no notes).
+pub fn decode(s: &str) -> Result<Progress, CodecError> {
+    let Fields {
+        ratings,
+        answers,
+        visited,
+    } = fields(s)?;
     let read = |c: u8, max: usize| -> Result<Option<u8>, CodecError> {
         match c {
             b'-' => Ok(None),
@@ -92,17 +138,17 @@ pub fn decode(s: &str) -> Result<Progress, CodecError> {
     };
     let mut p = Progress::default();
     let items = checklists().flat_map(|f| f.items.iter().map(move |i| item_key(f.id, i.id)));
-    for (key, c) in items.zip(ratings.bytes()) {
+    for (key, &c) in items.zip(ratings) {
         if let Some(r) = read(c, RATINGS as usize)? {
             p.ratings.insert(key, r);
         }
     }
-    for (q, c) in QUESTIONS.iter().zip(answers.bytes()) {
+    for (q, &c) in QUESTIONS.iter().zip(answers) {
         if let Some(a) = read(c, q.choices.len())? {
             p.answers.insert(q.id.to_string(), a);
         }
     }
-    for (r, c) in framework_routes().zip(visited.bytes()) {
+    for (r, &c) in framework_routes().zip(visited) {
         match c {
             b'1' => _ = p.visited.insert(r.path()),
             b'0' => {}
@@ -250,6 +296,30 @@ mod tests {
             decode(&format!("{body}.{}", checksum(&body))),
             Err(CodecError::Malformed)
         );
+    }
+
+    #[test]
+    fn a_code_made_for_other_content_is_told_apart_from_a_damaged_one() {
+        let s = encode(&worst_case());
+        // One checklist item fewer, checksum made again: intact, but for other content.
+        let body = s.rsplit_once('.').unwrap().0.replacen(".2", ".", 1);
+        assert_eq!(
+            decode(&format!("{body}.{}", checksum(&body))),
+            Err(CodecError::OtherContent)
+        );
+        // The same with a wrong checksum: damaged.
+        assert_eq!(
+            decode(&format!("{body}.{}", &s[s.len() - 8..])),
+            Err(CodecError::Tampered)
+        );
+        // Another version of the format.
+        let r2 = s.replacen("R1.", "R2.", 1);
+        assert_eq!(decode(&r2), Err(CodecError::OtherContent));
+        assert_eq!(
+            decode(&s.replacen("R1.", "X1.", 1)),
+            Err(CodecError::Malformed)
+        );
+        assert_eq!(decode("R1.0.0.0.0.0"), Err(CodecError::Malformed));
     }
 
     #[test]

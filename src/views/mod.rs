@@ -5,6 +5,7 @@
 pub mod about;
 pub mod assessment;
 pub mod chronology;
+pub mod debrief;
 pub mod framework;
 pub mod home;
 pub mod not_found;
@@ -39,6 +40,7 @@ lazy_screen!(framework, load_framework, view_framework(id: &'static str) => view
 lazy_screen!(assessment, load_assessment, view_assessment() => assessment::Assessment());
 lazy_screen!(quiz, load_quiz, view_quiz() => quiz::Quiz());
 lazy_screen!(progress, load_progress, view_progress() => progress::ProgressScreen());
+lazy_screen!(debrief, load_debrief, view_debrief() => debrief::DebriefScreen());
 lazy_screen!(sources, load_sources, view_sources() => sources::Sources());
 lazy_screen!(about, load_about, view_about() => about::About());
 lazy_screen!(not_found, load_not_found, view_not_found() => not_found::NotFound());
@@ -54,6 +56,7 @@ pub fn chunk(route: Route) -> &'static str {
         Route::Assessment => "assessment",
         Route::Quiz => "quiz",
         Route::Progress => "progress",
+        Route::Debrief => "debrief",
         Route::Sources => "sources",
         Route::About => "about",
         Route::NotFound => "not_found",
@@ -72,6 +75,7 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
         Route::Assessment => load_assessment().await,
         Route::Quiz => load_quiz().await,
         Route::Progress => load_progress().await,
+        Route::Debrief => load_debrief().await,
         Route::Sources => load_sources().await,
         Route::About => load_about().await,
         Route::NotFound => load_not_found().await,
@@ -91,6 +95,7 @@ pub fn screen(route: Route) -> Option<AnyView> {
         Route::Assessment => ready(view_assessment()),
         Route::Quiz => ready(view_quiz()),
         Route::Progress => ready(view_progress()),
+        Route::Debrief => ready(view_debrief()),
         Route::Sources => ready(view_sources()),
         Route::About => ready(view_about()),
         Route::NotFound => ready(view_not_found()),

@@ -201,13 +201,15 @@ fn Tools() -> impl IntoView {
             {move || share.get().map(|link| view! {
                 <p>
                     <label for="share-link">{tr(ui::SHARE_LINK_LABEL)}</label>
-                    <input id="share-link" type="text" readonly value=link class="share-link"/>
+                    <input id="share-link" type="text" readonly value=link class="share-link" aria-describedby="share-debrief-note"/>
                 </p>
+                <p class="hint" id="share-debrief-note">{tr(ui::SHARE_DEBRIEF_NOTE)}</p>
             })}
             <div class="danger">
                 <Confirm id="reset" ask=ui::RESET question=ui::RESET_CONFIRM yes=ui::RESET_YES on_yes=reset/>
             </div>
             <p><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></p>
+            <p><Link to=Route::Debrief>{tr(ui::DEBRIEF_LINK)}</Link></p>
         </section>
     }
 }

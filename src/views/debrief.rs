@@ -1,0 +1,446 @@
+//! The class debrief: the trainer pastes the learners' share links, and reads the group's figures
+//! (checklists, quiz, screens), each table with its bars, ready to project, print or export. The
+//! reading itself is `store::debrief`; the pasted text stays in memory, and only an explicit
+//! "keep" stores the codes (never the text) under their own key.
+
+use crate::components::confirm::Confirm;
+use crate::components::link::Link;
+use crate::components::number::fixed;
+use crate::content::{plural, ui, Text, FRAMEWORKS, QUESTIONS};
+use crate::route::{framework_routes, Route};
+use crate::state::{tr, use_ctx, Ctx};
+use crate::store::debrief::{self as db, Debrief, FlagKind, Outcome, Refusal};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What is kept on this device, as last read from storage.
+#[derive(Clone, Debug, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // storage is read in the browser only
+enum Saved {
+    Nothing,
+    /// The codes, one per line, and how many.
+    Kept(String, usize),
+    Unreadable,
+}
+
+#[component]
+pub fn DebriefScreen() -> impl IntoView {
+    let ctx = use_ctx();
+    // What the trainer typed or pasted, and what the app puts in the field (a kept debrief
+    // opened, or the field cleared): the field is not rewritten at every keystroke.
+    let text = RwSignal::new(String::new());
+    let shown = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Arc<Outcome>>);
+    let saved = RwSignal::new(Saved::Nothing);
+    // Storage is read once the screen is in the browser (never while rendering).
+    Effect::new(move |_| saved.set(read_saved()));
+    let run = move |t: &str| {
+        let o = db::read(t);
+        ctx.say_str(summary(ctx, &o));
+        outcome.set(Some(Arc::new(o)));
+    };
+    let on_read = move |_| text.with_untracked(|t| run(t));
+    let on_clear = move |_| {
+        text.set(String::new());
+        shown.set(String::new());
+        outcome.set(None);
+        ctx.say(ui::DEBRIEF_CLEARED);
+    };
+    let open_saved = move |_| {
+        if let Saved::Kept(codes, _) = saved.get_untracked() {
+            run(&codes);
+            shown.set(codes.clone());
+            text.set(codes);
+        }
+    };
+    let delete = move |()| {
+        #[cfg(target_arch = "wasm32")]
+        crate::platform::storage::remove(db::SAVE_KEY);
+        saved.set(Saved::Nothing);
+        ctx.say(ui::DEBRIEF_DELETED);
+    };
+    view! {
+        <div class="screen debrief">
+            <h1>{tr(ui::DEBRIEF_TITLE)}</h1>
+            <p class="lead">{tr(ui::DEBRIEF_LEAD)}</p>
+            <p class="no-print">{tr(ui::DEBRIEF_PRIVACY)}</p>
+            <div class="debrief-input no-print">
+                <label for="debrief-input">{tr(ui::DEBRIEF_INPUT_LABEL)}</label>
+                <p class="hint" id="debrief-input-hint">{tr(ui::DEBRIEF_INPUT_HINT)}</p>
+                <textarea
+                    id="debrief-input"
+                    rows="6"
+                    spellcheck="false"
+                    aria-describedby="debrief-input-hint"
+                    prop:value=move || shown.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <div class="tool-row">
+                    <button type="button" class="primary" id="debrief-read" on:click=on_read>{tr(ui::DEBRIEF_READ)}</button>
+                    <button type="button" on:click=on_clear>{tr(ui::DEBRIEF_CLEAR)}</button>
+                </div>
+                {move || match saved.get() {
+                    Saved::Nothing => None,
+                    Saved::Kept(_, n) => Some(view! {
+                        <div class="debrief-saved">
+                            <p>{move || plural(ctx.lang.get(), n, ui::DEBRIEF_SAVED_ONE, ui::DEBRIEF_SAVED_OTHER)}</p>
+                            <div class="tool-row">
+                                <button type="button" id="debrief-open-saved" on:click=open_saved>{tr(ui::DEBRIEF_OPEN_SAVED)}</button>
+                                <Confirm id="debrief-delete" ask=ui::DEBRIEF_DELETE question=ui::DEBRIEF_DELETE_CONFIRM yes=ui::DEBRIEF_DELETE_YES on_yes=delete/>
+                            </div>
+                        </div>
+                    }.into_any()),
+                    Saved::Unreadable => Some(view! {
+                        <div class="debrief-saved">
+                            <p>{tr(ui::DEBRIEF_SAVED_BAD)}</p>
+                            <Confirm id="debrief-delete" ask=ui::DEBRIEF_DELETE question=ui::DEBRIEF_DELETE_CONFIRM yes=ui::DEBRIEF_DELETE_YES on_yes=delete/>
+                        </div>
+                    }.into_any()),
+                }}
+            </div>
+            <div id="debrief-result">
+                {move || outcome.get().map(|o| match &*o {
+                    Outcome::TooLong(size) => {
+                        let size = *size;
+                        view! {
+                            <p class="error" id="debrief-message">{move || ui::DEBRIEF_TOO_LONG.fill(ctx.lang.get(), &[("size", &megabytes(size)), ("max", &megabytes(db::MAX_TEXT))])}</p>
+                        }.into_any()
+                    }
+                    Outcome::NoCode => view! { <p class="error" id="debrief-message">{tr(ui::DEBRIEF_NO_CODE)}</p> }.into_any(),
+                    Outcome::Read(d) => view! { <Figures d=Arc::new(d.clone()) saved/> }.into_any(),
+                })}
+            </div>
+            <p class="no-print"><Link to=Route::Progress>{tr(ui::PROGRESS_TITLE)}</Link></p>
+        </div>
+    }
+}
+
+/// What was read, said to screen readers once the debrief is ready.
+fn summary(ctx: Ctx, o: &Outcome) -> String {
+    let l = ctx.lang.get_untracked();
+    match o {
+        Outcome::TooLong(size) => ui::DEBRIEF_TOO_LONG.fill(
+            l,
+            &[
+                ("size", &megabytes(*size)),
+                ("max", &megabytes(db::MAX_TEXT)),
+            ],
+        ),
+        Outcome::NoCode => ui::DEBRIEF_NO_CODE.get(l).to_string(),
+        Outcome::Read(d) => {
+            let refused: u32 = d.refused.iter().sum();
+            format!(
+                "{} · {} · {}",
+                ui::DEBRIEF_READ_DONE.get(l),
+                plural(
+                    l,
+                    d.learners as usize,
+                    ui::DEBRIEF_LEARNERS_ONE,
+                    ui::DEBRIEF_LEARNERS_OTHER
+                ),
+                plural(
+                    l,
+                    refused as usize,
+                    ui::DEBRIEF_REFUSED_ONE,
+                    ui::DEBRIEF_REFUSED_OTHER
+                )
+            )
+        }
+    }
+}
+
+/// Bytes as megabytes with one decimal ("1.2"), in integer arithmetic (see `number::fixed`).
+fn megabytes(bytes: usize) -> String {
+    fixed(bytes as f32 / (1024.0 * 1024.0), 1)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn read_saved() -> Saved {
+    match crate::platform::storage::read(db::SAVE_KEY) {
+        Ok(Some(raw)) => match db::load(&raw) {
+            Some(codes) => {
+                let n = codes.lines().count();
+                Saved::Kept(codes, n)
+            }
+            None => Saved::Unreadable,
+        },
+        _ => Saved::Nothing,
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn read_saved() -> Saved {
+    Saved::Nothing
+}
+
+/// The group's figures: codes read and refused, checklists, quiz, screens, and the actions.
+#[component]
+fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
+    let ctx = use_ctx();
+    let lang = ctx.lang;
+    let learners = d.learners;
+    let count = move |n: u32, one: Text, other: Text| plural(lang.get(), n as usize, one, other);
+    let refused: u32 = d.refused.iter().sum();
+    let reasons = Refusal::ALL
+        .iter()
+        .filter(|r| d.refused[**r as usize] > 0)
+        .map(|r| {
+            let n = d.refused[*r as usize];
+            view! {
+                <li>{move || ui::DEBRIEF_REASON_COUNT.fill(lang.get(), &[("reason", r.text().get(lang.get())), ("n", &n.to_string())])}</li>
+            }
+        })
+        .collect_view();
+    let (repeats, beyond) = (d.repeats, d.beyond_limit);
+    let listed_all = d.flags.len() as u32 == refused + repeats;
+    let flags = (!d.flags.is_empty()).then(|| {
+        let rows = d
+            .flags
+            .iter()
+            .map(|f| {
+                let (line, excerpt, kind) = (f.line, f.excerpt.clone(), f.kind);
+                let why = move || match kind {
+                    FlagKind::Refused(r) => r.text().get(lang.get()).to_string(),
+                    FlagKind::RepeatOf(first) => ui::DEBRIEF_REPEAT_OF
+                        .fill(lang.get(), &[("line", &first.to_string())]),
+                };
+                view! {
+                    <tr class:repeat=matches!(kind, FlagKind::RepeatOf(_))>
+                        <td>{line}</td>
+                        <td><code>{excerpt}</code></td>
+                        <td>{why}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" role="region" aria-labelledby="debrief-flags-caption" tabindex="0">
+                <table class="debrief-table flags" id="debrief-flags">
+                    <caption id="debrief-flags-caption">{tr(ui::DEBRIEF_FLAGS_CAPTION)}</caption>
+                    <thead><tr>
+                        <th scope="col">{tr(ui::DEBRIEF_LINE)}</th>
+                        <th scope="col">{tr(ui::DEBRIEF_CODE)}</th>
+                        <th scope="col">{tr(ui::DEBRIEF_WHY)}</th>
+                    </tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {(!listed_all).then(|| view! {
+                <p class="hint">{move || ui::DEBRIEF_FLAGS_MORE.fill(lang.get(), &[("max", &db::MAX_LISTED.to_string())])}</p>
+            })}
+        }
+    });
+    let lists = db::checklist_items()
+        .into_iter()
+        .map(|(f, mut items)| {
+            db::lowest_first(&d, &mut items);
+            let rows = items
+                .iter()
+                .map(|r| {
+                    let c = d.items[r.index];
+                    view! {
+                        <tr>
+                            <th scope="row">{tr(r.item.name)}</th>
+                            {c.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view()}
+                            <td class="bar-cell"><Stack counts=c.to_vec() total=learners/></td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let id = format!("debrief-list-{}", f.id);
+            view! {
+                <section class="debrief-list" aria-labelledby=id.clone()>
+                    <h3 id=id.clone()><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
+                    <div class="table-scroll" role="region" aria-labelledby=id.clone() tabindex="0">
+                        <table class="debrief-table" id=format!("{id}-table")>
+                            <thead><tr>
+                                <th scope="col">{tr(ui::DEBRIEF_ITEM)}</th>
+                                <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::RATE_NOT_STARTED)}</th>
+                                <th scope="col" class="num"><span class="key key-1" aria-hidden="true"></span>{tr(ui::RATE_IN_PROGRESS)}</th>
+                                <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::RATE_IN_PLACE)}</th>
+                                <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::NOT_RATED)}</th>
+                                <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
+                            </tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                </section>
+            }
+        })
+        .collect_view();
+    let quiz_rows = db::most_missed_first(&d)
+        .into_iter()
+        .map(|i| {
+            let q = &QUESTIONS[i];
+            let [right, wrong, none] = d.questions[i];
+            let share = db::pct(right, right + wrong);
+            let answered = right + wrong > 0;
+            view! {
+                <tr id=format!("debrief-q-{}", q.id)>
+                    <th scope="row"><Link to=Route::of_framework(q.framework)>{tr(q.prompt)}</Link></th>
+                    <td class="num">{right}</td>
+                    <td class="num">{wrong}</td>
+                    <td class="num">{none}</td>
+                    <td class="num">{move || if answered { ui::PERCENT.fill(lang.get(), &[("pct", &share.to_string())]) } else { "—".into() }}</td>
+                    <td class="bar-cell"><Stack counts=vec![right, wrong, none] total=learners kinds=vec![2, 0, 3]/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let screen_rows = FRAMEWORKS
+        .iter()
+        .zip(framework_routes())
+        .zip(d.screens.iter().copied())
+        .map(|((f, r), n)| {
+            view! {
+                <tr>
+                    <th scope="row"><Link to=r>{tr(f.short)}</Link></th>
+                    <td class="num">{n}</td>
+                    <td class="bar-cell"><Stack counts=vec![n, learners.saturating_sub(n)] total=learners kinds=vec![4, 3]/></td>
+                </tr>
+            }
+        })
+        .collect_view();
+    let d_csv = d.clone();
+    let d_json = d.clone();
+    let codes = d.codes.clone();
+    let kept = RwSignal::new(None::<bool>);
+    let keep = move |_| {
+        let _raw = db::save(&codes);
+        #[cfg(target_arch = "wasm32")]
+        {
+            let ok = crate::platform::storage::write(db::SAVE_KEY, &_raw)
+                == crate::platform::storage::Backend::Local;
+            kept.set(Some(ok));
+            ctx.say(if ok {
+                ui::DEBRIEF_KEPT
+            } else {
+                ui::DEBRIEF_KEEP_FAILED
+            });
+            if ok {
+                saved.set(read_saved());
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = saved;
+    };
+    view! {
+        <section class="debrief-codes" aria-labelledby="debrief-codes-title">
+            <h2 id="debrief-codes-title">{tr(ui::DEBRIEF_CODES_TITLE)}</h2>
+            <ul class="debrief-counts" id="debrief-counts">
+                <li id="debrief-learners"><strong>{move || count(learners, ui::DEBRIEF_LEARNERS_ONE, ui::DEBRIEF_LEARNERS_OTHER)}</strong></li>
+                <li id="debrief-refused">
+                    {move || count(refused, ui::DEBRIEF_REFUSED_ONE, ui::DEBRIEF_REFUSED_OTHER)}
+                    {(refused > 0).then(|| view! { <ul>{reasons}</ul> })}
+                </li>
+                {(repeats > 0).then(|| view! {
+                    <li id="debrief-repeats">
+                        {move || count(repeats, ui::DEBRIEF_REPEATS_ONE, ui::DEBRIEF_REPEATS_OTHER)}
+                        <span class="hint">" "{tr(ui::DEBRIEF_REPEATS_HINT)}</span>
+                    </li>
+                })}
+                {(beyond > 0).then(|| view! {
+                    <li id="debrief-beyond">{move || {
+                        let l = lang.get();
+                        plural(l, beyond as usize, ui::DEBRIEF_BEYOND_ONE, ui::DEBRIEF_BEYOND_OTHER).replace("{max}", &db::MAX_CODES.to_string())
+                    }}</li>
+                })}
+            </ul>
+            {(learners == 0).then(|| view! { <p class="error" id="debrief-message">{tr(ui::DEBRIEF_NONE_COUNTED)}</p> })}
+            {flags}
+        </section>
+        <section class="debrief-actions no-print" aria-labelledby="debrief-actions-title">
+            <h2 id="debrief-actions-title">{tr(ui::DEBRIEF_ACTIONS)}</h2>
+            <div class="tool-row">
+                <button type="button" id="debrief-csv" on:click=move |_| {
+                    let _csv = db::to_csv(&d_csv, lang.get_untracked());
+                    // A byte-order mark, so that spreadsheets read the accents as UTF-8.
+                    #[cfg(target_arch = "wasm32")]
+                    crate::platform::dom::download("reperes-debrief.csv", &format!("\u{feff}{_csv}"), "text/csv;charset=utf-8");
+                }>{tr(ui::DEBRIEF_EXPORT_CSV)}</button>
+                <button type="button" id="debrief-json" on:click=move |_| {
+                    let _json = db::to_json(&d_json, lang.get_untracked());
+                    #[cfg(target_arch = "wasm32")]
+                    crate::platform::dom::download("reperes-debrief.json", &_json, "application/json");
+                }>{tr(ui::DEBRIEF_EXPORT_JSON)}</button>
+                <button type="button" on:click=move |_| {
+                    #[cfg(target_arch = "wasm32")]
+                    crate::platform::dom::print();
+                }>{tr(ui::DEBRIEF_PRINT)}</button>
+                <button type="button" id="debrief-keep" on:click=keep>{tr(ui::DEBRIEF_KEEP)}</button>
+            </div>
+            {move || kept.get().map(|ok| if ok {
+                view! { <p id="debrief-kept">{tr(ui::DEBRIEF_KEPT)}</p> }.into_any()
+            } else {
+                view! { <p class="error" id="debrief-kept">{tr(ui::DEBRIEF_KEEP_FAILED)}</p> }.into_any()
+            })}
+        </section>
+        <section class="debrief-checklists" aria-labelledby="debrief-checklists-title">
+            <h2 id="debrief-checklists-title">{tr(ui::DEBRIEF_CHECKLISTS_TITLE)}</h2>
+            <p class="hint">{tr(ui::DEBRIEF_CHECKLISTS_HINT)}</p>
+            {lists}
+        </section>
+        <section class="debrief-quiz" aria-labelledby="debrief-quiz-title">
+            <h2 id="debrief-quiz-title">{tr(ui::DEBRIEF_QUIZ_TITLE)}</h2>
+            <p class="hint">{tr(ui::DEBRIEF_QUIZ_HINT)}</p>
+            <div class="table-scroll" role="region" aria-labelledby="debrief-quiz-title" tabindex="0">
+                <table class="debrief-table" id="debrief-quiz-table">
+                    <thead><tr>
+                        <th scope="col">{tr(ui::DEBRIEF_QUESTION)}</th>
+                        <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::DEBRIEF_RIGHT)}</th>
+                        <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::DEBRIEF_WRONG)}</th>
+                        <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::DEBRIEF_UNANSWERED)}</th>
+                        <th scope="col" class="num">{tr(ui::DEBRIEF_RIGHT_SHARE)}</th>
+                        <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
+                    </tr></thead>
+                    <tbody>{quiz_rows}</tbody>
+                </table>
+            </div>
+        </section>
+        <section class="debrief-screens" aria-labelledby="debrief-screens-title">
+            <h2 id="debrief-screens-title">{tr(ui::DEBRIEF_SCREENS_TITLE)}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="debrief-screens-title" tabindex="0">
+                <table class="debrief-table" id="debrief-screens-table">
+                    <thead><tr>
+                        <th scope="col">{tr(ui::DEBRIEF_SCREEN)}</th>
+                        <th scope="col" class="num"><span class="key key-4" aria-hidden="true"></span>{tr(ui::DEBRIEF_SCREEN_LEARNERS)}</th>
+                        <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
+                    </tr></thead>
+                    <tbody>{screen_rows}</tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// One stacked bar: a segment per count, its share of `total`, coloured by kind (0 not started or
+/// wrong, 1 in progress, 2 in place or right, 3 not rated or not answered, 4 opened). Drawn in
+/// SVG; the numbers are in the row's cells, so the bar is hidden from screen readers.
+#[component]
+fn Stack(
+    counts: Vec<u32>,
+    total: u32,
+    #[prop(optional)] kinds: Option<Vec<usize>>,
+) -> impl IntoView {
+    let kinds = kinds.unwrap_or_else(|| (0..counts.len()).collect());
+    let mut x = 0.0f32;
+    let segments = counts
+        .iter()
+        .zip(kinds)
+        .filter(|(n, _)| **n > 0 && total > 0)
+        .map(|(n, k)| {
+            let w = crate::components::chart::bar_width(*n as f32 / total as f32);
+            let seg = view! {
+                <rect class=format!("seg seg-{k}") x=fixed(x, 2) y="0" width=fixed(w, 2) height="10"></rect>
+            };
+            x += w;
+            seg
+        })
+        .collect_view();
+    view! {
+        <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <rect class="bar-track" x="0" y="0" width="100" height="10"></rect>
+            {segments}
+        </svg>
+    }
+}
