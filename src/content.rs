@@ -3,7 +3,7 @@
 //! The model itself is `src/content/schema.rs`; here it is instantiated with `'static` borrows, so
 //! the wasm carries the text as data and never parses anything at run time.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, PluralForm};
 
 /// A string in French and English.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,6 +27,37 @@ impl Text {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+}
+
+/// Words that follow a count: the form for one and the form for several, in both languages
+/// (`key = { one = { fr, en }, other = { fr, en } }` in `ui.toml`). Which form a count takes is
+/// decided in one place, `Lang::plural`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
+    pub one: Text,
+    pub other: Text,
+}
+
+impl Plural {
+    /// The form for `n` in `lang`.
+    pub fn get(self, lang: Lang, n: usize) -> &'static str {
+        match lang.plural(n) {
+            PluralForm::One => self.one.get(lang),
+            PluralForm::Other => self.other.get(lang),
+        }
+    }
+
+    /// The form for `n`, with `{n}` and the other placeholders filled in.
+    pub fn fill(self, lang: Lang, n: usize, args: &[(&str, &str)]) -> String {
+        let form = match lang.plural(n) {
+            PluralForm::One => self.one,
+            PluralForm::Other => self.other,
+        };
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(args);
+        form.fill(lang, &all)
     }
 }
 
@@ -237,6 +268,28 @@ mod tests {
             clodaml.ongoing && clodaml.start.is_none(),
             "the article gives no start"
         );
+    }
+
+    #[test]
+    fn plurals_follow_the_count_in_each_language() {
+        let c = ui::CHECKLIST_COUNT;
+        let t = [("total", "6")];
+        assert_eq!(c.fill(Lang::Fr, 0, &t), "0 point évalué sur 6");
+        assert_eq!(c.fill(Lang::Fr, 1, &t), "1 point évalué sur 6");
+        assert_eq!(c.fill(Lang::Fr, 2, &t), "2 points évalués sur 6");
+        assert_eq!(c.fill(Lang::En, 0, &t), "0 points rated out of 6");
+        assert_eq!(c.fill(Lang::En, 1, &t), "1 point rated out of 6");
+        assert_eq!(c.fill(Lang::En, 6, &t), "6 points rated out of 6");
+        assert_eq!(ui::PROGRESS_VISITED.get(Lang::Fr, 3), ui::PROGRESS_VISITED.other.fr);
+    }
+
+    #[test]
+    fn no_text_writes_a_plural_in_brackets() {
+        for t in all_texts() {
+            for s in [t.fr, t.en] {
+                assert!(!s.contains("(s)") && !s.contains("(e)s"), "{s}");
+            }
+        }
     }
 
     #[test]

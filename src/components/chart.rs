@@ -47,11 +47,8 @@ pub fn AssessmentChart() -> impl IntoView {
             let (s, n) = ctx.progress.with(|p| p.checklist_score(f));
             ui::ASSESS_ROW.fill(
                 ctx.lang.get(),
-                &[
-                    ("pct", &percent(s)),
-                    ("n", &n.to_string()),
-                    ("total", &f.items.len().to_string()),
-                ],
+                n,
+                &[("pct", &percent(s)), ("total", &f.items.len().to_string())],
             )
         };
         view! {
