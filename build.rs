@@ -192,6 +192,14 @@ fn check_references(
     questions: &[Question],
 ) {
     let article_ids: BTreeSet<_> = articles.iter().map(|a| a.id.as_str()).collect();
+    let mut icons = BTreeSet::new();
+    for a in articles {
+        assert!(
+            icons.insert(a.icon.as_str()) && !a.icon.is_empty(),
+            "article {}: each article has an icon of its own",
+            a.id
+        );
+    }
     let mut fw_ids = BTreeSet::new();
     for f in frameworks {
         assert!(fw_ids.insert(f.id.as_str()), "framework id {} twice", f.id);
