@@ -280,7 +280,10 @@ mod tests {
         assert_eq!(c.fill(Lang::En, 0, &t), "0 points rated out of 6");
         assert_eq!(c.fill(Lang::En, 1, &t), "1 point rated out of 6");
         assert_eq!(c.fill(Lang::En, 6, &t), "6 points rated out of 6");
-        assert_eq!(ui::PROGRESS_VISITED.get(Lang::Fr, 3), ui::PROGRESS_VISITED.other.fr);
+        assert_eq!(
+            ui::PROGRESS_VISITED.get(Lang::Fr, 3),
+            ui::PROGRESS_VISITED.other.fr
+        );
     }
 
     #[test]

@@ -205,7 +205,10 @@ mod tests {
         let listed: Vec<Route> = SCREENS.iter().map(|s| s.route).collect();
         for r in Route::all() {
             let framework = matches!(r, Route::Framework(_) | Route::Phases(Some(_)));
-            assert!(framework || listed.contains(&r), "{r:?} is missing from SCREENS");
+            assert!(
+                framework || listed.contains(&r),
+                "{r:?} is missing from SCREENS"
+            );
         }
         assert_eq!(SCREENS.iter().filter(|s| s.primary).count(), 5);
     }

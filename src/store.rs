@@ -380,7 +380,8 @@ impl Progress {
     pub fn arrive(&mut self, route: Route) -> bool {
         let mut changed = false;
         if let Some(id) = route.framework_id() {
-            if let Some(r) = crate::route::framework_routes().find(|r| r.framework_id() == Some(id)) {
+            if let Some(r) = crate::route::framework_routes().find(|r| r.framework_id() == Some(id))
+            {
                 changed |= self.visited.insert(r.path());
             }
         }
@@ -396,7 +397,10 @@ impl Progress {
 
     /// Where "continue" leads, if anywhere.
     pub fn last_route(&self) -> Option<Route> {
-        self.last.as_deref().map(Route::parse).filter(|r| can_continue(*r))
+        self.last
+            .as_deref()
+            .map(Route::parse)
+            .filter(|r| can_continue(*r))
     }
 
     /// Anything an import or an erase would lose: results, notes or visits (not the settings).
@@ -448,8 +452,14 @@ mod tests {
         let mut p = sample();
         assert!(p.arrive(Route::Phases(Some("clodaml"))));
         assert_eq!(p.last.as_deref(), Some("phases/clodaml"));
-        assert!(p.visited.contains("phases"), "a phase counts as the phases screen");
-        assert!(!p.arrive(Route::Phases(Some("clodaml"))), "no change the second time");
+        assert!(
+            p.visited.contains("phases"),
+            "a phase counts as the phases screen"
+        );
+        assert!(
+            !p.arrive(Route::Phases(Some("clodaml"))),
+            "no change the second time"
+        );
         assert!(!p.arrive(Route::Home), "home is not a place to continue to");
         assert_eq!(p.last_route(), Some(Route::Phases(Some("clodaml"))));
         assert!(p.arrive(Route::Quiz));

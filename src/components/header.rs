@@ -86,7 +86,11 @@ fn Menu() -> impl IntoView {
         };
         ev.prevent_default();
         #[cfg(target_arch = "wasm32")]
-        crate::platform::dom::move_focus(&event_target::<web_sys::Element>(&ev), ".site-menu", step);
+        crate::platform::dom::move_focus(
+            &event_target::<web_sys::Element>(&ev),
+            ".site-menu",
+            step,
+        );
         let _ = step;
     };
     // A link chosen: the menu closes. The current screen's own link changes nothing else, so

@@ -40,7 +40,12 @@ mod tests {
     #[test]
     fn every_article_icon_is_drawn() {
         for a in ARTICLES {
-            assert!(path(a.icon).is_some(), "{}: no drawing for {}", a.id, a.icon);
+            assert!(
+                path(a.icon).is_some(),
+                "{}: no drawing for {}",
+                a.id,
+                a.icon
+            );
         }
         assert!(path("menu").is_some() && path("nope").is_none());
     }
