@@ -135,6 +135,7 @@ pub fn Radar() -> impl IntoView {
                 }}
                 {labels}
             </svg>
+            <div class="radar-data">
             <table class="radar-table" aria-labelledby="radar-caption">
                 <thead>
                     <tr>
@@ -145,6 +146,7 @@ pub fn Radar() -> impl IntoView {
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
+            </div>
         </figure>
     }
     .into_any()
