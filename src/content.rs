@@ -295,6 +295,42 @@ mod tests {
         }
     }
 
+    /// Every text of a framework screen, in one language.
+    fn screen_text(id: &str, lang: Lang) -> String {
+        let f = framework(id).unwrap();
+        let mut v = vec![f.title, f.lead];
+        for i in f.items {
+            v.extend([i.name, i.text]);
+        }
+        for b in f.blocks {
+            v.extend([b.heading, b.text]);
+            v.extend(b.points.iter().copied());
+        }
+        if id == "phases" {
+            for p in PHASES {
+                v.extend([p.summary, p.period, p.status]);
+            }
+        }
+        v.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn figures_of_the_articles_are_on_their_screens_in_both_languages() {
+        for (id, fr, en) in [
+            ("automation", "15 milliards d'euros", "15 billion euros"),
+            ("automation", "trois ans", "three years"),
+            ("automation", "années 70-80", "1970s-80s"),
+            ("summary", "8e édition", "8th edition"),
+            ("summary", "Rennes", "Rennes"),
+            ("summary", "5 paradigmes", "5 paradigms"),
+            ("phases", "15 ans", "15 years"),
+            ("phases", "25 ans", "25 years"),
+        ] {
+            assert!(screen_text(id, Lang::Fr).contains(fr), "{id}: {fr}");
+            assert!(screen_text(id, Lang::En).contains(en), "{id}: {en}");
+        }
+    }
+
     #[test]
     fn approximate_dates_say_about() {
         let d = Date {
