@@ -50,7 +50,7 @@ const PROBE = () => {
   // as reported by Event Timing (which lists only events of 16 ms or more).
   new PerformanceObserver((l) => l.getEntries().forEach((e) => e.interactionId && window.__bench.work.push(e.processingEnd - e.processingStart))).observe({ type: "event", durationThreshold: 16, buffered: true });
   window.__bench.work = [];
-  addEventListener("TrunkApplicationStarted", (e) => (window.__bench.wasmBytes = e.detail.wasm.memory.buffer.byteLength));
+  addEventListener("reperes-started", (e) => (window.__bench.wasmBytes = e.detail.wasm.memory.buffer.byteLength));
 };
 
 async function measure(browser, url, network, isApp) {
@@ -194,7 +194,75 @@ for (const [profile, network] of Object.entries(profiles)) {
   console.log(`\nfirst visit with the offline copy: ${result.firstVisitWithOfflineCopy.responses} responses, ${result.firstVisitWithOfflineCopy.bytes} bytes brotli (${Object.entries(byKind).map(([k, v]) => `${k} ${v}`).join(", ")})`);
   await context.close();
 }
-const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
+// Bytes before interactive, every route: what the page downloads (brotli, cache disabled, no
+// throttling) until the live app is in place (html[data-ready]); the worker's background precache
+// runs in the worker and is not counted. Then a click, in the live app, to a screen whose code is
+// not loaded yet: time from the click to the new screen's heading painted (fast network).
+{
+  const routes = [];
+  const walk = (dir, rel) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory() && e.name !== "icons") walk(path.join(dir, e.name), rel + e.name + "/");
+      else if (e.name === "index.html") routes.push(rel);
+    }
+  };
+  walk(DIST, "");
+  routes.sort();
+  const perRoute = {};
+  for (const r of routes) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Network.enable");
+    await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+    let bytes = 0;
+    const files = [];
+    let live = false;
+    cdp.on("Network.responseReceived", (e) => files.push(e.response.url.replace(app.url, "")));
+    cdp.on("Network.loadingFinished", (e) => { if (!live) bytes += e.encodedDataLength; });
+    await page.goto(app.url + r);
+    await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+    live = true;
+    perRoute[r || "(home)"] = bytes;
+    if (r === "" || r === "quiz/") console.error(`files before interactive, ${r || "home"}: ${files.join(" ")}`);
+    await context.close();
+  }
+  const worst = Object.entries(perRoute).sort((a, b) => b[1] - a[1])[0];
+  result.bytesBeforeInteractive = perRoute;
+  console.log(`\nbytes before interactive (brotli): home ${perRoute["(home)"]}, worst ${worst[0]} ${worst[1]}`);
+  for (const [r, b] of Object.entries(perRoute)) console.log(`  ${r.padEnd(28)} ${String(b).padStart(7)}`);
+  const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
+  const br = (f) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, f)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  result.chunks = { main: { raw: manifest.main.bytes, brotli: br(manifest.main.wasm) } };
+  console.log(`chunk main: ${manifest.main.bytes} raw, ${result.chunks.main.brotli} brotli (with its JS glue ${br(manifest.main.js)} and loader ${manifest.main.loader ? br(manifest.main.loader) : 0})`);
+  for (const [name, c] of Object.entries(manifest.chunks)) {
+    result.chunks[name] = { raw: c.bytes, brotli: br(c.file) };
+    console.log(`chunk ${name.padEnd(12)} ${String(c.bytes).padStart(7)} raw, ${String(result.chunks[name].brotli).padStart(6)} brotli`);
+  }
+  const clicks = [];
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(app.url);
+    await page.waitForSelector("html[data-ready]");
+    clicks.push(await page.evaluate(() => new Promise((done) => {
+      const link = [...document.querySelectorAll("a[href]")].find((a) => /quiz\/?$/.test(a.getAttribute("href")));
+      const before = document.querySelector("main h1")?.textContent;
+      const t0 = performance.now();
+      link.click();
+      const check = () => {
+        const h = document.querySelector("main h1")?.textContent;
+        if (h && h !== before) requestAnimationFrame(() => done(performance.now() - t0));
+        else requestAnimationFrame(check);
+      };
+      check();
+    })));
+    await context.close();
+  }
+  result.clickToNewScreen = median(clicks);
+  console.log(`click to a screen not loaded yet (quiz), painted: median ${result.clickToNewScreen.toFixed(0)} ms of ${RUNS}`);
+}
+const wasm = fs.readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
 result.wasmBytes = fs.statSync(path.join(DIST, wasm)).size;
 // Where the wasm's bytes go: the code section (functions) against the data section (mostly the
 // text of both languages), each compressed alone, so the next size decision starts from figures.

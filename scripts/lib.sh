@@ -9,7 +9,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # The one place for the wasm-bindgen version is Cargo.toml's `=` pin.
 WASM_BINDGEN_VERSION=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
-TRUNK_SERIES="0.21"       # 0.22 needs rustc >= 1.96.1
+WASM_SPLIT_VERSION="0.2.4" # wasm-split-cli, from the crate wasm_split_cli_support
 BINARYEN_VERSION="132"    # from npm (package.json); Debian's binaryen is too old
 
 log() { printf '\n== %s\n' "$*" >&2; }
@@ -56,13 +56,17 @@ ensure_native_rust() {
   cargo clippy --version >/dev/null 2>&1 || rustup component add clippy
 }
 
-ensure_trunk() {
-  if trunk --version 2>/dev/null | grep -q "^trunk $TRUNK_SERIES\."; then return 0; fi
-  log "Installing Trunk $TRUNK_SERIES from crates.io (about 6 to 15 minutes on 2 cores, once)"
+ensure_wasm_split() {
+  # The CLI has no --version: ask cargo which version it installed.
+  if command -v wasm-split-cli >/dev/null 2>&1 \
+     && cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+    return 0
+  fi
+  log "Installing wasm-split-cli $WASM_SPLIT_VERSION (splits the wasm per screen; about 4 minutes, once)"
   local t; t=$(now)
-  cargo install trunk --version "~$TRUNK_SERIES" --locked \
-    || die "installing trunk ~$TRUNK_SERIES failed" "cargo install trunk --version '~$TRUNK_SERIES' --locked"
-  log "Trunk installed in $(took "$t")"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked \
+    || die "installing wasm-split-cli $WASM_SPLIT_VERSION failed" "cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary"
+  log "wasm-split-cli installed in $(took "$t")"
 }
 
 ensure_wasm_bindgen() {
@@ -92,8 +96,8 @@ ensure_build_tools() {
   if [ "$WASM_MODE" = debian ]; then apt_install rustc-web cargo-web rust-web-src lld-19; fi
   ensure_native_rust
   ensure_node_modules
-  ensure_trunk
   ensure_wasm_bindgen
+  ensure_wasm_split
 }
 
 # The end-to-end tests drive Debian's Chromium; CHROMIUM=/path/to/chromium uses another build.
@@ -111,9 +115,9 @@ with_wasm_env() {
   if [ "$WASM_MODE" = debian ]; then
     PATH="/usr/bin:$ROOT/node_modules/.bin:$PATH" RUSTC_BOOTSTRAP=1 CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
       CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size \
-      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none" \
+      RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none -Zfmt-debug=none${WASM_EXTRA_RUSTFLAGS:+ $WASM_EXTRA_RUSTFLAGS}" \
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-19 "$@"
   else
-    PATH="$ROOT/node_modules/.bin:$PATH" "$@"
+    PATH="$ROOT/node_modules/.bin:$PATH" RUSTFLAGS="${WASM_EXTRA_RUSTFLAGS:-}" "$@"
   fi
 }

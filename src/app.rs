@@ -4,7 +4,7 @@
 use crate::components::{header::Header, notices::Notices, presenter::Presenter};
 use crate::content::ui;
 use crate::route::Route;
-use crate::state::{tr, Boot, Ctx, Stage};
+use crate::state::{tr, Boot, Ctx, Notice, Stage};
 use crate::views;
 use leptos::prelude::*;
 
@@ -18,6 +18,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         announce: RwSignal::new(String::new()),
         backend: RwSignal::new(boot.backend),
         presenting: RwSignal::new(false),
+        attempt: RwSignal::new(0),
         stage: boot.stage,
         embed: boot.embed,
         query_mode: boot.query_mode,
@@ -29,12 +30,32 @@ pub fn App(boot: Boot) -> impl IntoView {
     // Re-render the screen only when it changes, not when a selection within it does.
     let screen = Memo::new(move |_| views::screen_key(ctx.route.get()));
     let built = Memo::new(move |_| ctx.stage.get() != Stage::Shell);
+    // The screen whose code is loaded. The first one is loaded before the app is built (see
+    // `lib.rs`); each later one when it is first shown, while the previous screen stays.
+    let shown = RwSignal::new(screen.get_untracked());
+    Effect::new(move |_| {
+        let (to, _) = (screen.get(), ctx.attempt.get());
+        if to == shown.get_untracked() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match views::load(to).await {
+                Ok(()) => {
+                    ctx.dismiss(&Notice::ScreenFailed);
+                    if screen.get_untracked() == to {
+                        shown.set(to);
+                    }
+                }
+                Err(_) => ctx.notify(Notice::ScreenFailed),
+            }
+        });
+    });
     view! {
         <div id="app" class="app" class:embedded=ctx.embed>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
             {(!ctx.embed).then(|| view! { <Header/> })}
             <Notices/>
-            <main id="main" class="main">{move || built.get().then(|| views::screen(screen.get()))}</main>
+            <main id="main" class="main">{move || built.get().then(|| views::screen(shown.get()))}</main>
             {(!ctx.embed).then(footer)}
             <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
             <Presenter/>

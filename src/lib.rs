@@ -77,18 +77,29 @@ pub fn start() {
         backend,
         stage,
     };
+    let first = views::screen_key(boot.route);
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
-        dom::next_task().await;
-        // 1. The shell (header, notices, footer), in an element outside the page.
         let holder = document.create_element("div").unwrap();
-        leptos::mount::mount_to(
-            holder.clone().unchecked_into(),
-            move || view! { <App boot/> },
-        )
-        .forget();
-        dom::mark("reperes-shell");
-        dom::next_task().await;
+        // 1. The screen's code is fetched while the shell (header, notices, footer) is built, in
+        // an element outside the page.
+        let shell = async {
+            dom::next_task().await;
+            leptos::mount::mount_to(
+                holder.clone().unchecked_into(),
+                move || view! { <App boot/> },
+            )
+            .forget();
+            dom::mark("reperes-shell");
+            dom::next_task().await;
+        };
+        let (loaded, ()) = futures::future::join(views::load(first), shell).await;
+        if loaded.is_err() {
+            // The prerendered page stays, readable, and says that the interactive part could
+            // not load; its links load their pages anew, which tries again.
+            dom::show_load_failed();
+            return;
+        }
         // 2. The screen.
         stage.set(Stage::Built);
         dom::mark("reperes-built");
@@ -125,33 +136,4 @@ pub fn start() {
     eprintln!(
         "Repères runs in the browser: see the README for the command that builds and serves it."
     );
-}
-
-#[cfg(test)]
-mod toolchain_tests {
-    /// The wasm-bindgen CLI that Trunk uses must be the crate's exact version: Cargo.toml's `=`
-    /// pin is the one place, and Trunk.toml must agree with it.
-    #[test]
-    fn trunk_pins_the_wasm_bindgen_of_cargo_toml() {
-        let cargo = include_str!("../Cargo.toml");
-        let trunk = include_str!("../Trunk.toml");
-        let pin = cargo
-            .lines()
-            .find_map(|l| l.strip_prefix("wasm-bindgen = \"="))
-            .and_then(|rest| rest.split('"').next())
-            .expect("Cargo.toml pins wasm-bindgen with =");
-        let tool = trunk
-            .lines()
-            .find_map(|l| l.strip_prefix("wasm_bindgen = \""))
-            .and_then(|rest| rest.split('"').next())
-            .expect("Trunk.toml pins wasm_bindgen");
-        assert_eq!(
-            pin, tool,
-            "Trunk.toml [tools] wasm_bindgen must equal Cargo.toml's pin"
-        );
-        assert!(
-            trunk.contains("wasm_opt = \"version_132\""),
-            "Trunk.toml pins wasm_opt"
-        );
-    }
 }

@@ -191,7 +191,9 @@ pub fn precache(dist: &Path) -> (String, String) {
     files(dist, "", &mut all);
     let entries: Vec<(String, String)> = all
         .into_iter()
-        .filter(|f| f != "sw.js" && f != "sw-template.js" && !f.ends_with(".map"))
+        .filter(|f| {
+            f != "sw.js" && f != "sw-template.js" && f != "chunks.json" && !f.ends_with(".map")
+        })
         .map(|f| {
             let h = integrity(&fs::read(dist.join(&f)).unwrap_or_default());
             (f, h)
@@ -202,12 +204,39 @@ pub fn precache(dist: &Path) -> (String, String) {
     (json, version)
 }
 
+/// Every route's screen has its chunk in the build's manifest (`chunks.json`, written by
+/// scripts/assemble.mjs): a screen whose code the splitter did not cut out would never load.
+pub fn check_chunks(manifest: &str) -> Result<(), String> {
+    let json: serde_json::Value =
+        serde_json::from_str(manifest).map_err(|e| format!("chunks.json: {e}"))?;
+    let chunks = json["chunks"].as_object().ok_or("chunks.json: no chunks")?;
+    let mut missing: Vec<String> = Route::all()
+        .into_iter()
+        .chain([Route::NotFound])
+        .map(crate::views::chunk)
+        .filter(|c| !chunks.contains_key(*c))
+        .map(String::from)
+        .collect();
+    missing.dedup();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "no chunk in the build for the screens {}",
+            missing.join(", ")
+        ))
+    }
+}
+
 pub fn run(dist: &Path) -> Result<usize, String> {
+    if let Ok(manifest) = fs::read_to_string(dist.join("chunks.json")) {
+        check_chunks(&manifest)?;
+    }
     let index = dist.join("index.html");
     let raw = fs::read_to_string(&index)
-        .map_err(|e| format!("{}: {e} (run trunk build first)", index.display()))?;
+        .map_err(|e| format!("{}: {e} (run scripts/build.sh)", index.display()))?;
     let template = if raw.contains(APP_SLOT) {
-        // Keep Trunk's output aside: the prerender can then run again on the same dist/.
+        // Keep the assembled template aside: the prerender can then run again on the same dist/.
         fs::write(dist.join("template.html.in"), &raw).map_err(|e| e.to_string())?;
         raw
     } else {
@@ -389,6 +418,31 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             &host_path(Some("/formation/reperes/")).unwrap(),
         );
         assert!(html.contains(r#"<base href="/formation/reperes/">"#));
+    }
+
+    #[test]
+    fn every_route_maps_to_a_chunk_of_the_manifest() {
+        let names: Vec<&str> = Route::all()
+            .into_iter()
+            .chain([Route::NotFound])
+            .map(crate::views::chunk)
+            .collect();
+        let all = names
+            .iter()
+            .map(|n| format!(r#""{n}": {{"file": "split_{n}-0123456789abcdef.wasm", "bytes": 1}}"#))
+            .collect::<Vec<_>>()
+            .join(",");
+        let manifest = format!(r#"{{"main": {{}}, "chunks": {{{all}}}}}"#);
+        assert_eq!(check_chunks(&manifest), Ok(()));
+        // One screen's chunk missing from the build: named in the error.
+        let without_quiz = manifest.replace(r#""quiz":"#, r#""other":"#);
+        assert!(check_chunks(&without_quiz).unwrap_err().contains("quiz"));
+        assert!(check_chunks("not json").is_err());
+        // The real manifest, when a build has written one.
+        let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist/chunks.json");
+        if let Ok(m) = fs::read_to_string(built) {
+            assert_eq!(check_chunks(&m), Ok(()), "dist/chunks.json");
+        }
     }
 
     #[test]

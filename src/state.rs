@@ -26,6 +26,8 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
+    /// The code of the screen asked for could not be fetched: the previous screen stays.
+    ScreenFailed,
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that
@@ -83,6 +85,8 @@ pub struct Ctx {
     pub announce: RwSignal<String>,
     pub backend: RwSignal<Backend>,
     pub presenting: RwSignal<bool>,
+    /// Bumped to try again to load the screen asked for (after `Notice::ScreenFailed`).
+    pub attempt: RwSignal<u32>,
     pub stage: RwSignal<Stage>,
     pub embed: bool,
     pub query_mode: bool,

@@ -52,6 +52,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
+                Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
             }
         }
     };
@@ -73,9 +74,13 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             let reload = move |_| crate::platform::sw::reload();
             Some(view! { <button type="button" class="primary" on:click=reload>{tr(ui::RELOAD)}</button> }.into_any())
         }
+        Notice::ScreenFailed => {
+            let retry = move |_| ctx.attempt.update(|n| *n += 1);
+            Some(view! { <button type="button" class="primary" on:click=retry>{tr(ui::RETRY)}</button> }.into_any())
+        }
         _ => None,
     };
-    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_)) {
+    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_) | Notice::ScreenFailed) {
         "alert"
     } else {
         "status"

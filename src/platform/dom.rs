@@ -124,6 +124,13 @@ mod web {
             .is_some_and(|e| e.tag_name() == "BUTTON")
     }
 
+    /// Shows the prerendered page's "could not load" message (see `prerender::page`).
+    pub fn show_load_failed() {
+        if let Some(el) = document().get_element_by_id("load-failed") {
+            _ = el.remove_attribute("hidden");
+        }
+    }
+
     /// Scrolls the least needed to show an element (a timeline's active row moved by the keys).
     pub fn show_by_id(id: &str) {
         if let Some(el) = document().get_element_by_id(id) {

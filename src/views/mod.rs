@@ -1,4 +1,6 @@
-//! One file per screen. `screen` picks the screen for a route.
+//! One file per screen, each a lazily loaded unit: its code is its own wasm chunk, fetched when
+//! the screen is first shown (`load`), then drawn (`screen`). A new screen gets one `lazy_screen!`
+//! line and an arm in `chunk`, `load` and `screen`.
 
 pub mod about;
 pub mod assessment;
@@ -14,21 +16,95 @@ pub mod sources;
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// The screen for a route. The phases screen reads its selection itself, so moving between
-/// phases keeps the timeline (and its focus) in place.
-pub fn screen(route: Route) -> AnyView {
+/// A screen's code could not be fetched (a dropped connection, a blocked request).
+pub use leptos::wasm_split::SplitLoaderError as ChunkError;
+
+/// One lazily loaded unit per screen: `$module` names its wasm chunk (the build's splitter cuts
+/// the wasm at each of these), `$load` fetches it, `$view` renders the screen once it is there.
+/// Natively (tests, prerender) both are plain calls.
+macro_rules! lazy_screen {
+    ($module:ident, $load:ident, $view:ident ( $($arg:ident : $ty:ty),* ) => $body:expr) => {
+        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($load))]
+        fn $view($($arg: $ty),*) -> Result<AnyView, ChunkError> {
+            Ok($body.into_any())
+        }
+    };
+}
+
+lazy_screen!(home, load_home, view_home() => home::Home());
+lazy_screen!(phases, load_phases, view_phases() => phases::Phases());
+lazy_screen!(compare, load_compare, view_compare() => phases::Compare());
+lazy_screen!(chronology, load_chronology, view_chronology() => chronology::Chronology());
+lazy_screen!(framework, load_framework, view_framework(id: &'static str) => view! { <framework::FrameworkScreen id/> });
+lazy_screen!(assessment, load_assessment, view_assessment() => assessment::Assessment());
+lazy_screen!(quiz, load_quiz, view_quiz() => quiz::Quiz());
+lazy_screen!(progress, load_progress, view_progress() => progress::ProgressScreen());
+lazy_screen!(sources, load_sources, view_sources() => sources::Sources());
+lazy_screen!(about, load_about, view_about() => about::About());
+lazy_screen!(not_found, load_not_found, view_not_found() => not_found::NotFound());
+
+/// The name of a route's chunk, as the build's manifest lists it (`split_<name>.wasm`).
+pub fn chunk(route: Route) -> &'static str {
     match route {
-        Route::Home => home::Home().into_any(),
-        Route::Phases(_) => phases::Phases().into_any(),
-        Route::PhasesCompare => phases::Compare().into_any(),
-        Route::Chronology => chronology::Chronology().into_any(),
-        Route::Framework(id) => view! { <framework::FrameworkScreen id/> }.into_any(),
-        Route::Assessment => assessment::Assessment().into_any(),
-        Route::Quiz => quiz::Quiz().into_any(),
-        Route::Progress => progress::ProgressScreen().into_any(),
-        Route::Sources => sources::Sources().into_any(),
-        Route::About => about::About().into_any(),
-        Route::NotFound => not_found::NotFound().into_any(),
+        Route::Home => "home",
+        Route::Phases(_) => "phases",
+        Route::PhasesCompare => "compare",
+        Route::Chronology => "chronology",
+        Route::Framework(_) => "framework",
+        Route::Assessment => "assessment",
+        Route::Quiz => "quiz",
+        Route::Progress => "progress",
+        Route::Sources => "sources",
+        Route::About => "about",
+        Route::NotFound => "not_found",
+    }
+}
+
+/// Fetches the code of a route's screen (once: later calls return at once). A failure is not
+/// kept: the next call tries again.
+pub async fn load(route: Route) -> Result<(), ChunkError> {
+    match route {
+        Route::Home => load_home().await,
+        Route::Phases(_) => load_phases().await,
+        Route::PhasesCompare => load_compare().await,
+        Route::Chronology => load_chronology().await,
+        Route::Framework(_) => load_framework().await,
+        Route::Assessment => load_assessment().await,
+        Route::Quiz => load_quiz().await,
+        Route::Progress => load_progress().await,
+        Route::Sources => load_sources().await,
+        Route::About => load_about().await,
+        Route::NotFound => load_not_found().await,
+    }
+}
+
+/// The screen for a route, once `load` has succeeded for it (`None` before). The phases screen
+/// reads its selection itself, so moving between phases keeps the timeline (and its focus) in
+/// place.
+pub fn screen(route: Route) -> Option<AnyView> {
+    let view = match route {
+        Route::Home => ready(view_home()),
+        Route::Phases(_) => ready(view_phases()),
+        Route::PhasesCompare => ready(view_compare()),
+        Route::Chronology => ready(view_chronology()),
+        Route::Framework(id) => ready(view_framework(id)),
+        Route::Assessment => ready(view_assessment()),
+        Route::Quiz => ready(view_quiz()),
+        Route::Progress => ready(view_progress()),
+        Route::Sources => ready(view_sources()),
+        Route::About => ready(view_about()),
+        Route::NotFound => ready(view_not_found()),
+    };
+    view.and_then(Result::ok)
+}
+
+/// Polls a future once: the call to a loaded chunk (or natively, to the function itself) is
+/// ready at once.
+fn ready<F: std::future::Future>(f: F) -> Option<F::Output> {
+    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+    match std::pin::pin!(f).poll(&mut cx) {
+        std::task::Poll::Ready(v) => Some(v),
+        std::task::Poll::Pending => None,
     }
 }
 

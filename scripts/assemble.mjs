@@ -1,0 +1,86 @@
+// Puts the split build together in dist/ (scripts/build.sh runs it): every file that can change is
+// named by its content hash, so that hosts and the service worker may keep it forever.
+//   node scripts/assemble.mjs <pkg> <dist>
+// <pkg> holds wasm-bindgen's main.js and main_bg.wasm, the splitter's __wasm_split.js and one
+// split_<screen>.wasm per screen. Writes dist/index.html (the template the prerender fills),
+// dist/chunks.json (each screen's chunk and its size), the CSS and the public files.
+import fs from "node:fs";
+import path from "node:path";
+import crypto from "node:crypto";
+import { fileURLToPath } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const [pkg, dist] = process.argv.slice(2);
+if (!pkg || !dist) {
+  console.error("usage: node scripts/assemble.mjs <pkg> <dist>");
+  process.exit(2);
+}
+const hash = (...parts) => {
+  const h = crypto.createHash("sha256");
+  for (const p of parts) h.update(p);
+  return h.digest("hex").slice(0, 16);
+};
+const read = (f) => fs.readFileSync(path.join(pkg, f));
+const replaceAll = (text, from, to) => text.split(from).join(to);
+
+let glue = read("main.js").toString();
+const wasm = read("main_bg.wasm");
+const hasLoader = fs.existsSync(path.join(pkg, "__wasm_split.js"));
+let loader = hasLoader ? read("__wasm_split.js").toString() : "";
+
+// 1. The chunks, each named by its own hash; the loader fetches them by those names.
+// split_<screen>.wasm: a screen's own code; chunk_<n>.wasm: code shared by several screens (the
+// loader fetches a screen's shared chunks beside it, in parallel).
+const chunks = {};
+const shared = {};
+for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).sort()) {
+  const body = read(f);
+  const name = `${f.replace(/\.wasm$/, "")}-${hash(body)}.wasm`;
+  if (!loader.includes(`"./${f}"`)) throw new Error(`__wasm_split.js does not name ${f}`);
+  loader = replaceAll(loader, `"./${f}"`, `"./${name}"`);
+  fs.writeFileSync(path.join(dist, name), body);
+  const key = f.replace(/^(split|chunk)_/, "").replace(/\.wasm$/, "");
+  (f.startsWith("split_") ? chunks : shared)[key] = { file: name, bytes: body.length };
+}
+// Which shared chunks each screen needs, read from the loader (for the bench's per-chunk lines).
+for (const [key, c] of Object.entries(chunks)) {
+  const at = loader.indexOf(`"./${c.file}"`);
+  const deps = loader.slice(at).match(/\[([^\]]*)\]\)\);/);
+  c.shared = deps ? [...deps[1].matchAll(/__chunk_(\d+)/g)].map((m) => m[1]) : [];
+}
+
+// 2. The glue, the main module and the loader import one another: one hash for the three.
+const h = hash(glue, wasm, loader);
+const js = `reperes-${h}.js`;
+const bg = `reperes-${h}_bg.wasm`;
+const split = `split-${h}.js`;
+glue = replaceAll(glue, "main_bg.wasm", bg);
+if (hasLoader) {
+  // Only the glue's import statements: the wasm's own import names (the keys of the imports
+  // object) stay "./__wasm_split.js".
+  glue = glue.replace(/(^import \* as \w+ from ")\.\/__wasm_split\.js(")/gm, `$1./${split}$2`);
+  if (!glue.includes(`from "./${split}"`)) throw new Error("the glue imports no ./__wasm_split.js: the wasm-bindgen output changed");
+  loader = replaceAll(loader, "./main.js", `./${js}`);
+  fs.writeFileSync(path.join(dist, split), loader);
+}
+fs.writeFileSync(path.join(dist, js), glue);
+fs.writeFileSync(path.join(dist, bg), wasm);
+
+// 3. The style sheet and the public files.
+const css = fs.readFileSync(path.join(ROOT, "style/main.css"));
+const cssName = `main-${hash(css)}.css`;
+fs.writeFileSync(path.join(dist, cssName), css);
+fs.cpSync(path.join(ROOT, "public"), dist, { recursive: true });
+
+// 4. The page template: the prerender writes one page per route from it.
+let page = fs.readFileSync(path.join(ROOT, "index.html"), "utf8");
+for (const [slot, value] of [["__CSS__", cssName], ["__JS__", js], ["__WASM__", bg]]) {
+  if (!page.includes(slot)) throw new Error(`index.html has no ${slot}`);
+  page = replaceAll(page, slot, value);
+}
+fs.writeFileSync(path.join(dist, "index.html"), page);
+fs.writeFileSync(
+  path.join(dist, "chunks.json"),
+  JSON.stringify({ main: { js, wasm: bg, loader: hasLoader ? split : null, bytes: wasm.length }, chunks, shared }, null, 1) + "\n",
+);
+console.log(`assembled: main ${wasm.length} bytes, ${Object.keys(chunks).length} screen chunks (${Object.keys(chunks).join(", ")}), ${Object.keys(shared).length} shared chunks`);
