@@ -176,6 +176,7 @@ test("home: a first visit says where to start; then it offers to continue and sh
   await page.locator(".checklist .item").nth(1).getByLabel("En cours").check();
   await page.getByRole("link", { name: "Quiz", exact: true }).first().click(); // via the live app
   await page.waitForURL(/quiz\/$/);
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor(); // its screen loaded, then leave
   await open(page, base);
   const resume = page.locator(".where .resume-link");
   assertEqual((await resume.textContent()).trim(), "Quiz →", "continue where you left off");
