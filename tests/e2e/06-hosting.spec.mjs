@@ -106,6 +106,8 @@ test("an unknown URL under a sub-path, after the first visit, shows the styled n
     assert(skip < 0, `stylesheet applied (offline: ${offline})`);
     await page.getByRole("link", { name: "Repères", exact: true }).click();
     await page.waitForURL(server.url);
+    // The home screen's chunk loads when first shown: the previous screen stays until then.
+    await page.waitForFunction(() => document.querySelector("main").textContent.includes("SoLoMo"), null, { timeout: 5000 }).catch(() => {});
     assert((await page.textContent("main")).includes("SoLoMo"), `home reached from the not-found screen (offline: ${offline})`);
   }
   await server.close();
@@ -146,6 +148,7 @@ test("built for its sub-path (REPERES_HOST_PATH), the not-found page works on a 
   assert(skip < 0, "stylesheet applied");
   await page.getByRole("link", { name: "Repères", exact: true }).click();
   await page.waitForURL(/\/formation\/reperes\/(\?lang=en)?$/);
+  await page.waitForFunction(() => document.querySelector("main").textContent.includes("SoLoMo"), null, { timeout: 5000 }).catch(() => {}); // its chunk loads first
   assert((await page.textContent("main")).includes("SoLoMo"), "home reached");
   await server.close();
   await context.close();
