@@ -47,7 +47,8 @@ pub fn Header() -> impl IntoView {
     }
 }
 
-/// The menu: a disclosure whose panel lies over the page under the bar.
+/// The menu: a disclosure whose panel lies over the page under the bar. The screens first, then
+/// the settings (on a phone, not below 28 framework links), then the frameworks by article.
 #[component]
 fn Menu() -> impl IntoView {
     let ctx = use_ctx();
@@ -124,6 +125,14 @@ fn Menu() -> impl IntoView {
                                 .collect_view()}
                         </ul>
                     </nav>
+                    <div class="menu-group menu-settings" role="group" aria-labelledby="menu-settings">
+                        <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>
+                        <LangSwitch/>
+                        <ThemeSwitch/>
+                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.presenting.set(true)>
+                            {tr(ui::PRESENT)}
+                        </button>
+                    </div>
                     <nav class="menu-frameworks" aria-labelledby="menu-all">
                         <p class="menu-group-title" id="menu-all">{tr(ui::MENU_ALL)}</p>
                         {ARTICLES
@@ -139,14 +148,6 @@ fn Menu() -> impl IntoView {
                             })
                             .collect_view()}
                     </nav>
-                    <div class="menu-group menu-settings" role="group" aria-labelledby="menu-settings">
-                        <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>
-                        <LangSwitch/>
-                        <ThemeSwitch/>
-                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.presenting.set(true)>
-                            {tr(ui::PRESENT)}
-                        </button>
-                    </div>
                 </div>
             </div>
         </details>

@@ -80,7 +80,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         }
         _ => None,
     };
-    let role = if matches!(notice, Notice::Reset(_) | Notice::BadShare | Notice::Lms(_) | Notice::ScreenFailed) {
+    let role = if matches!(
+        notice,
+        Notice::Reset(_) | Notice::BadShare | Notice::Lms(_) | Notice::ScreenFailed
+    ) {
         "alert"
     } else {
         "status"
