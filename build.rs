@@ -79,6 +79,10 @@ impl ToRust for Text {
             if s.contains(SEPARATOR) {
                 panic!("a text holds the table separator U+001E: {s:?}");
             }
+            // A plural is a `{ one, other }` entry of ui.toml, chosen from the count.
+            if s.contains("(s)") || s.contains("(e)s") || s.contains("(es)") {
+                panic!("{lang} text {s:?}: write the plural forms (one/other in ui.toml), not (s)");
+            }
         }
         let pair = (french_spacing(&self.fr), self.en.clone());
         let mut table = TABLE.lock().unwrap();
@@ -241,6 +245,14 @@ fn check_references(
     questions: &[Question],
 ) {
     let article_ids: BTreeSet<_> = articles.iter().map(|a| a.id.as_str()).collect();
+    let mut icons = BTreeSet::new();
+    for a in articles {
+        assert!(
+            icons.insert(a.icon.as_str()) && !a.icon.is_empty(),
+            "article {}: each article has an icon of its own",
+            a.id
+        );
+    }
     let mut fw_ids = BTreeSet::new();
     for f in frameworks {
         assert!(fw_ids.insert(f.id.as_str()), "framework id {} twice", f.id);
@@ -303,27 +315,92 @@ fn check_references(
     }
 }
 
-/// `content/ui.toml` is a flat table `key = { fr, en }`; each key becomes `ui::KEY`, so a view
-/// that names a missing string does not compile.
+/// One entry of `content/ui.toml`: a text, or a text whose words follow a count.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum UiEntry {
+    Text(Text),
+    Plural(Plural),
+}
+
+/// `key = { one = { fr, en }, other = { fr, en } }`: the forms for one and for several, picked
+/// at run time by `i18n::Lang::plural` from the count `{n}`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Plural {
+    one: Text,
+    other: Text,
+}
+
+/// The `{name}` placeholders of a string, sorted.
+fn placeholders(s: &str) -> BTreeSet<String> {
+    s.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(k, _)| k.to_string()))
+        .collect()
+}
+
+impl Plural {
+    /// Every form fills the same values, and the count `{n}` is one of them.
+    fn check(&self, key: &str) {
+        let want = placeholders(&self.other.fr);
+        assert!(
+            want.contains("n"),
+            "ui.toml {key}: a plural entry needs the count {{n}}"
+        );
+        for s in [&self.one.fr, &self.one.en, &self.other.en] {
+            assert_eq!(
+                placeholders(s),
+                want,
+                "ui.toml {key}: every form fills the same values ({s:?})"
+            );
+        }
+    }
+}
+
+/// `content/ui.toml` is a flat table of `key = { fr, en }` (a `Text`) or
+/// `key = { one = { fr, en }, other = { fr, en } }` (a `Plural`); each key becomes `ui::KEY`, so
+/// a view that names a missing string does not compile.
 fn ui_strings(path: &Path) -> String {
     let text = fs::read_to_string(path).unwrap();
-    let table: std::collections::BTreeMap<String, Text> =
-        toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut out = String::from("pub mod ui {\n    use super::Text;\n");
-    for (key, t) in &table {
+    let table: std::collections::BTreeMap<String, UiEntry> =
+        toml::from_str(&text).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e} (an entry is {{ fr, en }} or {{ one = {{ fr, en }}, other = {{ fr, en }} }})",
+                path.display()
+            )
+        });
+    let mut out = String::from("pub mod ui {\n    use super::{Plural, Text};\n");
+    let mut all = String::new();
+    for (key, entry) in &table {
         assert!(
             key.chars()
                 .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()),
             "ui key {key}"
         );
-        let mut v = String::new();
-        t.rs(&mut v);
-        writeln!(out, "    pub const {}: Text = {v};", key.to_uppercase()).unwrap();
+        let name = key.to_uppercase();
+        match entry {
+            UiEntry::Text(t) => {
+                let mut v = String::new();
+                t.rs(&mut v);
+                writeln!(out, "    pub const {name}: Text = {v};").unwrap();
+                write!(all, "{name},").unwrap();
+            }
+            UiEntry::Plural(p) => {
+                p.check(key);
+                let (mut one, mut other) = (String::new(), String::new());
+                p.one.rs(&mut one);
+                p.other.rs(&mut other);
+                writeln!(
+                    out,
+                    "    pub const {name}: Plural = Plural{{one:{one},other:{other}}};"
+                )
+                .unwrap();
+                write!(all, "{name}.one,{name}.other,").unwrap();
+            }
+        }
     }
-    out.push_str("    pub const ALL: &[Text] = &[");
-    for key in table.keys() {
-        write!(out, "{},", key.to_uppercase()).unwrap();
-    }
-    out.push_str("];\n}\n");
+    writeln!(out, "    pub const ALL: &[Text] = &[{all}];").unwrap();
+    out.push_str("}\n");
     out
 }

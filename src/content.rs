@@ -3,7 +3,7 @@
 //! The model itself is `src/content/schema.rs`; here it is instantiated with `'static` borrows, so
 //! the wasm carries the text as data and never parses anything at run time.
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, PluralForm};
 
 pub mod tables;
 
@@ -60,17 +60,41 @@ impl Text {
     }
 }
 
-/// The form of a counted phrase for `n`, and the phrase with `{n}` filled in: `one` for 1 (and 0
-/// in French, which says "0 code lu"), `other` otherwise. Both forms live in `content/ui.toml`
-/// (`…_one`, `…_other`). Kept minimal (two forms, two languages) until the shell's own plural
-/// work lands.
+/// Words that follow a count: the form for one and the form for several, in both languages
+/// (`key = { one = { fr, en }, other = { fr, en } }` in `ui.toml`). Which form a count takes is
+/// decided in one place, `Lang::plural`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Plural {
+    pub one: Text,
+    pub other: Text,
+}
+
+impl Plural {
+    /// The form for `n` in `lang`.
+    pub fn get(self, lang: Lang, n: usize) -> &'static str {
+        match lang.plural(n) {
+            PluralForm::One => self.one.get(lang),
+            PluralForm::Other => self.other.get(lang),
+        }
+    }
+
+    /// The form for `n`, with `{n}` and the other placeholders filled in.
+    pub fn fill(self, lang: Lang, n: usize, args: &[(&str, &str)]) -> String {
+        let form = match lang.plural(n) {
+            PluralForm::One => self.one,
+            PluralForm::Other => self.other,
+        };
+        let count = n.to_string();
+        let mut all = vec![("n", count.as_str())];
+        all.extend_from_slice(args);
+        form.fill(lang, &all)
+    }
+}
+
+/// The form of a counted phrase for `n`, with `{n}` filled in, from a `…_one` / `…_other` pair of
+/// `content/ui.toml` (the debrief's phrases): the form follows `Lang::plural`, the one rule.
 pub fn plural(lang: Lang, n: usize, one: Text, other: Text) -> String {
-    let singular = match lang {
-        Lang::Fr => n <= 1,
-        Lang::En => n == 1,
-    };
-    let form = if singular { one } else { other };
-    form.fill(lang, &[("n", &n.to_string())])
+    Plural { one, other }.fill(lang, n, &[])
 }
 
 type Str = &'static str;
@@ -318,6 +342,67 @@ mod tests {
             if let Some(stem) = k.strip_suffix("_other") {
                 assert!(keys.contains(&format!("{stem}_one").as_str()), "{k}");
             }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_the_count_in_each_language() {
+        let c = ui::CHECKLIST_COUNT;
+        let t = [("total", "6")];
+        assert_eq!(c.fill(Lang::Fr, 0, &t), "0 point évalué sur 6");
+        assert_eq!(c.fill(Lang::Fr, 1, &t), "1 point évalué sur 6");
+        assert_eq!(c.fill(Lang::Fr, 2, &t), "2 points évalués sur 6");
+        assert_eq!(c.fill(Lang::En, 0, &t), "0 points rated out of 6");
+        assert_eq!(c.fill(Lang::En, 1, &t), "1 point rated out of 6");
+        assert_eq!(c.fill(Lang::En, 6, &t), "6 points rated out of 6");
+        assert_eq!(
+            ui::PROGRESS_VISITED.get(Lang::Fr, 3),
+            ui::PROGRESS_VISITED.other.fr
+        );
+    }
+
+    #[test]
+    fn no_text_writes_a_plural_in_brackets() {
+        for t in all_texts() {
+            for s in [t.fr, t.en] {
+                assert!(!s.contains("(s)") && !s.contains("(e)s"), "{s}");
+            }
+        }
+    }
+
+    /// Every text of a framework screen, in one language.
+    fn screen_text(id: &str, lang: Lang) -> String {
+        let f = framework(id).unwrap();
+        let mut v = vec![f.title, f.lead];
+        for i in f.items {
+            v.extend([i.name, i.text]);
+        }
+        for b in f.blocks {
+            v.extend([b.heading, b.text]);
+            v.extend(b.points.iter().copied());
+        }
+        if id == "phases" {
+            for p in PHASES {
+                v.extend([p.summary, p.period, p.status]);
+            }
+        }
+        v.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn figures_of_the_articles_are_on_their_screens_in_both_languages() {
+        for (id, fr, en) in [
+            ("automation", "15 milliards d'euros", "15 billion euros"),
+            ("automation", "trois ans", "three years"),
+            ("automation", "années 70-80", "1970s-80s"),
+            ("summary", "8e édition", "8th edition"),
+            ("summary", "Rennes", "Rennes"),
+            ("summary", "5 paradigmes", "5 paradigms"),
+            ("phases", "15 ans", "15 years"),
+            ("phases", "25 ans", "25 years"),
+        ] {
+            assert!(screen_text(id, Lang::Fr).contains(fr), "{id}: {fr}");
+            assert!(screen_text(id, Lang::En).contains(en), "{id}: {en}");
         }
     }
 

@@ -7,7 +7,28 @@ pub enum Lang {
     En,
 }
 
+/// Which of a plural's two forms a count takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PluralForm {
+    One,
+    Other,
+}
+
 impl Lang {
+    /// The one plural rule of the app. French puts 0 and 1 in the singular ("0 point évalué",
+    /// "1 point", "2 points"); English only 1 ("0 points", "1 point", "2 points").
+    pub fn plural(self, n: usize) -> PluralForm {
+        let one = match self {
+            Lang::Fr => n < 2,
+            Lang::En => n == 1,
+        };
+        if one {
+            PluralForm::One
+        } else {
+            PluralForm::Other
+        }
+    }
+
     pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
 
     pub fn code(self) -> &'static str {
@@ -38,6 +59,15 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn french_counts_zero_and_one_as_singular_english_only_one() {
+        use PluralForm::*;
+        let fr: Vec<_> = [0, 1, 2, 6, 100].map(|n| Lang::Fr.plural(n)).into();
+        assert_eq!(fr, [One, One, Other, Other, Other]);
+        let en: Vec<_> = [0, 1, 2, 6, 100].map(|n| Lang::En.plural(n)).into();
+        assert_eq!(en, [Other, One, Other, Other, Other]);
+    }
 
     #[test]
     fn parses_known_codes_only() {

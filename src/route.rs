@@ -5,7 +5,71 @@
 //! is fixed (a SCORM package, `…/index.html`), the same string travels in `?view=` instead; see
 //! `platform::url`.
 
-use crate::content::{self, FRAMEWORKS, PHASES};
+use crate::content::{self, ui, Text, FRAMEWORKS, PHASES};
+
+/// A screen of the menu that is not a framework (those come from the content, by article).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Screen {
+    pub route: Route,
+    pub name: Text,
+    /// Also in the header's bar, where the window is wide enough.
+    pub primary: bool,
+}
+
+/// The app's screens in menu order: the one list the menu and the header's bar read. A new
+/// screen appears in both by adding its entry here.
+pub static SCREENS: &[Screen] = &[
+    Screen {
+        route: Route::Home,
+        name: ui::HOME_TITLE,
+        primary: false,
+    },
+    Screen {
+        route: Route::Phases(None),
+        name: ui::NAV_PHASES,
+        primary: true,
+    },
+    Screen {
+        route: Route::PhasesCompare,
+        name: ui::COMPARE_TITLE,
+        primary: false,
+    },
+    Screen {
+        route: Route::Chronology,
+        name: ui::NAV_CHRONO,
+        primary: true,
+    },
+    Screen {
+        route: Route::Assessment,
+        name: ui::NAV_ASSESS,
+        primary: true,
+    },
+    Screen {
+        route: Route::Quiz,
+        name: ui::NAV_QUIZ,
+        primary: true,
+    },
+    Screen {
+        route: Route::Progress,
+        name: ui::NAV_PROGRESS,
+        primary: true,
+    },
+    Screen {
+        route: Route::Debrief,
+        name: ui::DEBRIEF_TITLE,
+        primary: false,
+    },
+    Screen {
+        route: Route::Sources,
+        name: ui::NAV_SOURCES,
+        primary: false,
+    },
+    Screen {
+        route: Route::About,
+        name: ui::NAV_ABOUT,
+        primary: false,
+    },
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -144,6 +208,19 @@ mod tests {
             assert_eq!(Route::parse(&format!("/{}/", r.path())), r);
             assert_eq!(Route::parse(&format!("{}/index.html", r.path())), r);
         }
+    }
+
+    #[test]
+    fn the_menu_lists_every_screen_that_is_not_a_framework() {
+        let listed: Vec<Route> = SCREENS.iter().map(|s| s.route).collect();
+        for r in Route::all() {
+            let framework = matches!(r, Route::Framework(_) | Route::Phases(Some(_)));
+            assert!(
+                framework || listed.contains(&r),
+                "{r:?} is missing from SCREENS"
+            );
+        }
+        assert_eq!(SCREENS.iter().filter(|s| s.primary).count(), 5);
     }
 
     #[test]

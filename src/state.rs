@@ -209,11 +209,10 @@ impl Ctx {
     }
 }
 
-/// The document title for a route.
-pub fn title(route: Route, lang: Lang) -> String {
-    let app = ui::APP_NAME.get(lang);
-    let screen = match route {
-        Route::Home => return format!("{app} · {}", ui::HOME_TITLE.get(lang)),
+/// The name of a screen, as its title and the "continue" link say it.
+pub fn screen_name(route: Route, lang: Lang) -> String {
+    match route {
+        Route::Home => ui::HOME_TITLE.get(lang).into(),
         Route::Phases(Some(id)) => {
             let p = crate::content::phase(id).expect("route checked");
             format!("{} · {}", p.name, ui::PHASES_TITLE.get(lang))
@@ -233,8 +232,16 @@ pub fn title(route: Route, lang: Lang) -> String {
         Route::Sources => ui::SOURCES_TITLE.get(lang).into(),
         Route::About => ui::ABOUT_TITLE.get(lang).into(),
         Route::NotFound => ui::NOT_FOUND_TITLE.get(lang).into(),
-    };
-    format!("{screen} · {app}")
+    }
+}
+
+/// The document title for a route.
+pub fn title(route: Route, lang: Lang) -> String {
+    let app = ui::APP_NAME.get(lang);
+    match route {
+        Route::Home => format!("{app} · {}", ui::HOME_TITLE.get(lang)),
+        r => format!("{} · {app}", screen_name(r, lang)),
+    }
 }
 
 /// The document's description for a route (`<meta name="description">`): a framework's or a

@@ -63,6 +63,10 @@ pub struct Progress {
     pub notes: BTreeMap<String, String>,
     /// Question id → chosen choice.
     pub answers: BTreeMap<String, u8>,
+    /// The path of the last screen opened other than home: where "continue" leads. Added to
+    /// version 2 as an optional field: older texts read without it, and an older app that reads
+    /// it ignores it (it knows only its own fields).
+    pub last: Option<String>,
 }
 
 /// What `load` had to throw away, so the app can say it.
@@ -104,6 +108,11 @@ fn is_route(path: &str) -> bool {
     r != Route::NotFound && r.path() == path
 }
 
+/// A screen "continue" may lead back to: not home (where it is offered), nor a missing page.
+fn can_continue(r: Route) -> bool {
+    !matches!(r, Route::Home | Route::NotFound)
+}
+
 fn question_choices(id: &str) -> Option<usize> {
     QUESTIONS
         .iter()
@@ -120,7 +129,7 @@ pub fn save(p: &Progress) -> String {
         )
     };
     let field = |k: &str, v: Json| (k.to_string(), v);
-    Json::Obj(vec![
+    let mut fields = vec![
         field("v", Json::Int(VERSION as i64)),
         field(
             "lang",
@@ -142,8 +151,12 @@ pub fn save(p: &Progress) -> String {
             ),
         ),
         field("answers", small(&p.answers)),
-    ])
-    .text()
+    ];
+    // Only when there is one, so that a text written before it existed reads back the same.
+    if let Some(last) = &p.last {
+        fields.push(field("last", Json::Str(last.clone())));
+    }
+    Json::Obj(fields).text()
 }
 
 pub fn load(raw: Option<&str>) -> Loaded {
@@ -248,6 +261,13 @@ fn from_object(obj: &Json) -> (Progress, usize) {
             None => _ = bad(false),
         }
     }
+    if let Some(v) = obj.get("last") {
+        p.last = v
+            .as_str()
+            .filter(|s| is_route(s) && can_continue(Route::parse(s)))
+            .map(str::to_string);
+        bad(p.last.is_some());
+    }
     for (field, entries) in ["visited", "ratings", "notes", "answers"].map(|f| (f, obj.get(f))) {
         let Some(entries) = entries else { continue };
         match (field, entries) {
@@ -343,14 +363,45 @@ impl Progress {
         crate::route::framework_routes().all(|r| self.visited.contains(&r.path()))
     }
 
-    /// These results with the language and theme of `current`: what an import or an erase
-    /// leaves (settings belong to the device, not to the results).
+    /// These results with the language, theme and last screen of `current`: what an import or
+    /// an erase leaves (settings and where one stands in the app belong to the device, not to
+    /// the results).
     pub fn with_settings_of(self, current: &Progress) -> Progress {
         Progress {
             lang: current.lang,
             theme: current.theme,
+            last: current.last.clone(),
             ..self
         }
+    }
+
+    /// The learner opened `route`: a framework screen counts as visited (the phases screen
+    /// whatever phase is selected), and any screen but home is where "continue" leads. Returns
+    /// whether anything changed, so that an unchanged state is not saved again.
+    pub fn arrive(&mut self, route: Route) -> bool {
+        let mut changed = false;
+        if let Some(id) = route.framework_id() {
+            if let Some(r) = crate::route::framework_routes().find(|r| r.framework_id() == Some(id))
+            {
+                changed |= self.visited.insert(r.path());
+            }
+        }
+        if can_continue(route) {
+            let path = route.path();
+            if self.last.as_deref() != Some(path.as_str()) {
+                self.last = Some(path);
+                changed = true;
+            }
+        }
+        changed
+    }
+
+    /// Where "continue" leads, if anywhere.
+    pub fn last_route(&self) -> Option<Route> {
+        self.last
+            .as_deref()
+            .map(Route::parse)
+            .filter(|r| can_continue(*r))
     }
 
     /// Anything an import or an erase would lose: results, notes or visits (not the settings).
@@ -395,6 +446,45 @@ mod tests {
         p.answers
             .insert(QUESTIONS[0].id.into(), QUESTIONS[0].answer);
         p
+    }
+
+    #[test]
+    fn the_last_screen_is_kept_and_an_older_text_reads_without_it() {
+        let mut p = sample();
+        assert!(p.arrive(Route::Phases(Some("clodaml"))));
+        assert_eq!(p.last.as_deref(), Some("phases/clodaml"));
+        assert!(
+            p.visited.contains("phases"),
+            "a phase counts as the phases screen"
+        );
+        assert!(
+            !p.arrive(Route::Phases(Some("clodaml"))),
+            "no change the second time"
+        );
+        assert!(!p.arrive(Route::Home), "home is not a place to continue to");
+        assert_eq!(p.last_route(), Some(Route::Phases(Some("clodaml"))));
+        assert!(p.arrive(Route::Quiz));
+        assert_eq!(p.last_route(), Some(Route::Quiz));
+        let text = save(&p);
+        assert!(text.contains(r#""last":"quiz""#), "{text}");
+        assert_eq!(load(Some(&text)).progress, p);
+        // A version 2 text from before `last` existed: same progress, nothing dropped, and
+        // written back unchanged.
+        let old = save(&sample());
+        assert!(!old.contains("last"));
+        let l = load(Some(&old));
+        assert!(l.resets.is_empty() && l.progress.last.is_none());
+        assert_eq!(save(&l.progress), old);
+        // A last screen that no longer exists (or is not one) is dropped, and said.
+        for bad in [r#""nowhere""#, r#""""#, "3", r#""not-found""#] {
+            let raw = old.replacen("{", &format!(r#"{{"last":{bad},"#), 1);
+            let l = load(Some(&raw));
+            assert_eq!(l.progress, sample(), "{raw}");
+            assert_eq!(l.resets, vec![Reset::Dropped(1)], "{raw}");
+        }
+        // The device keeps its own last screen when results are imported or erased.
+        let erased = Progress::default().with_settings_of(&p);
+        assert_eq!(erased.last_route(), Some(Route::Quiz));
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn Checklist(framework: &'static Framework) -> impl IntoView {
             <h2 id="checklist-title">{tr(ui::CHECKLIST_TITLE)}</h2>
             <p class="hint">{tr(ui::CHECKLIST_HINT)}</p>
             <p class="count" aria-live="off">
-                {move || ui::CHECKLIST_COUNT.fill(ctx.lang.get(), &[("n", &done().to_string()), ("total", &total.to_string())])}
+                {move || ui::CHECKLIST_COUNT.fill(ctx.lang.get(), done(), &[("total", &total.to_string())])}
             </p>
             <ol class="items">
                 {framework.items.iter().map(|item| view! { <ChecklistItem framework item/> }).collect_view()}

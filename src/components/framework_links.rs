@@ -13,9 +13,12 @@ pub fn FrameworkLinks(
     /// Short names (menus) rather than full titles.
     #[prop(optional)]
     short: bool,
+    /// The id of the element that names the list (its article's title), if any.
+    #[prop(optional, into)]
+    labelledby: Option<String>,
 ) -> impl IntoView {
     view! {
-        <ul>
+        <ul aria-labelledby=labelledby>
             {FRAMEWORKS
                 .iter()
                 .filter(|f| f.article == article)

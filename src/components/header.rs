@@ -1,13 +1,22 @@
-//! Site header: name, main links, the full menu, language and theme switches, presenter mode.
+//! Site header: one row. The name of the app, the main screens and the settings where the window
+//! is wide enough, and one menu button that holds everything: every screen, every framework by
+//! article, the language, the theme and presenter mode (on a phone, the bar is the name and that
+//! button alone). The menu is a `<details>` disclosure, so it opens in the prerendered page too,
+//! before the app is live; the app adds Escape (focus back on the button), arrow keys, and closes
+//! it after a choice.
 
 use crate::components::framework_links::FrameworkLinks;
+use crate::components::icon::Icon;
 use crate::components::link::Link;
 use crate::content::{ui, ARTICLES};
 use crate::i18n::Lang;
-use crate::route::Route;
+use crate::route::{Route, SCREENS};
 use crate::state::{tr, use_ctx};
 use crate::store::Theme;
 use leptos::prelude::*;
+
+/// The menu button's id: focus comes back to it when the menu closes with Escape.
+pub const MENU_BUTTON: &str = "menu-button";
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -18,11 +27,11 @@ pub fn Header() -> impl IntoView {
                 <Link to=Route::Home class="brand">{tr(ui::APP_NAME)}</Link>
                 <nav class="primary" aria-label=tr(ui::NAV_LABEL)>
                     <ul>
-                        <li><Link to=Route::Phases(None)>{tr(ui::NAV_PHASES)}</Link></li>
-                        <li><Link to=Route::Chronology>{tr(ui::NAV_CHRONO)}</Link></li>
-                        <li><Link to=Route::Assessment>{tr(ui::NAV_ASSESS)}</Link></li>
-                        <li><Link to=Route::Quiz>{tr(ui::NAV_QUIZ)}</Link></li>
-                        <li><Link to=Route::Progress>{tr(ui::NAV_PROGRESS)}</Link></li>
+                        {SCREENS
+                            .iter()
+                            .filter(|s| s.primary)
+                            .map(|s| view! { <li><Link to=s.route>{tr(s.name)}</Link></li> })
+                            .collect_view()}
                     </ul>
                 </nav>
                 <div class="tools">
@@ -32,46 +41,115 @@ pub fn Header() -> impl IntoView {
                         {tr(ui::PRESENT)}
                     </button>
                 </div>
+                <Menu/>
             </div>
-            // Rebuilt on every route change, so it is closed after a choice.
-            {move || {
-                ctx.route.track();
-                view! { <FullMenu/> }
-            }}
         </header>
     }
 }
 
-/// Every screen, grouped by source article.
+/// The menu: a disclosure whose panel lies over the page under the bar. The screens first, then
+/// the settings (on a phone, not below 28 framework links), then the frameworks by article.
 #[component]
-fn FullMenu() -> impl IntoView {
+fn Menu() -> impl IntoView {
+    let ctx = use_ctx();
+    let open = RwSignal::new(false);
+    // A choice leads to a new screen: the menu closes.
+    Effect::new(move |prev: Option<Route>| {
+        let route = ctx.route.get();
+        if prev.is_some_and(|p| p != route) {
+            open.set(false);
+        }
+        route
+    });
+    let on_toggle = move |ev: leptos::ev::Event| {
+        let now = event_target::<web_sys::Element>(&ev).has_attribute("open");
+        if now != open.get_untracked() {
+            open.set(now);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if !open.get_untracked() {
+            return;
+        }
+        let step = match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                open.set(false);
+                #[cfg(target_arch = "wasm32")]
+                crate::platform::dom::focus_by_id(MENU_BUTTON);
+                return;
+            }
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Home" => i32::MIN,
+            "End" => i32::MAX,
+            _ => return,
+        };
+        ev.prevent_default();
+        #[cfg(target_arch = "wasm32")]
+        crate::platform::dom::move_focus(
+            &event_target::<web_sys::Element>(&ev),
+            ".site-menu",
+            step,
+        );
+        let _ = step;
+    };
+    // A link chosen: the menu closes. The current screen's own link changes nothing else, so
+    // focus goes back to the button.
+    let on_click = move |_ev: leptos::ev::MouseEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            let target = event_target::<web_sys::Element>(&_ev);
+            if let Ok(Some(a)) = target.closest("a[href]") {
+                open.set(false);
+                if a.get_attribute("aria-current").as_deref() == Some("page") {
+                    crate::platform::dom::focus_by_id(MENU_BUTTON);
+                }
+            }
+        }
+    };
     view! {
-        <details class="full-menu">
-            <summary>{tr(ui::MENU_ALL)}</summary>
-            <nav aria-label=tr(ui::MENU_ALL)>
+        <details class="site-menu" prop:open=move || open.get() on:toggle=on_toggle on:keydown=on_key>
+            <summary id=MENU_BUTTON class="tool menu-button">
+                <Icon name="menu"/>
+                <span>{tr(ui::MENU)}</span>
+            </summary>
+            <div class="menu-panel" on:click=on_click>
                 <div class="menu-groups">
-                    {ARTICLES
-                        .iter()
-                        .map(|a| {
-                            view! {
-                                <div class="menu-group">
-                                    <p class="menu-group-title">{tr(a.title)}</p>
-                                    <FrameworkLinks article=a.id short=true/>
-                                </div>
-                            }
-                        })
-                        .collect_view()}
-                    <div class="menu-group">
-                        <p class="menu-group-title">{tr(ui::MENU_MORE)}</p>
+                    <nav class="menu-group" aria-labelledby="menu-screens">
+                        <p class="menu-group-title" id="menu-screens">{tr(ui::MENU_SCREENS)}</p>
                         <ul>
-                            <li><Link to=Route::PhasesCompare>{tr(ui::COMPARE_TITLE)}</Link></li>
-                            <li><Link to=Route::Debrief>{tr(ui::DEBRIEF_TITLE)}</Link></li>
-                            <li><Link to=Route::Sources>{tr(ui::NAV_SOURCES)}</Link></li>
-                            <li><Link to=Route::About>{tr(ui::NAV_ABOUT)}</Link></li>
+                            {SCREENS
+                                .iter()
+                                .map(|s| view! { <li><Link to=s.route>{tr(s.name)}</Link></li> })
+                                .collect_view()}
                         </ul>
+                    </nav>
+                    <div class="menu-group menu-settings" role="group" aria-labelledby="menu-settings">
+                        <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>
+                        <LangSwitch/>
+                        <ThemeSwitch/>
+                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.presenting.set(true)>
+                            {tr(ui::PRESENT)}
+                        </button>
                     </div>
+                    <nav class="menu-frameworks" aria-labelledby="menu-all">
+                        <p class="menu-group-title" id="menu-all">{tr(ui::MENU_ALL)}</p>
+                        {ARTICLES
+                            .iter()
+                            .map(|a| {
+                                let id = format!("menu-{}", a.id);
+                                view! {
+                                    <div class="menu-group family">
+                                        <p class="menu-family-title" id=id.clone()><Icon name=a.icon/>{tr(a.title)}</p>
+                                        <FrameworkLinks article=a.id short=true labelledby=id/>
+                                    </div>
+                                }
+                            })
+                            .collect_view()}
+                    </nav>
                 </div>
-            </nav>
+            </div>
         </details>
     }
 }

@@ -5,6 +5,7 @@ pub mod checklist;
 pub mod confirm;
 pub mod framework_links;
 pub mod header;
+pub mod icon;
 pub mod link;
 pub mod notices;
 pub mod number;

@@ -14,6 +14,10 @@ schema! {
     pub struct Article {
         /// Short id used by frameworks (`a000` … `a004`).
         pub id: Str,
+        /// The small drawing that marks its family of frameworks in menus and on the home
+        /// screen: a name `components::icon` draws (`layers`, `cycle`, `pillars`, `spark`,
+        /// `people`).
+        pub icon: Str,
         pub title: Text,
         /// Who wrote or said it.
         pub author: Text,

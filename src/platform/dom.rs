@@ -189,6 +189,37 @@ mod web {
         }
     }
 
+    /// Moves focus among the visible controls of the `container` around `from`: `step` 1 to the
+    /// next, -1 to the previous (both wrap), `i32::MIN` to the first, `i32::MAX` to the last.
+    pub fn move_focus(from: &web_sys::Element, container: &str, step: i32) {
+        let Ok(Some(root)) = from.closest(container) else {
+            return;
+        };
+        let Ok(list) = root.query_selector_all("summary, a[href], button") else {
+            return;
+        };
+        let items: Vec<web_sys::HtmlElement> = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+            .filter(|e| e.offset_parent().is_some() || e.tag_name() == "SUMMARY")
+            .collect();
+        if items.is_empty() {
+            return;
+        }
+        let n = items.len() as i64;
+        let active = document().active_element();
+        let at = items
+            .iter()
+            .position(|e| active.as_ref() == Some(e.as_ref()))
+            .map_or(-1, |i| i as i64);
+        let to = match step {
+            i32::MIN => 0,
+            i32::MAX => n - 1,
+            s => (at + s as i64).rem_euclid(n),
+        };
+        let _ = items[to as usize].focus();
+    }
+
     pub fn focus_by_id(id: &str) {
         if let Some(el) = document().get_element_by_id(id) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {

@@ -32,19 +32,14 @@ pub fn effects(ctx: Ctx) {
     });
     Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));
 
-    // A new screen: note the visit, and put focus on its heading (not on first load, and not when
-    // only the phase selection changed, so the timeline keeps focus).
+    // A new screen: note the visit and the last screen (saved only when that changes anything),
+    // and put focus on its heading (not on first load, and not when only the phase selection
+    // changed, so the timeline keeps focus).
     Effect::new(move |prev: Option<crate::route::Route>| {
         let route = ctx.route.get();
-        if route.framework_id().is_some() {
-            let path = crate::route::framework_routes()
-                .find(|r| r.framework_id() == route.framework_id())
-                .map(|r| r.path());
-            if let Some(path) = path {
-                if !ctx.progress.with_untracked(|p| p.visited.contains(&path)) {
-                    ctx.progress.update(|p| _ = p.visited.insert(path));
-                }
-            }
+        let mut p = ctx.progress.get_untracked();
+        if p.arrive(route) {
+            ctx.progress.set(p);
         }
         if let Some(prev) = prev {
             if crate::views::screen_key(prev) != crate::views::screen_key(route) {

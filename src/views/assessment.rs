@@ -1,7 +1,7 @@
 //! Self-assessment summary: a chart per checklist and overall, a short reading, and the weakest
 //! items to work on.
 
-use crate::components::chart::{overall, AssessmentChart};
+use crate::components::chart::{overall, AssessmentChart, Radar};
 use crate::components::link::Link;
 use crate::content::{checklists, ui, Item, Text};
 use crate::route::Route;
@@ -46,7 +46,10 @@ pub fn Assessment() -> impl IntoView {
             <ul class="checklist-links">
                 {checklists().map(|f| view! { <li><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></li> }).collect_view()}
             </ul>
-            <AssessmentChart/>
+            <div class="assess-charts">
+                <AssessmentChart/>
+                <Radar/>
+            </div>
             <h2>{tr(ui::READING_TITLE)}</h2>
             <p class="reading">
                 {move || {

@@ -21,10 +21,7 @@ pub fn ProgressScreen() -> impl IntoView {
         let (n, total) = ctx
             .progress
             .with(|p| (p.visited_count(), framework_routes().count()));
-        ui::PROGRESS_VISITED.fill(
-            lang.get(),
-            &[("n", &n.to_string()), ("total", &total.to_string())],
-        )
+        ui::PROGRESS_VISITED.fill(lang.get(), n, &[("total", &total.to_string())])
     };
     view! {
         <div class="screen progress">

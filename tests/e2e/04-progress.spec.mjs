@@ -22,7 +22,7 @@ test("tick, rate and note survive a reload", async ({ page, base }) => {
   assertEqual(await page.locator(".checklist .item textarea").first().inputValue(), "Nos clients parlent surtout sur WhatsApp.", "note restored");
   await open(page, base + "assessment/");
   const rows = await page.locator(".chart-row .chart-value").allTextContents();
-  assert(rows[0].includes("2/6"), `chart row: ${rows[0]}`);
+  assert(rows[0].includes("2 points évalués sur 6"), `chart row: ${rows[0]}`);
   // Usages: one item in place (2) and one in progress (1) of 6, so 3 of 12 points: 25 %. Overall:
   // those 3 points over the 28 items of the five checklists (56 points) is 5 %.
   assert(/^25\s%/.test(rows[0]), `usages row: ${rows[0]}`);

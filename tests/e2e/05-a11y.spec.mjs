@@ -21,7 +21,7 @@ test("axe finds no WCAG 2.2 AA violation on any route, in both languages and bot
     for (const lang of ["fr", "en"]) {
       for (const r of routes()) {
         await open(page, `${base}${r}?lang=${lang}`);
-        if (r === "phases/solomo/") await page.evaluate(() => (document.querySelector(".full-menu").open = true)); // the menu open too
+        if (r === "phases/solomo/") await page.evaluate(() => (document.querySelector(".site-menu").open = true)); // the menu open too
         for (const v of await axe(page)) found.push(`/${r} ${lang} ${theme}: ${v}`);
       }
     }
@@ -203,8 +203,9 @@ test("presenter slides fit a 1280×720 projector, controls included, in both lan
   }
 }, { viewport: { width: 1280, height: 720 } });
 
-test("the presenter button is there at 200 % zoom (640 px wide)", async ({ page, base }) => {
+test("the presenter button is there at 200 % zoom (640 px wide), in the menu", async ({ page, base }) => {
   await open(page, base);
+  await page.locator("#menu-button").click();
   assert(await page.getByRole("button", { name: "Mode présentation" }).isVisible(), "visible");
 }, { viewport: { width: 640, height: 360 } });
 
@@ -253,7 +254,8 @@ test("the chronology keeps the row chosen with the keys in view", async ({ page,
 test("presenter at 400 % zoom: the arrows scroll a tall slide first; Space presses the focused button", async ({ page, base }) => {
   await page.setViewportSize({ width: 320, height: 256 });
   await open(page, base + "usages/");
-  await page.locator("#present-button").click();
+  await page.locator("#menu-button").click(); // on a narrow screen, presenter mode is in the menu
+  await page.locator("#menu-present-button").click();
   await page.locator(".presenter").waitFor();
   // The fit runs in the next frame and stops at 60 % here, still too tall.
   await page.waitForFunction(() => document.querySelector(".slide").style.fontSize === "60%");

@@ -140,9 +140,9 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   assert(cmi.loc.startsWith("phases"), `location ${cmi.loc}`);
   assert(/^\d+$/.test(String(cmi.raw)), `score ${cmi.raw}`);
   // Visit every framework screen: completed.
-  const ids = await frame.locator(".full-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  for (const href of ids.filter((h) => !/compare|sources|about/.test(h))) {
-    await frame.locator(`.full-menu nav a[href="${href}"]`).evaluate((a) => a.click());
+  const ids = await frame.locator(".site-menu .menu-frameworks a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  for (const href of ids) {
+    await frame.locator(`.site-menu .menu-frameworks a[href="${href}"]`).evaluate((a) => a.click());
   }
   await page.waitForFunction(() => API.cmi.core.lesson_status === "completed", null, { timeout: 10000 });
   cmi = await page.evaluate(() => ({ data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location, raw: API.cmi.core.score.raw }));

@@ -1,0 +1,259 @@
+// The phone-first shell (issue 18): a one-row header with one menu, a home that says where the
+// learner stands, plural forms, the radar, the aligned today line, and screenshots of it all.
+import path from "node:path";
+import { test, assert, assertEqual, open, routes, holdWasm, overflowX, ROOT, ARTIFACTS } from "./harness.mjs";
+
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+const PHONE = { width: 390, height: 844 };
+
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+  });
+}
+
+const headerHeight = (page) => page.evaluate(() => document.querySelector(".site-header").getBoundingClientRect().height);
+const menuOpen = (page) => page.evaluate(() => document.querySelector(".site-menu").open);
+const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+
+test("at 390 x 844 the header is one row and every screen's heading starts within 120 px, in both languages", async ({ page, base }) => {
+  const far = [];
+  for (const lang of ["fr", "en"]) {
+    for (const r of routes()) {
+      await open(page, `${base}${r}?lang=${lang}`);
+      const h = await headerHeight(page);
+      assert(h <= 64, `/${r} ${lang}: header ${h}px tall`);
+      const top = await page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
+      if (top > 120) far.push(`/${r} ${lang}: ${Math.round(top)}px`);
+    }
+  }
+  assert(far.length === 0, `headings too far down:\n${far.join("\n")}`);
+}, { viewport: PHONE });
+
+test("at 1280 px the header is one row with the main screens, the settings and the menu", async ({ page, base }) => {
+  for (const lang of ["fr", "en"]) {
+    await open(page, `${base}usages/?lang=${lang}`);
+    const m = await page.evaluate(() => {
+      const bar = document.querySelector(".site-header .bar");
+      const tops = [...bar.children].filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect());
+      return { height: document.querySelector(".site-header").getBoundingClientRect().height, over: bar.scrollWidth - bar.clientWidth, shown: tops.length };
+    });
+    assert(m.height <= 64, `${lang}: header ${m.height}px tall (wraps)`);
+    assertEqual(m.over, 0, `${lang}: the bar overflows`);
+    assertEqual(m.shown, 4, `${lang}: name, main screens, settings and menu`);
+  }
+  assert(await page.getByRole("button", { name: "English" }).first().isVisible(), "language in the bar");
+  assert(await page.locator("#present-button").isVisible(), "presenter mode in the bar");
+});
+
+test("the menu: open, move with the arrows, choose, Escape, focus back on its button", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  const button = page.locator("#menu-button");
+  assert(await button.isVisible(), "the menu button is in the bar");
+  assert(!(await page.locator(".primary").isVisible()), "no main links in the bar on a phone");
+  await button.focus();
+  await page.keyboard.press("Enter");
+  assert(await menuOpen(page), "Enter opens the menu");
+  assert(await page.locator(".menu-panel").isVisible(), "the panel shows");
+  await page.keyboard.press("ArrowDown");
+  assertEqual(await focused(page), "Accueil", "ArrowDown: first screen");
+  await page.keyboard.press("ArrowDown");
+  assertEqual(await focused(page), "Phases", "ArrowDown: next screen");
+  await page.keyboard.press("ArrowUp");
+  assertEqual(await focused(page), "Accueil", "ArrowUp: back");
+  await page.keyboard.press("End");
+  assert(await page.evaluate(() => document.activeElement === [...document.querySelectorAll(".menu-frameworks a")].at(-1)), "End: the last framework");
+  await page.keyboard.press("ArrowDown");
+  assertEqual(await focused(page), "menu-button", "ArrowDown wraps to the button");
+  await page.keyboard.press("Home");
+  assertEqual(await focused(page), "menu-button", "Home: the button");
+  // Escape closes and gives focus back to the button.
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Escape");
+  assert(!(await menuOpen(page)), "Escape closes the menu");
+  assertEqual(await focused(page), "menu-button", "focus back on the button");
+  // Choose: a framework of another article, with the keyboard.
+  await page.keyboard.press("Enter");
+  const link = page.locator(".menu-frameworks a", { hasText: "Huit piliers" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/pillars\/$/);
+  await page.waitForFunction(() => document.activeElement.matches("main h1"));
+  assert(!(await menuOpen(page)), "a choice closes the menu");
+  // The current screen's own link: closes, focus back on the button.
+  await button.click();
+  await page.locator(".menu-frameworks a", { hasText: "Huit piliers" }).click();
+  assert(!(await menuOpen(page)), "closed");
+  assertEqual(await focused(page), "menu-button", "focus back on the button after the current screen's link");
+}, { viewport: PHONE });
+
+test("every control of the old header is two taps away on a phone", async ({ page, base }) => {
+  await open(page, base);
+  await page.locator("#menu-button").click(); // tap 1
+  const panel = page.locator(".menu-panel");
+  for (const name of ["Phases", "Chronologie", "Autodiagnostic", "Quiz", "Progression", "Les trois phases côte à côte", "Sources", "À propos"]) {
+    assert(await panel.getByRole("link", { name, exact: true }).isVisible(), `${name} in the menu`);
+  }
+  const frameworks = await panel.locator(".menu-frameworks a").count();
+  assert(frameworks >= 28, `every framework, by article: ${frameworks}`);
+  assertEqual(await panel.locator(".menu-family-title svg.icon").count(), 5, "each family has its icon");
+  for (const name of ["Français", "English", "Mode présentation"]) assert(await panel.getByRole("button", { name }).isVisible(), `${name} in the menu`);
+  await panel.getByRole("button", { name: /Thème/ }).click(); // tap 2
+  assertEqual(await page.getAttribute("html", "data-theme"), "light", "the theme changed");
+  await panel.getByRole("button", { name: "English" }).click();
+  assertEqual(await page.getAttribute("html", "lang"), "en", "the language changed");
+  await panel.getByRole("button", { name: "Presenter mode" }).click();
+  await page.locator(".presenter").waitFor();
+  await page.keyboard.press("Escape");
+  await page.locator(".presenter").waitFor({ state: "detached" });
+}, { viewport: PHONE });
+
+test("the menu opens in the prerendered page, before the app is live", async ({ page, base }) => {
+  const release = await holdWasm(page);
+  await page.goto(base + "quiz/");
+  assert((await headerHeight(page)) <= 64, "one row before the app too");
+  await page.locator("#menu-button").click();
+  assert(await page.locator(".menu-frameworks a", { hasText: "Huit piliers" }).isVisible(), "its links show");
+  release();
+  await page.waitForSelector("html[data-ready]");
+}, { viewport: PHONE });
+
+test("axe finds nothing with the menu open, on a phone and a desktop, in both themes", async ({ browser, base }) => {
+  const found = [];
+  for (const viewport of [PHONE, { width: 1280, height: 800 }]) {
+    for (const colorScheme of ["light", "dark"]) {
+      const context = await browser.newContext({ bypassCSP: true, viewport, colorScheme });
+      const page = await context.newPage();
+      for (const r of ["", "usages/", "assessment/"]) {
+        for (const lang of ["fr", "en"]) {
+          await open(page, `${base}${r}?lang=${lang}`);
+          await page.locator("#menu-button").click();
+          assert(await menuOpen(page), "open");
+          for (const v of await axe(page)) found.push(`/${r} ${lang} ${viewport.width} ${colorScheme}: ${v}`);
+        }
+      }
+      await context.close();
+    }
+  }
+  assert(found.length === 0, `${found.length} violations:\n${found.slice(0, 20).join("\n")}`);
+});
+
+test("no visible text reads '(s)' or '(e)s', on any route, in either language, fresh or with progress", async ({ page, base }) => {
+  const bad = [];
+  const scan = async (state) => {
+    for (const lang of ["fr", "en"]) {
+      for (const r of routes()) {
+        await open(page, `${base}${r}?lang=${lang}`);
+        await page.locator("#menu-button").click();
+        const text = await page.evaluate(() => document.body.innerText);
+        const m = text.match(/\S*\((e)?s\)\S*|\S*\(es\)\S*/g);
+        if (m) bad.push(`/${r} ${lang} ${state}: ${[...new Set(m)].join(", ")}`);
+      }
+    }
+  };
+  await scan("fresh");
+  // One point rated and one screen seen: the counts that read 1 (French also 0 elsewhere).
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await scan("one rated");
+  assert(bad.length === 0, bad.slice(0, 10).join("\n"));
+  await open(page, base + "usages/");
+  assertEqual((await page.textContent(".checklist .count")).trim(), "1 point évalué sur 6", "singular");
+  await open(page, base + "usages/?lang=en");
+  assertEqual((await page.textContent(".checklist .count")).trim(), "1 point rated out of 6", "singular in English");
+});
+
+test("home: a first visit says where to start; then it offers to continue and shows each framework at a glance", async ({ page, base }) => {
+  await open(page, base);
+  const where = page.locator(".where");
+  assert(/Première visite/.test(await where.textContent()), `first visit: ${await where.textContent()}`);
+  assertEqual(await where.locator("a").count(), 0, "nothing to continue yet");
+  // The three phases stay the lead: right after the short line.
+  const order = await page.evaluate(() => [...document.querySelectorAll("main h2")].map((h) => h.id));
+  assertEqual(order.slice(0, 2), ["home-where", "home-phases"], "the phases come next");
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await page.locator(".checklist .item").nth(1).getByLabel("En cours").check();
+  await page.getByRole("link", { name: "Quiz", exact: true }).first().click(); // via the live app
+  await page.waitForURL(/quiz\/$/);
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor(); // its screen loaded, then leave
+  await open(page, base);
+  const resume = page.locator(".where .resume-link");
+  assertEqual((await resume.textContent()).trim(), "Quiz →", "continue where you left off");
+  assert(/\/quiz\/$/.test(await resume.evaluate((a) => a.href)), "it leads to the quiz");
+  assert(/1 cadre vu sur \d+ · 2 points évalués sur 28/.test(await where.textContent()), `counts: ${await where.textContent()}`);
+  const usages = page.locator(".glances li", { hasText: "Six évolutions des usages" });
+  assert(await usages.evaluate((li) => li.classList.contains("seen")), "usages marked seen");
+  assertEqual((await usages.locator(".glance").textContent()).trim(), "vu · 2 points évalués sur 6", "usages at a glance");
+  const pillars = page.locator(".glances li", { hasText: "Les huit piliers" });
+  assertEqual((await pillars.locator(".glance").textContent()).trim(), "pas encore vu · 0 point évalué sur 8", "pillars at a glance");
+  await resume.click();
+  await page.waitForURL(/quiz\/$/);
+});
+
+test("self-assessment: a radar of the five checklists beside the bars, with its data table", async ({ page, base }) => {
+  await open(page, base + "usages/");
+  await page.locator(".checklist .item").first().getByLabel("En place").check();
+  await page.locator(".checklist .item").nth(1).getByLabel("En place").check();
+  await page.locator(".checklist .item").nth(2).getByLabel("En place").check();
+  await open(page, base + "assessment/");
+  const radar = page.locator("figure.radar");
+  assert(await radar.locator("svg.radar-chart").isVisible(), "the radar shows");
+  assertEqual(await radar.locator(".radar-label").count(), 5, "five axes, five labels");
+  const rows = await radar.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, " ").trim()));
+  assertEqual(rows.length, 5, "one row per checklist");
+  assert(/^Usages 50\s%/.test(rows[0]) && rows[0].includes("3 points évalués sur 6"), `usages row: ${rows[0]}`);
+  // The shape's first point (usages, straight up) is halfway from the centre to the edge.
+  const [, y0] = (await radar.locator(".radar-shape").getAttribute("points")).split(" ")[0].split(",").map(Number);
+  assert(Math.abs(y0 - (125 - 40)) < 0.2, `usages point at y=${y0}`);
+  // Beside the bars on a desktop: same row.
+  const side = await page.evaluate(() => {
+    const a = document.querySelector(".assess-charts > figure:first-child").getBoundingClientRect();
+    const b = document.querySelector("figure.radar").getBoundingClientRect();
+    return b.left >= a.right - 1 && Math.abs(a.top - b.top) < 2;
+  });
+  assert(side, "the radar sits beside the bars");
+  // The table is for screen readers on screen, and printed.
+  const box = () => radar.locator(".radar-data").evaluate((d) => ({ pos: getComputedStyle(d).position, w: d.getBoundingClientRect().width }));
+  const screen = await box();
+  assert(screen.pos === "absolute" && screen.w <= 1, `not drawn twice on screen: ${JSON.stringify(screen)}`);
+  await page.emulateMedia({ media: "print" });
+  const paper = await box();
+  assert(paper.pos === "static" && paper.w > 100, `printed: ${JSON.stringify(paper)}`);
+  await page.emulateMedia({ media: "screen" });
+  assertEqual(await overflowX(page), 0, "no sideways scroll");
+});
+
+test("the today tick and the today line share one x, to the pixel, at 1280 and 390 px", async ({ browser, base }) => {
+  for (const viewport of [{ width: 1280, height: 800 }, PHONE]) {
+    const context = await browser.newContext({ viewport });
+    const page = await context.newPage();
+    for (const r of ["phases/", "chronology/"]) {
+      await open(page, base + r);
+      const xs = await page.evaluate(() => [...document.querySelectorAll(".timeline line.tl-today")].map((l) => l.getBoundingClientRect().x));
+      assert(xs.length > 1, "a tick and lines");
+      const spread = Math.max(...xs) - Math.min(...xs);
+      assert(spread < 0.5, `/${r} at ${viewport.width}px: the tick and lines are ${spread.toFixed(2)}px apart`);
+    }
+    await context.close();
+  }
+});
+
+test("screenshots: every route with the menu closed and home with it open, 390 and 1280, both themes", async ({ browser, base }) => {
+  for (const [w, h] of [[390, 844], [1280, 800]]) {
+    for (const theme of ["light", "dark"]) {
+      const context = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: theme });
+      const page = await context.newPage();
+      for (const r of routes()) {
+        await open(page, base + r);
+        await page.screenshot({ path: path.join(ARTIFACTS, "screens", `${(r || "home").replace(/\//g, "_")}-${w}x${h}-${theme}.png`) });
+      }
+      await open(page, base);
+      await page.locator("#menu-button").click();
+      await page.screenshot({ path: path.join(ARTIFACTS, "screens", `menu-open-${w}x${h}-${theme}.png`) });
+      await context.close();
+    }
+  }
+});
