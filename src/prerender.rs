@@ -475,11 +475,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let without_quiz = manifest.replace(r#""quiz":"#, r#""other":"#);
         assert!(check_chunks(&without_quiz).unwrap_err().contains("quiz"));
         assert!(check_chunks("not json").is_err());
-        // The real manifest, when a build has written one.
-        let built = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("dist/chunks.json");
-        if let Ok(m) = fs::read_to_string(built) {
-            assert_eq!(check_chunks(&m), Ok(()), "dist/chunks.json");
-        }
+        // The real manifest is checked by the prerender itself, at each build (`run`).
     }
 
     #[test]

@@ -19,9 +19,10 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".png": "image/png",
   ".xml": "application/xml",
+  ".txt": "text/plain; charset=utf-8",
   ".zip": "application/zip",
 };
-const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".xml"]);
+const COMPRESSIBLE = new Set([".html", ".js", ".mjs", ".css", ".wasm", ".json", ".webmanifest", ".svg", ".xml", ".txt"]);
 // Trunk writes the hash as hex without leading zeros: 16 digits or a few fewer.
 const HASHED = /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/;
 

@@ -12,7 +12,7 @@ const args = process.argv.slice(2);
 const at = args.indexOf("--specs");
 const specs = at >= 0 ? args.splice(at, 2)[1].split(",") : [""];
 const filter = args[0] || "";
-for (const f of fs.readdirSync(path.join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".spec.mjs")).sort()) {
+for (const f of fs.readdirSync(path.join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".spec.mjs") || (process.env.REPERES_PENDING && f.endsWith(".pending.mjs"))).sort()) {
   if (specs.some((s) => f.startsWith(s))) await import(path.join(ROOT, "tests/e2e", f));
 }
 if (!fs.existsSync(path.join(DIST, "index.html"))) {
