@@ -3,6 +3,7 @@
 pub mod chart;
 pub mod checklist;
 pub mod confirm;
+pub mod debrief;
 pub mod framework_links;
 pub mod header;
 pub mod icon;

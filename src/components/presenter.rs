@@ -3,6 +3,7 @@
 //! tall for the window); Escape or the browser's Back leaves. Keys are read only by the
 //! presenter's own element, and only while it is open.
 
+use crate::components::debrief;
 use crate::content::{ui, FRAMEWORKS};
 use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
@@ -11,7 +12,17 @@ use leptos::prelude::*;
 pub fn Presenter() -> impl IntoView {
     let ctx = use_ctx();
     let slide = RwSignal::new(0usize);
-    let n = FRAMEWORKS.len();
+    // Opened on the debrief screen with figures shown: the slides are the group's figures.
+    let deck = StoredValue::new(None::<std::sync::Arc<crate::store::debrief::Debrief>>);
+    let n = move || {
+        deck.with_value(|d| {
+            if d.is_some() {
+                debrief::slide_count()
+            } else {
+                FRAMEWORKS.len()
+            }
+        })
+    };
     let root = NodeRef::<leptos::html::Div>::new();
     // Where focus was when it opened (its button): it returns there.
     #[cfg(target_arch = "wasm32")]
@@ -80,6 +91,11 @@ pub fn Presenter() -> impl IntoView {
                 inert(true);
                 pushed.set_value(crate::platform::url::push_same());
             }
+            deck.set_value(
+                (ctx.route.get_untracked() == crate::route::Route::Debrief)
+                    .then(debrief::shown)
+                    .flatten(),
+            );
             let here = ctx.route.get_untracked().framework_id();
             slide.set(
                 FRAMEWORKS
@@ -130,11 +146,11 @@ pub fn Presenter() -> impl IntoView {
         }
         match key.as_str() {
             "ArrowRight" | "ArrowDown" | "PageDown" | " " => {
-                slide.update(|s| *s = (*s + 1).min(n - 1))
+                slide.update(|s| *s = (*s + 1).min(n() - 1))
             }
             "ArrowLeft" | "ArrowUp" | "PageUp" => slide.update(|s| *s = s.saturating_sub(1)),
             "Home" => slide.set(0),
-            "End" => slide.set(n - 1),
+            "End" => slide.set(n() - 1),
             "Escape" => close(),
             "Tab" => {
                 #[cfg(target_arch = "wasm32")]
@@ -161,10 +177,20 @@ pub fn Presenter() -> impl IntoView {
                 on:keydown=on_key
             >
                 {move || {
-                    let f = &FRAMEWORKS[slide.get()];
+                    if let Some(d) = deck.get_value() {
+                        let i = slide.get().min(n() - 1);
+                        return view! {
+                            <div class="slide debrief-slide" aria-live="polite">
+                                <p class="slide-count">{format!("{} / {}", i + 1, n())}</p>
+                                <debrief::DebriefSlide d slide=i/>
+                            </div>
+                        }
+                        .into_any();
+                    }
+                    let f = &FRAMEWORKS[slide.get().min(FRAMEWORKS.len() - 1)];
                     view! {
                         <div class="slide" aria-live="polite">
-                            <p class="slide-count">{format!("{} / {n}", slide.get() + 1)}</p>
+                            <p class="slide-count">{format!("{} / {}", slide.get() + 1, n())}</p>
                             <h2>{tr(f.title)}</h2>
                             <p class="slide-lead">{tr(f.lead)}</p>
                             <ul>
@@ -179,10 +205,11 @@ pub fn Presenter() -> impl IntoView {
                             </ul>
                         </div>
                     }
+                    .into_any()
                 }}
                 <div class="presenter-bar">
                     <button type="button" on:click=move |_| slide.update(|s| *s = s.saturating_sub(1))>{tr(ui::PREV)}</button>
-                    <button type="button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(n - 1))>{tr(ui::NEXT)}</button>
+                    <button type="button" on:click=move |_| slide.update(|s| *s = (*s + 1).min(n() - 1))>{tr(ui::NEXT)}</button>
                     <button type="button" on:click=move |_| close()>{tr(ui::PRESENT_EXIT)}</button>
                     <p class="hint">{tr(ui::PRESENT_HINT)}</p>
                 </div>

@@ -4,10 +4,11 @@
 //! "keep" stores the codes (never the text) under their own key.
 
 use crate::components::confirm::Confirm;
+use crate::components::debrief::{ChecklistTable, QuizTable, ScreensTable};
 use crate::components::link::Link;
 use crate::components::number::fixed;
-use crate::content::{plural, ui, Text, FRAMEWORKS, QUESTIONS};
-use crate::route::{framework_routes, Route};
+use crate::content::{plural, ui, Text};
+use crate::route::Route;
 use crate::state::{tr, use_ctx, Ctx};
 use crate::store::debrief::{self as db, Debrief, FlagKind, Outcome, Refusal};
 use leptos::prelude::*;
@@ -37,13 +38,20 @@ pub fn DebriefScreen() -> impl IntoView {
     let run = move |t: &str| {
         let o = db::read(t);
         ctx.say_str(summary(ctx, &o));
+        // Presenter mode, opened from here, shows these figures.
+        crate::components::debrief::show(match &o {
+            Outcome::Read(d) => Some(Arc::new(d.clone())),
+            _ => None,
+        });
         outcome.set(Some(Arc::new(o)));
     };
+    on_cleanup(|| crate::components::debrief::show(None));
     let on_read = move |_| text.with_untracked(|t| run(t));
     let on_clear = move |_| {
         text.set(String::new());
         shown.set(String::new());
         outcome.set(None);
+        crate::components::debrief::show(None);
         ctx.say(ui::DEBRIEF_CLEARED);
     };
     let open_saved = move |_| {
@@ -230,77 +238,6 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
             })}
         }
     });
-    let lists = db::checklist_items()
-        .into_iter()
-        .map(|(f, mut items)| {
-            db::lowest_first(&d, &mut items);
-            let rows = items
-                .iter()
-                .map(|r| {
-                    let c = d.items[r.index];
-                    view! {
-                        <tr>
-                            <th scope="row">{tr(r.item.name)}</th>
-                            {c.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view()}
-                            <td class="bar-cell"><Stack counts=c.to_vec() total=learners/></td>
-                        </tr>
-                    }
-                })
-                .collect_view();
-            let id = format!("debrief-list-{}", f.id);
-            view! {
-                <section class="debrief-list" aria-labelledby=id.clone()>
-                    <h3 id=id.clone()><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
-                    <div class="table-scroll" role="region" aria-labelledby=id.clone() tabindex="0">
-                        <table class="debrief-table" id=format!("{id}-table")>
-                            <thead><tr>
-                                <th scope="col">{tr(ui::DEBRIEF_ITEM)}</th>
-                                <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::RATE_NOT_STARTED)}</th>
-                                <th scope="col" class="num"><span class="key key-1" aria-hidden="true"></span>{tr(ui::RATE_IN_PROGRESS)}</th>
-                                <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::RATE_IN_PLACE)}</th>
-                                <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::NOT_RATED)}</th>
-                                <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                            </tr></thead>
-                            <tbody>{rows}</tbody>
-                        </table>
-                    </div>
-                </section>
-            }
-        })
-        .collect_view();
-    let quiz_rows = db::most_missed_first(&d)
-        .into_iter()
-        .map(|i| {
-            let q = &QUESTIONS[i];
-            let [right, wrong, none] = d.questions[i];
-            let share = db::pct(right, right + wrong);
-            let answered = right + wrong > 0;
-            view! {
-                <tr id=format!("debrief-q-{}", q.id)>
-                    <th scope="row"><Link to=Route::of_framework(q.framework)>{tr(q.prompt)}</Link></th>
-                    <td class="num">{right}</td>
-                    <td class="num">{wrong}</td>
-                    <td class="num">{none}</td>
-                    <td class="num">{move || if answered { ui::PERCENT.fill(lang.get(), &[("pct", &share.to_string())]) } else { "—".into() }}</td>
-                    <td class="bar-cell"><Stack counts=vec![right, wrong, none] total=learners kinds=vec![2, 0, 3]/></td>
-                </tr>
-            }
-        })
-        .collect_view();
-    let screen_rows = FRAMEWORKS
-        .iter()
-        .zip(framework_routes())
-        .zip(d.screens.iter().copied())
-        .map(|((f, r), n)| {
-            view! {
-                <tr>
-                    <th scope="row"><Link to=r>{tr(f.short)}</Link></th>
-                    <td class="num">{n}</td>
-                    <td class="bar-cell"><Stack counts=vec![n, learners.saturating_sub(n)] total=learners kinds=vec![4, 3]/></td>
-                </tr>
-            }
-        })
-        .collect_view();
     let d_csv = d.clone();
     let d_json = d.clone();
     let codes = d.codes.clone();
@@ -378,69 +315,28 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
         <section class="debrief-checklists" aria-labelledby="debrief-checklists-title">
             <h2 id="debrief-checklists-title">{tr(ui::DEBRIEF_CHECKLISTS_TITLE)}</h2>
             <p class="hint">{tr(ui::DEBRIEF_CHECKLISTS_HINT)}</p>
-            {lists}
+            {db::checklist_items()
+                .into_iter()
+                .enumerate()
+                .map(|(i, (f, _))| {
+                    let id = format!("debrief-list-{}", f.id);
+                    view! {
+                        <section class="debrief-list" aria-labelledby=id.clone()>
+                            <h3 id=id.clone()><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
+                            <ChecklistTable d=d.clone() list=i labelled=id.clone() prefix="debrief"/>
+                        </section>
+                    }
+                })
+                .collect_view()}
         </section>
         <section class="debrief-quiz" aria-labelledby="debrief-quiz-title">
             <h2 id="debrief-quiz-title">{tr(ui::DEBRIEF_QUIZ_TITLE)}</h2>
             <p class="hint">{tr(ui::DEBRIEF_QUIZ_HINT)}</p>
-            <div class="table-scroll" role="region" aria-labelledby="debrief-quiz-title" tabindex="0">
-                <table class="debrief-table" id="debrief-quiz-table">
-                    <thead><tr>
-                        <th scope="col">{tr(ui::DEBRIEF_QUESTION)}</th>
-                        <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::DEBRIEF_RIGHT)}</th>
-                        <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::DEBRIEF_WRONG)}</th>
-                        <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::DEBRIEF_UNANSWERED)}</th>
-                        <th scope="col" class="num">{tr(ui::DEBRIEF_RIGHT_SHARE)}</th>
-                        <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                    </tr></thead>
-                    <tbody>{quiz_rows}</tbody>
-                </table>
-            </div>
+            <QuizTable d=d.clone() labelled="debrief-quiz-title".into() prefix="debrief"/>
         </section>
         <section class="debrief-screens" aria-labelledby="debrief-screens-title">
             <h2 id="debrief-screens-title">{tr(ui::DEBRIEF_SCREENS_TITLE)}</h2>
-            <div class="table-scroll" role="region" aria-labelledby="debrief-screens-title" tabindex="0">
-                <table class="debrief-table" id="debrief-screens-table">
-                    <thead><tr>
-                        <th scope="col">{tr(ui::DEBRIEF_SCREEN)}</th>
-                        <th scope="col" class="num"><span class="key key-4" aria-hidden="true"></span>{tr(ui::DEBRIEF_SCREEN_LEARNERS)}</th>
-                        <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                    </tr></thead>
-                    <tbody>{screen_rows}</tbody>
-                </table>
-            </div>
+            <ScreensTable d=d.clone() labelled="debrief-screens-title".into() prefix="debrief"/>
         </section>
-    }
-}
-
-/// One stacked bar: a segment per count, its share of `total`, coloured by kind (0 not started or
-/// wrong, 1 in progress, 2 in place or right, 3 not rated or not answered, 4 opened). Drawn in
-/// SVG; the numbers are in the row's cells, so the bar is hidden from screen readers.
-#[component]
-fn Stack(
-    counts: Vec<u32>,
-    total: u32,
-    #[prop(optional)] kinds: Option<Vec<usize>>,
-) -> impl IntoView {
-    let kinds = kinds.unwrap_or_else(|| (0..counts.len()).collect());
-    let mut x = 0.0f32;
-    let segments = counts
-        .iter()
-        .zip(kinds)
-        .filter(|(n, _)| **n > 0 && total > 0)
-        .map(|(n, k)| {
-            let w = crate::components::chart::bar_width(*n as f32 / total as f32);
-            let seg = view! {
-                <rect class=format!("seg seg-{k}") x=fixed(x, 2) y="0" width=fixed(w, 2) height="10"></rect>
-            };
-            x += w;
-            seg
-        })
-        .collect_view();
-    view! {
-        <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class="bar-track" x="0" y="0" width="100" height="10"></rect>
-            {segments}
-        </svg>
     }
 }

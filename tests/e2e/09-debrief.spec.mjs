@@ -302,3 +302,26 @@ test("debrief: axe finds no WCAG 2.2 AA violation with figures shown, in both la
   assertEqual(found, [], "axe violations");
   assertEqual(problems, [], "no page problem");
 });
+
+test("debrief: presenter mode shows the group's figures, one table per slide, in large type", async ({ page, base }) => {
+  assert(shared, "needs the links of the first debrief test");
+  await open(page, base + "debrief/");
+  await readPaste(page, shared.links.join("\n"));
+  await page.getByRole("button", { name: "Mode présentation" }).click();
+  const title = page.locator(".presenter h2");
+  assert((await title.textContent()).startsWith("Bilan de groupe"), `first slide: ${await title.textContent()}`);
+  assertEqual(await page.locator(".presenter #slide-list-usages-table tbody tr").count(), await page.locator("#debrief-list-usages-table tbody tr").count(), "the usages table on the slide");
+  const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".presenter td")).fontSize));
+  assert(size >= 24, `large type: ${size}px`);
+  await page.keyboard.press("End");
+  assertEqual((await title.textContent()).trim(), "Écrans ouverts", "last slide: the screens");
+  await page.keyboard.press("PageUp");
+  assertEqual((await title.textContent()).trim(), "Quiz : bonnes réponses par question".replace(" :", "\u00a0:"), "the quiz before it");
+  assertEqual(await page.locator(".presenter .slide-count").textContent(), "6 / 7", "slide count");
+  await page.keyboard.press("Escape");
+  await page.locator(".presenter").waitFor({ state: "detached" });
+  // Elsewhere, presenter mode still shows the frameworks.
+  await open(page, base + "usages/");
+  await page.getByRole("button", { name: "Mode présentation" }).click();
+  assert((await title.textContent()).includes("usages"), "frameworks elsewhere");
+}, { viewport: { width: 1920, height: 1080 } });
