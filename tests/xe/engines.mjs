@@ -315,7 +315,7 @@ class WebDriverPage {
       try {
         return await fn(el[ELEMENT]);
       } catch (e) {
-        const seen = await this.c.executeScript(script((e) => JSON.stringify([e.outerHTML.slice(0, 120), e.getBoundingClientRect(), innerWidth, innerHeight])), [el]).catch(() => "");
+        const seen = await this.c.executeScript(script((e) => { const r = e.getBoundingClientRect(); const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return JSON.stringify([e.outerHTML.slice(0, 120), r, innerWidth, innerHeight, top && top.outerHTML.slice(0, 160)]); }), [el]).catch(() => "");
         throw new Error(`${selector}${text ? ` "${text}"` : ""}: ${e.message} ${seen}`);
       }
     });
