@@ -208,6 +208,8 @@ async function launchWebKit() {
         },
       });
       await client.setTimeouts(undefined, 30000, 30000);
+      // MiniBrowser does not take --geometry under automation: size its window the WebDriver way.
+      await client.setWindowRect(null, null, viewport.width, viewport.height).catch(() => {});
       const page = new WebDriverPage(client, null);
       return {
         page,
@@ -310,11 +312,22 @@ class WebDriverPage {
   async withElement(selector, text, fn) {
     return this.inside(async () => {
       const el = await this.poll(() => this.c.executeScript(script(FIND), [selector, text || ""]), `${selector} ${text || ""}`);
-      return fn(el[ELEMENT]);
+      try {
+        return await fn(el[ELEMENT]);
+      } catch (e) {
+        const seen = await this.c.executeScript(script((e) => { const r = e.getBoundingClientRect(); const top = document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2); return JSON.stringify([e.outerHTML.slice(0, 120), r, innerWidth, innerHeight, top && top.outerHTML.slice(0, 160)]); }), [el]).catch(() => "");
+        throw new Error(`${selector}${text ? ` "${text}"` : ""}: ${e.message} ${seen}`);
+      }
     });
   }
   async click(selector, text) {
-    await this.withElement(selector, text, (id) => this.c.elementClick(id));
+    await this.withElement(selector, text, async (id) => {
+      // WebKitWebDriver answers "element not interactable" for an element below the fold
+      // instead of scrolling it into view as WebDriver says: scroll first (at once: the page
+      // scrolls smoothly otherwise).
+      await this.c.executeScript("arguments[0].scrollIntoView({ block: 'center', behavior: 'instant' })", [{ [ELEMENT]: id }]);
+      await this.c.elementClick(id);
+    });
   }
   async type(selector, text) {
     await this.withElement(selector, null, async (id) => {

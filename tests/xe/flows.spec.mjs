@@ -221,6 +221,9 @@ flow("SCORM 1.2 in an LMS frame with scorm-again: initialise, status, score, sus
   await sco.click("fieldset.question:first-of-type label.choice");
   await sco.click("fieldset.question:first-of-type .question-check button");
   await sco.waitFor("fieldset.question:first-of-type .feedback");
+  // The feedback took focus further down: back to the menu at the top, as a learner scrolls up
+  // (WebKitWebDriver does not scroll a frame's document to reach an element).
+  await sco.eval(() => scrollTo(0, 0));
   await sco.click(".primary a", "Phases");
   await page.until(() => /^\d+$/.test(String(API.cmi.core.score.raw)) && API.cmi.core.lesson_location.startsWith("phases"));
   const cmi = await page.eval(() => ({ s: API.cmi.core.lesson_status, data: API.cmi.suspend_data, loc: API.cmi.core.lesson_location }));
