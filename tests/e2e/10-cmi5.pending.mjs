@@ -171,7 +171,7 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized");
     await visitAllFrameworks(page);
     await until(async () => verbs(await lrs.statements(reg)).includes("completed"), "completed").catch(async (e) => {
-      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), location.href, document.querySelector(".notices")?.textContent, document.querySelectorAll(".visited-list li.seen").length]);
+      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), location.href, JSON.parse(localStorage.getItem("reperes") || "{}").visited]);
       throw new Error(`${e.message}: ${JSON.stringify({ state, errors, statements: verbs(await lrs.statements(reg)) })}`);
     });
     await answerFirstRight(page);
