@@ -14,7 +14,7 @@ ensure_build_tools
 
 TARGET_DIR=${CARGO_TARGET_DIR:-$ROOT/target}
 STAGE="$TARGET_DIR/reperes-stage"
-DIST="$ROOT/dist"
+DIST="${REPERES_DIST:-$ROOT/dist}"  # REPERES_DIST: build elsewhere (dist/ may be in use by tests)
 
 t=$(now)
 log "Building the wasm in release ($WASM_MODE toolchain; the first build takes about 10 minutes, later ones under 2)"

@@ -412,7 +412,26 @@ mod web {
         EDITIONS.iter().any(|e| find_api(e.api).is_some())
     }
 
+    /// Talks to the LMS when one is found. Its code (the runtime below) is a chunk of its own,
+    /// fetched only then: a learner outside an LMS never downloads it.
     pub fn start(ctx: Ctx) {
+        if !EDITIONS.iter().any(|e| find_api(e.api).is_some()) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            if lms_runtime(ctx).await.is_err() {
+                ctx.notify(Notice::Lms("load".into()));
+            }
+        });
+    }
+
+    #[leptos::wasm_split::wasm_split(lms, wasm_split_path = ::leptos::wasm_split, fallible)]
+    fn lms_runtime(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+        run(ctx);
+        Ok(())
+    }
+
+    fn run(ctx: Ctx) {
         let Some((e, api)) = EDITIONS
             .iter()
             .find_map(|e| find_api(e.api).map(|api| (*e, api)))

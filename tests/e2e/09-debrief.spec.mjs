@@ -271,8 +271,8 @@ test("debrief: works in an embed and through ?view=, and is in the menu", async 
   assertEqual(await page.locator("main h1").textContent(), "Group debrief", "view= opens it, in English");
   assertEqual(await page.locator(".site-header").count(), 0, "no header in an embed");
   await open(page, base);
-  await page.locator(".full-menu summary").click();
-  await page.locator(".full-menu").getByRole("link", { name: "Bilan de groupe" }).click();
+  await page.locator(".site-menu summary").click();
+  await page.locator(".site-menu").getByRole("link", { name: "Bilan de groupe" }).click();
   await page.waitForURL(/debrief\/$/);
   assertEqual(await page.title(), "Bilan de groupe · Repères", "its title");
 });

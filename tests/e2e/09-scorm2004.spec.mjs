@@ -86,7 +86,7 @@ test("SCORM 2004 with scorm-again: initialise, progress, score, success, notes i
   assertEqual(await frame.locator("html").getAttribute("lang"), "fr", "no LMS language: French");
 
   // A framework screen, a note, the first question answered right.
-  await frame.locator('.full-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
+  await frame.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
   const note = "Note pour la plateforme : « à revoir »";
   await frame.locator(".checklist .item textarea").first().fill(note);
   await frame.locator(".primary a", { hasText: "Quiz" }).click();
@@ -115,13 +115,13 @@ test("SCORM 2004 with scorm-again: initialise, progress, score, success, notes i
   await frame.locator("html").evaluate(() => delete document.visibilityState);
 
   // Every framework screen: completed.
-  const hrefs = await frame.locator(".full-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const hrefs = await frame.locator(".site-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   for (const href of hrefs.filter((h) => !/compare|sources|about/.test(h))) {
-    await frame.locator(`.full-menu nav a[href="${href}"]`).evaluate((a) => a.click());
+    await frame.locator(`.site-menu nav a[href="${href}"]`).first().evaluate((a) => a.click());
   }
   await page.waitForFunction(() => API_1484_11.cmi.completion_status === "completed", null, { timeout: 10000 });
   assertEqual(await api(() => API_1484_11.cmi.progress_measure), "1");
-  await frame.locator(".full-menu nav a[href*=usages]").first().evaluate((a) => a.click());
+  await frame.locator(".site-menu nav a[href*=usages]").first().evaluate((a) => a.click());
   await page.waitForFunction(() => API_1484_11.cmi.location === "usages", null, { timeout: 10000 });
   const saved = await api(() => ({ suspend_data: API_1484_11.cmi.suspend_data, location: API_1484_11.cmi.location }));
 
@@ -147,7 +147,7 @@ test("SCORM 2004 with scorm-again: initialise, progress, score, success, notes i
   await frame2.locator('.primary a[href*="progress"]').first().click();
   assert((await frame2.locator(".visited-list li.seen").count()) >= 20, "visits restored");
   // The learner's own choice of language wins over the LMS's next time.
-  await frame2.locator(".lang-switch button[lang=fr]").click();
+  await frame2.locator(".lang-switch button[lang=fr]").first().evaluate((b) => b.click());
   await page2.waitForTimeout(300);
   await page2.goto(server.url + lmsPage("s3.html", dir, { ...saved, learner_preference: { language: "en" } }));
   await frame2.locator("html[data-ready]").waitFor();

@@ -122,9 +122,9 @@ function checkStatements(sts, { registration, sessions }) {
 }
 
 async function visitAllFrameworks(page) {
-  const hrefs = await page.locator(".full-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  const hrefs = await page.locator(".site-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
   for (const href of hrefs.filter((h) => !/compare|sources|about/.test(h))) {
-    await page.locator(`.full-menu nav a[href="${href}"]`).evaluate((a) => a.click());
+    await page.locator(`.site-menu nav a[href="${href}"]`).evaluate((a) => a.click());
   }
 }
 
@@ -293,7 +293,7 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
       await p.goto(launchUrl(base, lms, { registration: r, ...opts }).url);
       await p.locator("html[data-ready]").waitFor();
       await notice(p).waitFor({ timeout: 20000 });
-      await p.locator('.full-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
+      await p.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
       await p.locator(".checklist .item").first().getByLabel("En place").check();
       assert(await p.locator(".checklist .item").first().getByLabel("En place").isChecked(), `${what}: the learner carries on`);
       assertEqual(await notice(p).count(), 1, `${what}: one notice`);
