@@ -23,6 +23,8 @@ test("the language switch changes every string and is kept across reloads", asyn
   await open(page, base + "usages/");
   const frH1 = await page.textContent("main h1");
   await page.getByRole("button", { name: "English" }).click();
+  // The English text is fetched on the first switch.
+  await page.locator("html[lang=en]").waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   assertEqual(await page.getAttribute("html", "lang"), "en", "html lang");
   const enH1 = await page.textContent("main h1");
   assert(frH1 !== enH1, "heading did not change");
@@ -66,6 +68,8 @@ test("the menu reaches every framework from the home page", async ({ page, base 
 test("opened with ?lang=, the address keeps saying the language shown, and a reload keeps it", async ({ page, base }) => {
   await open(page, base + "phases/?lang=fr");
   await page.getByRole("button", { name: "English" }).click();
+  // The English text is fetched on the first switch: the address follows once it is shown.
+  await page.waitForURL(/phases\/\?lang=en$/, { timeout: 10000 }).catch(() => {});
   assert(page.url().endsWith("phases/?lang=en"), `address follows the switch: ${page.url()}`);
   const hrefs = await page.locator("header a[href], footer a[href]").evaluateAll((l) => l.map((a) => a.getAttribute("href")));
   assert(hrefs.length > 5 && hrefs.every((h) => h.endsWith("?lang=en")), `links follow too: ${hrefs.filter((h) => !h.endsWith("?lang=en")).join(" ")}`);

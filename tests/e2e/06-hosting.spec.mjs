@@ -58,6 +58,7 @@ test("after one visit every route works offline, in both languages, even never o
   await page.waitForSelector("html[data-ready]");
   assert((await page.textContent(".phase-details")).includes("SoLoMo"), "deep link offline");
   await page.getByRole("button", { name: "English" }).click();
+  await page.locator("html[lang=en]").waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   assertEqual(await page.getAttribute("html", "lang"), "en", "switch offline");
   await context.close();
 }, { allowFailedRequests: true });

@@ -93,6 +93,7 @@ test("debrief: three learners' links pasted in a chat give the group's distribut
   await open(page, base + "progress/");
   await page.getByRole("link", { name: /bilan d'un groupe/ }).click();
   await page.waitForURL(/debrief\/$/);
+  await page.locator("main h1", { hasText: "Bilan de groupe" }).waitFor({ timeout: 10000 }).catch(() => {});
   assertEqual(await page.locator("main h1").textContent(), "Bilan de groupe", "the debrief screen");
   await readPaste(page, `[10:02] Alice : voici mon lien ${links[0]}\n[10:03] Bob : ${links[1]} (désolé)\nChloé — ${codeOf(links[2])}. Merci !`);
   assertEqual(await page.textContent("#debrief-learners"), "3 participants comptés", "three learners");

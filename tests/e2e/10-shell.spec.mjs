@@ -103,6 +103,7 @@ test("every control of the old header is two taps away on a phone", async ({ pag
   await panel.getByRole("button", { name: /Thème/ }).click(); // tap 2
   assertEqual(await page.getAttribute("html", "data-theme"), "light", "the theme changed");
   await panel.getByRole("button", { name: "English" }).click();
+  await page.locator("html[lang=en]").waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   assertEqual(await page.getAttribute("html", "lang"), "en", "the language changed");
   await panel.getByRole("button", { name: "Presenter mode" }).click();
   await page.locator(".presenter").waitFor();
