@@ -160,6 +160,7 @@ test("SCORM 1.2 with scorm-again: initialise, status, score, suspend data, resum
   await frame.locator("main h1").waitFor();
   assert((await frame.locator("main h1").textContent()).includes("usages"), "resumed at the saved location");
   await frame.locator(".primary a", { hasText: "Progression" }).click();
+  await frame.locator(".visited-list li.seen").first().waitFor({ timeout: 10000 }).catch(() => {});
   const seen = await frame.locator(".visited-list li.seen").count();
   assert(seen >= 20, `visits restored: ${seen}`);
   await server.close();
