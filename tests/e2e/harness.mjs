@@ -78,7 +78,9 @@ export function guard(page, { allowFailedRequests = false } = {}) {
       // Downloads triggered by the export button are cancelled by the headless browser, and the
       // browser drops the page's icon (which it loads after the page) when a test reloads or
       // navigates at that moment.
-      const dropped = r.failure()?.errorText === "net::ERR_ABORTED" && r.url().endsWith("/icons/icon.svg");
+      // So are a screen's chunks and a text table still on their way when the test navigates
+      // or reloads (the page that asked for them is gone).
+      const dropped = r.failure()?.errorText === "net::ERR_ABORTED" && /\/icons\/icon\.svg$|\.wasm$|\/text-(fr|en)-[0-9a-f]+\.txt$/.test(r.url());
       if (!r.url().startsWith("blob:") && !dropped) problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on("response", (r) => {
