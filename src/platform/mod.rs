@@ -85,7 +85,9 @@ pub fn effects(ctx: Ctx) {
         })
     });
     Effect::new(move |_| {
-        summary.track();
+        // Read, not only tracked: `track` subscribes to a memo without running it, so a memo
+        // never read has no sources and never changes (this effect then ran once, at start).
+        summary.with(|_| ());
         embed::on_progress(&ctx);
         // A cmi5 statement may be due (completed, passed, failed).
         cmi5::on_progress();

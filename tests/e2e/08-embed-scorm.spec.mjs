@@ -58,6 +58,9 @@ test("embedded across sites: height messages match the content, storage blocked,
   await page.waitForTimeout(300);
   const sent = (await progressCount()) - before;
   assertEqual(sent, 0, "progress messages while typing 20 letters of a note");
+  // Rating an item changes what the parent is told: a message with the new count arrives.
+  await frame.locator(".checklist .item").first().getByLabel("En place").check();
+  await page.waitForFunction(() => messages.some((m) => m.data.type === "progress" && m.data.ratedItems >= 1), null, { timeout: 5000 });
   assertEqual(errors.filter((e) => !/status of 404/.test(e)), [], "errors in the embed");
   await parent.close();
   await context.close();
