@@ -127,6 +127,10 @@ pub fn start() {
         dom::mark("reperes-live");
         // For tests and embedders: the live app is in place.
         dom::set_html_attr("data-ready", "1");
+        // Then the other screens' code, in idle moments (not offline: nothing new can come).
+        if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+            views::prefetch().await;
+        }
     });
 }
 

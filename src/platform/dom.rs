@@ -24,6 +24,25 @@ mod web {
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
     }
 
+    /// Resolves when the browser is idle (`requestIdleCallback`, within a second), or after a
+    /// short timer where it has none (Safari): for work that can wait, after the app is live.
+    pub async fn idle() {
+        use wasm_bindgen::JsCast;
+        let w = web_sys::window().unwrap();
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let ric = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+                .ok()
+                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
+            let asked = ric.is_some_and(|f| f.call2(&w, &resolve, &opts).is_ok());
+            if !asked {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+
     /// A User Timing mark (`reperes-shell`, `reperes-built`, `reperes-live`), read by the benchmark.
     pub fn mark(name: &str) {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

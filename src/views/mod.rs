@@ -82,6 +82,32 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
     }
 }
 
+/// Once the app is live, fetches the code of every other screen, one at a time in idle moments,
+/// so that a click to any of them paints at once instead of waiting for its chunks (the service
+/// worker precaches the same files anyway, so nothing more travels). Stops at the first failure
+/// (offline, a dropped connection): a screen opened later loads, or says why, on its own.
+pub async fn prefetch() {
+    #[cfg(target_arch = "wasm32")]
+    for route in [
+        Route::Home,
+        Route::Phases(None),
+        Route::Framework(""),
+        Route::Quiz,
+        Route::Assessment,
+        Route::Progress,
+        Route::Chronology,
+        Route::PhasesCompare,
+        Route::Debrief,
+        Route::Sources,
+        Route::About,
+    ] {
+        crate::platform::dom::idle().await;
+        if load(route).await.is_err() {
+            return;
+        }
+    }
+}
+
 /// The screen for a route, once `load` has succeeded for it (`None` before). The phases screen
 /// reads its selection itself, so moving between phases keeps the timeline (and its focus) in
 /// place.
