@@ -4,6 +4,7 @@
 // line. Timings are for reading, never for pass/fail: this machine is shared and noisy.
 //
 //   node bench/bench.mjs [runs=5]        (scripts/bench.sh builds first)
+//   BENCH_PARTS=debrief node bench/bench.mjs 5   (only some parts: load, offline, routes, debrief)
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -151,8 +152,9 @@ const profiles = {
   fast: null,
   slow: { latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 },
 };
+const PARTS = (process.env.BENCH_PARTS || "load,offline,routes,debrief").split(",");
 const result = { runs: RUNS, cpuThrottle: 4 };
-for (const [profile, network] of Object.entries(profiles)) {
+for (const [profile, network] of PARTS.includes("load") ? Object.entries(profiles) : []) {
   const runs = { app: [], static: [] };
   for (let i = 0; i < RUNS; i++) {
     runs.app.push(await measure(browser, app.url, network, true));
@@ -179,7 +181,7 @@ for (const [profile, network] of Object.entries(profiles)) {
 }
 // The whole first visit, offline copy included: what the server sends until the service worker
 // has cached every route (a normal fresh profile, cache on, no throttling; counted by the server).
-{
+if (PARTS.includes("offline")) {
   const context = await browser.newContext();
   const page = await context.newPage();
   app.state.sent.length = 0;
@@ -202,7 +204,7 @@ for (const [profile, network] of Object.entries(profiles)) {
 // throttling) until the live app is in place (html[data-ready]); the worker's background precache
 // runs in the worker and is not counted. Then a click, in the live app, to a screen whose code is
 // not loaded yet: time from the click to the new screen's heading painted (fast network).
-{
+if (PARTS.includes("routes")) {
   const routes = [];
   const walk = (dir, rel) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -219,14 +221,17 @@ for (const [profile, network] of Object.entries(profiles)) {
     const cdp = await context.newCDPSession(page);
     await cdp.send("Network.enable");
     await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
-    let bytes = 0;
-    const files = [];
-    let live = false;
-    cdp.on("Network.responseReceived", (e) => files.push(e.response.url.replace(app.url, "")));
-    cdp.on("Network.loadingFinished", (e) => { if (!live) bytes += e.encodedDataLength; });
     await page.goto(app.url + r);
     await page.waitForSelector("html[data-ready]", { timeout: 20000 });
-    live = true;
+    // What was asked for before the live app was in place (Resource Timing: the page and every
+    // request that started before the reperes-live mark), by bytes on the wire. The screens'
+    // code fetched in idle time after that, like the worker's precache, is not counted.
+    const { bytes, files } = await page.evaluate(() => {
+      const live = performance.getEntriesByName("reperes-live")[0].startTime;
+      const before = performance.getEntriesByType("resource").filter((e) => e.startTime < live);
+      const nav = performance.getEntriesByType("navigation")[0];
+      return { bytes: nav.transferSize + before.reduce((a, e) => a + e.transferSize, 0), files: before.map((e) => e.name.split("/").pop()) };
+    });
     perRoute[r || "(home)"] = bytes;
     if (r === "" || r === "quiz/") console.error(`files before interactive, ${r || "home"}: ${files.join(" ")}`);
     await context.close();
@@ -243,12 +248,16 @@ for (const [profile, network] of Object.entries(profiles)) {
     result.chunks[name] = { raw: c.bytes, brotli: br(c.file) };
     console.log(`chunk ${name.padEnd(12)} ${String(c.bytes).padStart(7)} raw, ${String(result.chunks[name].brotli).padStart(6)} brotli`);
   }
+  // Twice: at the moment the app is live, and two seconds later (a learner reads before
+  // clicking; by then the other screens' code has been fetched in idle time).
+  for (const pause of [0, 2000]) {
   const clicks = [];
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(app.url);
     await page.waitForSelector("html[data-ready]");
+    await page.waitForTimeout(pause);
     clicks.push(await page.evaluate(() => new Promise((done) => {
       const link = [...document.querySelectorAll("a[href]")].find((a) => /quiz\/?$/.test(a.getAttribute("href")));
       const before = document.querySelector("main h1")?.textContent;
@@ -263,8 +272,59 @@ for (const [profile, network] of Object.entries(profiles)) {
     })));
     await context.close();
   }
-  result.clickToNewScreen = median(clicks);
-  console.log(`click to a screen not loaded yet (quiz), painted: median ${result.clickToNewScreen.toFixed(0)} ms of ${RUNS}`);
+  result[pause ? "clickToNewScreenAfter2s" : "clickToNewScreen"] = median(clicks);
+  console.log(`click to the quiz ${pause ? "2 s after" : "as soon as"} the home screen is live, painted: median ${median(clicks).toFixed(0)} ms of ${RUNS} (${clicks.map((c) => c.toFixed(0)).join(", ")})`);
+  }
+}
+// The class debrief at scale: 200 learners' codes pasted, read and painted, CPU throttled 4x.
+// The codes are made from a real share link (so they fit this content), varied the way the
+// end-to-end test varies them; time from the click on "read" to the frame that shows the counts.
+if (PARTS.includes("debrief")) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.url + "progress/");
+  await page.waitForSelector("html[data-ready]");
+  await page.getByRole("button", { name: /partage/ }).click();
+  const [tag, ratings, answers, visited] = (await page.inputValue("#share-link")).split("#share=")[1].split(".");
+  const fnv = (t) => {
+    let h = 0x811c9dc5;
+    for (const b of Buffer.from(t)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h.toString(16).padStart(8, "0");
+  };
+  const codes = [];
+  for (let n = 0; n < 200; n++) {
+    const body = [tag, [...ratings].map((_, k) => "-012"[(n >> k % 9) & 3]).join(""), [...answers].map((_, k) => "-012"[(n + k) % 4]).join(""), [...visited].map((_, k) => String((n >> k) & 1)).join("")].join(".");
+    codes.push(`${body}.${fnv(body)}`);
+  }
+  const paste = codes.map((c, i) => `learner ${i}: ${app.url}#share=${c}`).join("\n");
+  const times = [];
+  await context.close();
+  for (let i = 0; i < RUNS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.goto(app.url + "debrief/");
+    await page.waitForSelector("html[data-ready]");
+    await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
+    times.push(await page.evaluate((text) => new Promise((done) => {
+      const input = document.querySelector("#debrief-input");
+      input.value = text;
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
+      const t0 = performance.now();
+      document.querySelector("#debrief-read").click();
+      const check = () => {
+        if (/\d/.test(document.querySelector("#debrief-learners")?.textContent || "")) requestAnimationFrame(() => done(performance.now() - t0));
+        else requestAnimationFrame(check);
+      };
+      check();
+    }), paste));
+    const learners = await page.textContent("#debrief-learners");
+    if (!/^\d+ /.test(learners)) throw new Error(`the debrief did not count the codes: ${learners}`);
+    if (i === 0) console.log(`\ndebrief of 200 codes: ${learners.trim()}`);
+    await context.close();
+  }
+  result.debrief200 = median(times);
+  console.log(`200 codes read and the debrief painted, CPU 4x: median ${result.debrief200.toFixed(0)} ms of ${RUNS} (${times.map((t) => t.toFixed(0)).join(", ")})`);
 }
 const wasm = fs.readdirSync(DIST).find((f) => f.endsWith("_bg.wasm"));
 result.wasmBytes = fs.statSync(path.join(DIST, wasm)).size;
