@@ -35,6 +35,8 @@ test("the language switch changes every string and is kept across reloads", asyn
   await page.waitForSelector("html[data-ready]");
   assertEqual(await page.getAttribute("html", "lang"), "en", "kept after reload");
   await page.getByRole("button", { name: "Français" }).click();
+  // This page started in English: the French text is fetched on the way back.
+  await page.locator("html[lang=fr]").waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   assertEqual(await page.textContent("main h1"), frH1, "back to French");
 });
 

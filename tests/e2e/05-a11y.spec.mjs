@@ -188,7 +188,11 @@ test("presenter slides fit a 1280×720 projector, controls included, in both lan
     assert(count >= 20, `slides: ${count}`);
     for (let i = 1; i <= count; i++) {
       await page.waitForFunction((n) => document.querySelector(".slide-count").textContent.startsWith(n + " "), i);
-      await page.waitForTimeout(50); // the fit runs in the next frame
+      // The fit runs in a later frame (later still on a loaded machine): give it up to 3 s.
+      await page.waitForFunction(() => {
+        const s = document.querySelector(".slide");
+        return s.scrollHeight - s.clientHeight <= 1;
+      }, null, { timeout: 3000 }).catch(() => {});
       const m = await page.evaluate(() => {
         const s = document.querySelector(".slide");
         const bar = document.querySelector(".presenter-bar").getBoundingClientRect();

@@ -6,7 +6,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = path.join(ROOT, "dist");
+// REPERES_DIST: test a build written elsewhere (as scripts/build.sh can write one).
+export const DIST = process.env.REPERES_DIST ? path.resolve(process.env.REPERES_DIST) : path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
 export const tests = [];
 

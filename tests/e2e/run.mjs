@@ -13,7 +13,10 @@ const at = args.indexOf("--specs");
 const specs = at >= 0 ? args.splice(at, 2)[1].split(",") : [""];
 const filter = args[0] || "";
 for (const f of fs.readdirSync(path.join(ROOT, "tests/e2e")).filter((f) => f.endsWith(".spec.mjs") || (process.env.REPERES_PENDING && f.endsWith(".pending.mjs"))).sort()) {
-  if (specs.some((s) => f.startsWith(s))) await import(path.join(ROOT, "tests/e2e", f));
+  if (!specs.some((s) => f.startsWith(s))) continue;
+  const before = tests.length;
+  await import(path.join(ROOT, "tests/e2e", f));
+  for (const t of tests.slice(before)) t.file = f;
 }
 if (!fs.existsSync(path.join(DIST, "index.html"))) {
   console.log("No dist/: build first.\nE2E: 0 passed, 1 failed");
@@ -32,10 +35,11 @@ const browser = await chromium.launch(LAUNCH);
 // REPERES_PREFIX=/formation/reperes/ runs the same suite with the app under a sub-path.
 const server = await startServer({ root: DIST, prefix: process.env.REPERES_PREFIX || "/" });
 
-const TIMEOUT_MS = 180_000;
+const TIMEOUT_MS = 300_000;
 let passed = 0;
 let failed = 0;
-for (const t of tests.filter((t) => t.name.includes(filter))) {
+
+async function runOne(t) {
   const started = Date.now();
   const context = await browser.newContext({ viewport: t.opts.viewport || { width: 1280, height: 800 } });
   const page = await context.newPage();
@@ -61,6 +65,21 @@ for (const t of tests.filter((t) => t.name.includes(filter))) {
     await context.close().catch(() => {});
   }
 }
+
+// Spec files run a few at a time, each test in its own browser context (its own storage,
+// service worker and cache); the tests of one file run in order, since some build on the one
+// before. Most of a test's time is spent waiting for the page, so two files at once use the two
+// cores better than one after the other. A test registered with { alone: true } runs after the
+// others, by itself. REPERES_E2E_JOBS=1 runs everything in order, one at a time.
+const JOBS = Math.max(1, Number(process.env.REPERES_E2E_JOBS || 2));
+const chosen = tests.filter((t) => t.name.includes(filter));
+const files = [...new Set(chosen.map((t) => t.file))].map((f) => chosen.filter((t) => t.file === f && !t.opts.alone));
+await Promise.all(
+  Array.from({ length: JOBS }, async () => {
+    for (let group; (group = files.shift()); ) for (const t of group) await runOne(t);
+  }),
+);
+for (const t of chosen.filter((t) => t.opts.alone)) await runOne(t);
 await server.close();
 await browser.close();
 console.log(`E2E: ${passed} passed, ${failed} failed${process.env.REPERES_PREFIX ? " (under " + process.env.REPERES_PREFIX + ")" : ""}`);
