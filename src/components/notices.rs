@@ -10,7 +10,7 @@ pub fn Notices() -> impl IntoView {
     let ctx = use_ctx();
     view! {
         <div class="notices">
-            <For each=move || ctx.notices.get() key=|n| format!("{n:?}") let:notice>
+            <For each=move || ctx.notices.get() key=Notice::key let:notice>
                 <NoticeBox notice/>
             </For>
         </div>
