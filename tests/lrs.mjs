@@ -64,11 +64,22 @@ export async function startRalph() {
   const lrs = {
     url,
     async start() {
-      proc = spawn(RALPH, ["runserver", "-b", "fs", "--fs-default-directory-path", path.join(dir, "data"), "-h", "127.0.0.1", "-p", String(port)], {
-        env,
+      // Ralph's own app under uvicorn, as `ralph runserver -b fs` starts it, with one change:
+      // 5.1.0's filesystem LRS backend writes every statement with its default operation
+      // (CREATE) to one file, so the second statement ever sent fails ("Statement indexation
+      // failed", HTTP 500). APPEND is what a file of statements needs.
+      const launcher = [
+        "import sys, uvicorn",
+        "from ralph.backends.lrs.fs import FSLRSBackend",
+        "from ralph.backends.data.base import BaseOperationType",
+        "FSLRSBackend.default_operation_type = BaseOperationType.APPEND",
+        "uvicorn.run('ralph.api:app', host='127.0.0.1', port=int(sys.argv[1]), log_level='warning')",
+      ].join("\n");
+      proc = spawn(path.join(VENV, "bin/python"), ["-c", launcher, String(port)], {
+        env: { ...env, RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH: path.join(dir, "data") },
         cwd: dir,
         stdio: "ignore",
-        detached: true, // its own process group: uvicorn's reloader starts a worker below it
+        detached: true, // its own process group, stopped whole
       });
       await waitUp(url);
     },
@@ -80,7 +91,7 @@ export async function startRalph() {
         p.once("exit", r);
         process.kill(-p.pid, "SIGTERM");
       });
-      // uvicorn's reloader may leave its worker a moment.
+      // The port may take a moment to close.
       for (let i = 0; i < 50; i++) {
         try {
           await fetch(url + "__heartbeat__");
@@ -96,7 +107,8 @@ export async function startRalph() {
         headers: { Authorization: "Basic " + Buffer.from(`${USER}:${PASSWORD}`).toString("base64"), "X-Experience-API-Version": "1.0.3" },
       });
       if (!r.ok) throw new Error(`ralph ${r.status}`);
-      return (await r.json()).statements;
+      // The filesystem backend ignores `ascending`: order them here, as stored.
+      return (await r.json()).statements.sort((a, b) => a.stored.localeCompare(b.stored) || a.timestamp.localeCompare(b.timestamp));
     },
     async close() {
       await lrs.stop();

@@ -28,6 +28,7 @@ function startLms(lrs) {
   const cors = { "Access-Control-Allow-Origin": "*", "Access-Control-Allow-Headers": "Authorization, Content-Type, X-Experience-API-Version", "Access-Control-Allow-Methods": "GET, PUT, POST, OPTIONS" };
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://x");
+    (lms.log ??= []).push(`${req.method} ${url.pathname}`);
     const send = (status, body, type = "application/json") => {
       res.writeHead(status, { ...cors, "Content-Type": type });
       res.end(typeof body === "string" ? body : JSON.stringify(body));
@@ -123,8 +124,9 @@ function checkStatements(sts, { registration, sessions }) {
 
 async function visitAllFrameworks(page) {
   const hrefs = await page.locator(".site-menu nav a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  for (const href of hrefs.filter((h) => !/compare|sources|about/.test(h))) {
-    await page.locator(`.site-menu nav a[href="${href}"]`).evaluate((a) => a.click());
+  // The menu names some screens twice (the phases among the screens and among the frameworks).
+  for (const href of [...new Set(hrefs)].filter((h) => !/compare|sources|about/.test(h))) {
+    await page.locator(`.site-menu nav a[href="${href}"]`).first().evaluate((a) => a.click());
   }
 }
 
@@ -194,6 +196,7 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
     await page.locator("html[data-ready]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).length === 5, "second initialized");
     await page.locator('.primary a[href*="progress"]').first().evaluate((a) => a.click());
+    await page.locator(".visited-list").waitFor(); // the progress screen's code comes first
     assert((await page.locator(".visited-list li.seen").count()) >= 20, "visits kept from the first launch");
     await page.getByRole("button", { name: /Leave the module|Quitter le module/ }).click();
     await page.waitForURL(`${lms.origin}/return`);
@@ -261,7 +264,10 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized");
     await lrs.stop();
     await visitAllFrameworks(page);
-    await notice(page).waitFor();
+    await notice(page).waitFor({ timeout: 20000 }).catch(async (e) => {
+      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), document.querySelector(".notices")?.textContent]);
+      throw new Error(`${e.message}: ${JSON.stringify([state[2], state[1], (state[0] || "").length, lms.log.slice(-8)])}`);
+    });
     assertEqual(await notice(page).count(), 1, "one notice");
     const queued = await page.evaluate(() => JSON.parse(localStorage.getItem("reperes.cmi5.queue")));
     assertEqual(queued.length, 1, "completed waits in the stored queue");
