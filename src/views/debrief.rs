@@ -200,6 +200,22 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
         })
         .collect_view();
     let (repeats, beyond) = (d.repeats, d.beyond_limit);
+    let lists = db::checklist_items().len();
+    let drawn = RwSignal::new(if cfg!(target_arch = "wasm32") {
+        0
+    } else {
+        usize::MAX
+    });
+    provide_context(Turns(drawn));
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        for turn in 1..=lists + 2 {
+            crate::platform::dom::next_task().await;
+            if drawn.try_set(turn).is_some() {
+                return; // the figures are gone (another paste, or another screen)
+            }
+        }
+    });
     let listed_all = d.flags.len() as u32 == refused + repeats;
     let flags = (!d.flags.is_empty()).then(|| {
         let rows = d
@@ -320,10 +336,12 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
                 .enumerate()
                 .map(|(i, (f, _))| {
                     let id = format!("debrief-list-{}", f.id);
+                    let d = d.clone();
+                    let table = move || view! { <ChecklistTable d=d.clone() list=i labelled=id.clone() prefix="debrief"/> };
                     view! {
-                        <section class="debrief-list" aria-labelledby=id.clone()>
-                            <h3 id=id.clone()><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
-                            <ChecklistTable d=d.clone() list=i labelled=id.clone() prefix="debrief"/>
+                        <section class="debrief-list" aria-labelledby=format!("debrief-list-{}", f.id)>
+                            <h3 id=format!("debrief-list-{}", f.id)><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
+                            {in_turn(i, table)}
                         </section>
                     }
                 })
@@ -332,11 +350,32 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
         <section class="debrief-quiz" aria-labelledby="debrief-quiz-title">
             <h2 id="debrief-quiz-title">{tr(ui::DEBRIEF_QUIZ_TITLE)}</h2>
             <p class="hint">{tr(ui::DEBRIEF_QUIZ_HINT)}</p>
-            <QuizTable d=d.clone() labelled="debrief-quiz-title".into() prefix="debrief"/>
+            {in_turn(lists, {
+                let d = d.clone();
+                move || view! { <QuizTable d=d.clone() labelled="debrief-quiz-title".into() prefix="debrief"/> }
+            })}
         </section>
         <section class="debrief-screens" aria-labelledby="debrief-screens-title">
             <h2 id="debrief-screens-title">{tr(ui::DEBRIEF_SCREENS_TITLE)}</h2>
-            <ScreensTable d=d.clone() labelled="debrief-screens-title".into() prefix="debrief"/>
+            {in_turn(lists + 1, move || view! { <ScreensTable d=d.clone() labelled="debrief-screens-title".into() prefix="debrief"/> })}
         </section>
     }
 }
+
+/// The figures' tables are drawn one task after the other (in the browser): the counts paint at
+/// once, and the page answers input between two tables, however many codes were read. Natively
+/// (tests, prerender) they are all drawn at once.
+fn in_turn<V: IntoView + 'static>(
+    turn: usize,
+    table: impl Fn() -> V + Send + Sync + 'static,
+) -> impl IntoView {
+    let drawn = use_context::<Turns>()
+        .expect("Figures provides its turns")
+        .0;
+    let mine = Memo::new(move |_| drawn.get() > turn);
+    move || mine.get().then(&table)
+}
+
+/// How many of the figures' tables may be drawn yet.
+#[derive(Clone, Copy)]
+struct Turns(RwSignal<usize>);

@@ -72,6 +72,8 @@ async function readPaste(page, text) {
   }, text);
   await page.getByRole("button", { name: "Lire les codes" }).click();
   await page.locator("#debrief-result > *").first().waitFor();
+  // The tables are drawn one after the other once the counts are shown; the screens come last.
+  await page.locator("#debrief-screens-table, #debrief-message").first().waitFor();
 }
 
 /** A row of a debrief table: its header cell and its numbers. */
