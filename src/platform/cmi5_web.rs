@@ -551,6 +551,55 @@ pub fn launched() -> bool {
 }
 
 pub fn start(ctx: Ctx) {
+    if launch().is_some() {
+        call(ctx, Call::Start);
+    }
+}
+
+/// The learner's results changed (called from the app's progress effect, see `platform`): a
+/// statement may be due.
+pub fn on_progress() {
+    if let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) {
+        call(rt.ctx, Call::Update);
+    }
+}
+
+/// The learner leaves the course: terminated, then the LMS's return address when it gave one.
+pub fn leave() {
+    if let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) {
+        call(rt.ctx, Call::Leave);
+    }
+}
+
+/// What the app asks of the runtime, whose code is a wasm chunk of its own (`cmi5`), fetched only
+/// in a cmi5 launch, like the SCORM runtime's: a learner outside such an LMS never downloads it.
+enum Call {
+    Start,
+    Update,
+    Leave,
+}
+
+fn call(ctx: Ctx, what: Call) {
+    spawn_local(async move {
+        if runtime(ctx, what).await.is_err() {
+            ctx.notify(Notice::Lms("load".into()));
+        }
+    });
+}
+
+#[leptos::wasm_split::wasm_split(cmi5, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn runtime(ctx: Ctx, what: Call) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    let rt = RUNTIME.with(|r| r.borrow().clone());
+    match (what, rt) {
+        (Call::Start, None) => run(ctx),
+        (Call::Update, Some(rt)) => rt.update(),
+        (Call::Leave, Some(rt)) => leave_now(rt),
+        _ => {}
+    }
+    Ok(())
+}
+
+fn run(ctx: Ctx) {
     let Some(launch) = launch() else { return };
     let rt = Rc::new(Runtime {
         ctx,
@@ -571,19 +620,7 @@ pub fn start(ctx: Ctx) {
     leave.forget();
 }
 
-/// The learner's results changed (called from the app's progress effect, see `platform`): a
-/// statement may be due.
-pub fn on_progress() {
-    if let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) {
-        rt.update();
-    }
-}
-
-/// The learner leaves the course: terminated, then the LMS's return address when it gave one.
-pub fn leave() {
-    let Some(rt) = RUNTIME.with(|r| r.borrow().clone()) else {
-        return;
-    };
+fn leave_now(rt: Rc<Runtime>) {
     rt.terminate(false);
     let url = rt
         .session
