@@ -293,10 +293,13 @@ test("debrief: axe finds no WCAG 2.2 AA violation with figures shown, in both la
       await page.locator("#debrief-input").fill(shared.links.join("\n") + "\nR1.abc\n" + shared.links[0]);
       await page.click("#debrief-read");
       await page.locator("#debrief-flags").waitFor();
+      // The tables follow the counts one task each: axe reads the page once the last is drawn
+      // (a page that moves under it sees targets overlap).
+      await page.locator("#debrief-screens-table").waitFor();
       await page.addScriptTag({ path: AXE });
       const v = await page.evaluate(async () => {
         const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} (${n.failureSummary.replace(/\s+/g, " ")})`).join(" | ")}`);
       });
       found.push(...v.map((x) => `${lang} ${theme}: ${x}`));
     }
