@@ -151,6 +151,9 @@ self.addEventListener("fetch", (event) => {
           const page = await notFound(cache);
           if (page) return page;
         }
+        // The page asked for it and left (a chunk fetched in idle time, then a click to another
+        // page): nobody reads the answer, and a rejection here is a console error in Firefox.
+        if (request.signal && request.signal.aborted) return new Response(null, { status: 503, statusText: "aborted" });
         throw err;
       }
     }),

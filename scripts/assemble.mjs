@@ -49,6 +49,15 @@ for (const [key, c] of Object.entries(chunks)) {
   c.shared = deps ? [...deps[1].matchAll(/__chunk_(\d+)/g)].map((m) => m[1]) : [];
 }
 
+// A chunk that fails to load is the app's to report (a screen's: a notice with a retry; the idle
+// prefetch's: it stops quietly). The splitter's loader also logs it as a console error, which in
+// Firefox is every idle fetch cut short by a click to another page ("NetworkError"): a warning.
+if (hasLoader) {
+  const logged = "console.error(e);";
+  if (loader.split(logged).length !== 2) throw new Error(`__wasm_split.js: expected one ${logged} in its callback wrapper`);
+  loader = loader.replace(logged, 'console.warn("Repères: a chunk did not load", e);');
+}
+
 // 2. The glue, the main module and the loader import one another: one hash for the three.
 const h = hash(glue, wasm, loader);
 const js = `reperes-${h}.js`;

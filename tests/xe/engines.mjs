@@ -86,7 +86,18 @@ export async function launch(engine) {
       // every document also collects its own, read from the frames at the end.
       await page.evaluateOnNewDocument(GUARD);
       page.on("pageerror", (e) => problems.push(`page error: ${e.message || e}`));
-      page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+      // An Error passed to console.error reads "JSHandle@error" in m.text() (Firefox, BiDi):
+      // its message and stack are read from the handle, before the errors are reported.
+      const reading = [];
+      page.on("console", (m) => {
+        if (m.type() !== "error") return;
+        reading.push(
+          Promise.all(m.args().map((a) => a.evaluate((x) => (x instanceof Error ? `${x.name}: ${x.message} ${x.stack || ""}` : "")).catch(() => "")))
+            .then((parts) => parts.filter(Boolean).join(" "))
+            .catch(() => "")
+            .then((details) => problems.push(`console error: ${m.text()}${details ? ` (${details})` : ""}`)),
+        );
+      });
       page.on("request", (r) => {
         const u = new URL(r.url());
         if (/^https?:$/.test(u.protocol) && !["127.0.0.1", "localhost"].includes(u.hostname)) problems.push(`request to another host: ${r.url()}`);
@@ -94,6 +105,7 @@ export async function launch(engine) {
       return {
         page: new PuppeteerPage(page, null),
         errors: async () => {
+          await Promise.all(reading.splice(0));
           for (const f of page.frames().filter((f) => f !== page.mainFrame() && !f.detached)) {
             problems.push(...(await f.evaluate(HARVEST).catch(() => [])));
           }
@@ -355,5 +367,24 @@ class WebDriverPage {
   }
   async upload(selector, file) {
     await this.withElement(selector, null, (id) => this.c.elementSendKeys(id, file));
+  }
+}
+
+/** The page step under way (method and first argument), for a flow that times out: the runner
+ * says where it hung. */
+export const lastStep = { text: "", depth: 0 };
+for (const cls of [PuppeteerPage, WebDriverPage]) {
+  for (const name of ["goto", "reload", "waitFor", "click", "type", "press", "text", "eval", "until", "upload"]) {
+    const fn = cls.prototype[name];
+    if (!fn) continue;
+    cls.prototype[name] = async function (...a) {
+      // Only the outermost call is named (until() calls eval(), click() calls find()).
+      if (lastStep.depth++ === 0) lastStep.text = `${name}(${String(a[0]).replace(/\s+/g, " ").slice(0, 100)})`;
+      try {
+        return await fn.apply(this, a);
+      } finally {
+        lastStep.depth = Math.max(0, lastStep.depth - 1);
+      }
+    };
   }
 }

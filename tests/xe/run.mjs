@@ -10,7 +10,7 @@ import path from "node:path";
 import { spawnSync } from "node:child_process";
 import { startServer } from "../server.mjs";
 import { DIST, ARTIFACTS } from "../e2e/harness.mjs";
-import { ENGINES, launch, binaries } from "./engines.mjs";
+import { ENGINES, launch, binaries, lastStep } from "./engines.mjs";
 import { flows } from "./flows.spec.mjs";
 
 const args = process.argv.slice(2);
@@ -60,6 +60,7 @@ for (const engine of engines) {
   }
   for (const flow of browser ? selected : []) {
     const t = Date.now();
+    Object.assign(lastStep, { text: "(no page step yet)", depth: 0 });
     const opened = [];
     const cleanups = []; // servers and folders a flow made: closed and removed whatever happens
     const defer = (fn) => cleanups.push(fn);
@@ -71,7 +72,7 @@ for (const engine of engines) {
     };
     try {
       let timer;
-      const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS / 1000} s`)), TIMEOUT_MS)));
+      const limit = new Promise((_, fail) => (timer = setTimeout(() => fail(new Error(`timed out after ${TIMEOUT_MS / 1000} s, in ${lastStep.text}`)), TIMEOUT_MS)));
       try {
         await Promise.race([flow.fn({ engine, newContext, defer, base: server.url }), limit]);
       } finally {
