@@ -3,8 +3,14 @@ import { test, assert, assertEqual, open, routes, overflowX, ROOT, ARTIFACTS } f
 
 const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 
+/** Emulates a system theme and waits for the page's colour transitions to end. */
+async function theme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
+}
+
 async function axe(page) {
-  await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
   return page.evaluate(async () => {
     const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
     return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
@@ -16,13 +22,15 @@ test("axe finds no WCAG 2.2 AA violation on any route, in both languages and bot
   const context = await browser.newContext({ bypassCSP: true });
   const page = await context.newPage();
   const found = [];
-  for (const theme of ["light", "dark"]) {
-    await page.emulateMedia({ colorScheme: theme });
-    for (const lang of ["fr", "en"]) {
-      for (const r of routes()) {
-        await open(page, `${base}${r}?lang=${lang}`);
-        if (r === "phases/solomo/") await page.evaluate(() => (document.querySelector(".site-menu").open = true)); // the menu open too
-        for (const v of await axe(page)) found.push(`/${r} ${lang} ${theme}: ${v}`);
+  // Each page is loaded once and read in both themes (the theme follows the system's at once).
+  for (const lang of ["fr", "en"]) {
+    for (const r of routes()) {
+      await page.emulateMedia({ colorScheme: "light" });
+      await open(page, `${base}${r}?lang=${lang}`);
+      if (r === "phases/solomo/") await page.evaluate(() => (document.querySelector(".site-menu").open = true)); // the menu open too
+      for (const t of ["light", "dark"]) {
+        await theme(page, t);
+        for (const v of await axe(page)) found.push(`/${r} ${lang} ${t}: ${v}`);
       }
     }
   }
@@ -79,21 +87,31 @@ test("screens have a heading outline and a meaningful title", async ({ page, bas
   assertEqual(titles.size, routes().length, "every screen has its own title");
 });
 
-test("screenshots at 1280x800 and 390x844 in both themes, no overflow at 390 or 320 px", async ({ browser, base }) => {
+// tests/artifacts/screens/: every route, and home with the menu open, at 390 and 1280 in both
+// themes. Each page is loaded once per width and shot in both themes.
+test("screenshots at 1280x800 and 390x844 in both themes (menu closed, and open on home), no overflow at 390 or 320 px", async ({ browser, base }) => {
+  const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, "screens", name) });
   for (const [w, h] of [[1280, 800], [390, 844], [320, 640]]) {
-    for (const theme of ["light", "dark"]) {
-      const context = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: theme });
-      const page = await context.newPage();
-      for (const r of routes()) {
-        await open(page, base + r);
-        if (w <= 390) assertEqual(await overflowX(page), 0, `/${r} overflows at ${w}px (${theme})`);
-        if (w !== 320) {
-          const name = `${(r || "home").replace(/\//g, "_")}-${w}x${h}-${theme}.png`;
-          await page.screenshot({ path: path.join(ARTIFACTS, "screens", name) });
-        }
+    const context = await browser.newContext({ viewport: { width: w, height: h } });
+    const page = await context.newPage();
+    for (const r of routes()) {
+      await page.emulateMedia({ colorScheme: "light" });
+      await open(page, base + r);
+      for (const t of ["light", "dark"]) {
+        await theme(page, t);
+        if (w <= 390) assertEqual(await overflowX(page), 0, `/${r} overflows at ${w}px (${t})`);
+        if (w !== 320) await shot(page, `${(r || "home").replace(/\//g, "_")}-${w}x${h}-${t}.png`);
       }
-      await context.close();
     }
+    if (w !== 320) {
+      await open(page, base);
+      await page.locator("#menu-button").click();
+      for (const t of ["light", "dark"]) {
+        await theme(page, t);
+        await shot(page, `menu-open-${w}x${h}-${t}.png`);
+      }
+    }
+    await context.close();
   }
 });
 

@@ -1,5 +1,5 @@
 // The phone-first shell (issue 18): a one-row header with one menu, a home that says where the
-// learner stands, plural forms, the radar, the aligned today line, and screenshots of it all.
+// learner stands, plural forms, the radar, the aligned today line (its screenshots are taken in 05-a11y).
 import path from "node:path";
 import { test, assert, assertEqual, open, routes, holdWasm, overflowX, ROOT, ARTIFACTS } from "./harness.mjs";
 
@@ -239,22 +239,5 @@ test("the today tick and the today line share one x, to the pixel, at 1280 and 3
       assert(spread < 0.5, `/${r} at ${viewport.width}px: the tick and lines are ${spread.toFixed(2)}px apart`);
     }
     await context.close();
-  }
-});
-
-test("screenshots: every route with the menu closed and home with it open, 390 and 1280, both themes", async ({ browser, base }) => {
-  for (const [w, h] of [[390, 844], [1280, 800]]) {
-    for (const theme of ["light", "dark"]) {
-      const context = await browser.newContext({ viewport: { width: w, height: h }, colorScheme: theme });
-      const page = await context.newPage();
-      for (const r of routes()) {
-        await open(page, base + r);
-        await page.screenshot({ path: path.join(ARTIFACTS, "screens", `${(r || "home").replace(/\//g, "_")}-${w}x${h}-${theme}.png`) });
-      }
-      await open(page, base);
-      await page.locator("#menu-button").click();
-      await page.screenshot({ path: path.join(ARTIFACTS, "screens", `menu-open-${w}x${h}-${theme}.png`) });
-      await context.close();
-    }
   }
 });
