@@ -315,3 +315,42 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and is told; a reload recovers", async ({ browser }) => {
+  const lrs = await startRalph();
+  const lms = await startLms(lrs);
+  const { dir } = unpack("http://localhost:*");
+  const app = await startServer({ root: dir, prefix: "/" });
+  const base = app.url + "course/au1/";
+  try {
+    const reg = crypto.randomUUID();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    let blocked = 0;
+    await page.route(/split_cmi5-[0-9a-f]+\.wasm$/, (r) => (blocked++, r.abort()));
+    await page.goto(launchUrl(base, lms, { registration: reg }).url);
+    await page.locator("html[data-ready]").waitFor();
+    const notice = page.locator(".notice", { hasText: "signale un problème (load)" });
+    await notice.waitFor({ timeout: 15000 });
+    assert(blocked > 0, "the runtime's chunk was asked for");
+    await page.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
+    await page.locator(".checklist .item").first().getByLabel("En place").check();
+    assert(await page.locator(".checklist .item").first().getByLabel("En place").isChecked(), "the learner carries on");
+    assertEqual(verbs(await lrs.statements(reg)), [], "nothing sent without the runtime");
+    assertEqual(errors, [], "no page error");
+    // The chunk comes back: the same launch (its parameters are in the URL) starts the runtime.
+    await page.unroute(/split_cmi5-[0-9a-f]+\.wasm$/);
+    await page.reload();
+    await page.locator("html[data-ready]").waitFor();
+    await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized after the reload");
+    assertEqual(errors, [], "no page error after the reload");
+    await context.close();
+  } finally {
+    await app.close();
+    await lms.close();
+    await lrs.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
