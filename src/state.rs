@@ -26,6 +26,9 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
+    /// An LMS was found (SCORM) or a cmi5 launch seen, but the runtime's code could not be
+    /// fetched: progress stays here, a reload tries again.
+    LmsLoad,
     /// The code of the screen asked for could not be fetched: the previous screen stays.
     ScreenFailed,
     /// The text of the language asked for could not be fetched: the language shown stays.
@@ -51,6 +54,7 @@ impl Notice {
             Notice::NoStorage => "no-storage",
             Notice::BadShare => "bad-share",
             Notice::Update => "update",
+            Notice::LmsLoad => "lms-load",
             Notice::NewerElsewhere => "newer-elsewhere",
             Notice::ScreenFailed => "screen-failed",
             Notice::LangFailed => "lang-failed",
@@ -303,6 +307,7 @@ mod tests {
             Notice::NewerElsewhere,
             Notice::Lms("101".into()),
             Notice::Lms("301".into()),
+            Notice::LmsLoad,
             Notice::ScreenFailed,
             Notice::LangFailed,
             Notice::NotesKeptHere(2),

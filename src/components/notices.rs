@@ -52,6 +52,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
+                Notice::LmsLoad => ui::LMS_LOAD.get(l).to_string(),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
                 Notice::NotesKeptHere(1) => ui::NOTES_KEPT_HERE_ONE.get(l).to_string(),
@@ -77,7 +78,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             let accept = move |_| crate::platform::sw::accept_update();
             Some(view! { <button type="button" class="primary" on:click=accept>{tr(ui::UPDATE_ACCEPT)}</button> }.into_any())
         }
-        Notice::NewerElsewhere => {
+        Notice::NewerElsewhere | Notice::LmsLoad => {
             let reload = move |_| crate::platform::sw::reload();
             Some(view! { <button type="button" class="primary" on:click=reload>{tr(ui::RELOAD)}</button> }.into_any())
         }
@@ -96,6 +97,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         Notice::Reset(_)
             | Notice::BadShare
             | Notice::Lms(_)
+            | Notice::LmsLoad
             | Notice::ScreenFailed
             | Notice::LangFailed
     ) {

@@ -582,7 +582,7 @@ enum Call {
 fn call(ctx: Ctx, what: Call) {
     spawn_local(async move {
         if runtime(ctx, what).await.is_err() {
-            ctx.notify(Notice::Lms("load".into()));
+            ctx.notify(Notice::LmsLoad);
         }
     });
 }

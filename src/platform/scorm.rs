@@ -420,7 +420,7 @@ mod web {
         }
         wasm_bindgen_futures::spawn_local(async move {
             if lms_runtime(ctx).await.is_err() {
-                ctx.notify(Notice::Lms("load".into()));
+                ctx.notify(Notice::LmsLoad);
             }
         });
     }

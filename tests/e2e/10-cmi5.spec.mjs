@@ -316,7 +316,7 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
   }
 });
 
-test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and is told; a reload recovers", async ({ browser }) => {
+test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and is told; its Reload button recovers", async ({ browser }) => {
   const lrs = await startRalph();
   const lms = await startLms(lrs);
   const { dir } = unpack("http://localhost:*");
@@ -332,7 +332,7 @@ test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and
     await page.route(/split_cmi5-[0-9a-f]+\.wasm$/, (r) => (blocked++, r.abort()));
     await page.goto(launchUrl(base, lms, { registration: reg }).url);
     await page.locator("html[data-ready]").waitFor();
-    const notice = page.locator(".notice", { hasText: "signale un problème (load)" });
+    const notice = page.locator(".notice", { hasText: "Le lien avec la plateforme de formation n'a pas pu être établi" });
     await notice.waitFor({ timeout: 15000 });
     assert(blocked > 0, "the runtime's chunk was asked for");
     await page.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
@@ -341,8 +341,9 @@ test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and
     assertEqual(verbs(await lrs.statements(reg)), [], "nothing sent without the runtime");
     assertEqual(errors, [], "no page error");
     // The chunk comes back: the same launch (its parameters are in the URL) starts the runtime.
+    assertEqual(await notice.count(), 1, "one notice");
     await page.unroute(/split_cmi5-[0-9a-f]+\.wasm$/);
-    await page.reload();
+    await Promise.all([page.waitForEvent("load"), notice.getByRole("button", { name: "Recharger" }).click()]);
     await page.locator("html[data-ready]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized after the reload");
     assertEqual(errors, [], "no page error after the reload");
