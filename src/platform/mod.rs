@@ -107,6 +107,10 @@ pub fn effects(ctx: Ctx) {
             return;
         }
         if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
+            // What is stored already: the effect above must not write it back. An echo would be
+            // stale by the time it lands if the other tab has typed on, and would take the
+            // other tab's last keystrokes away from it.
+            last.set_value(store::save(&loaded.progress));
             ctx.progress.set(loaded.progress);
         }
     });

@@ -106,6 +106,37 @@ test("two tabs stay consistent", async ({ context, page, base }) => {
   await other.close();
 });
 
+test("a note typed in one tab is not echoed back by another: the typing tab keeps every keystroke", async ({ context, page, base }) => {
+  // The watching tab takes each change it hears of; writing it back would land stale once the
+  // typing tab has typed on, and take its last keystrokes away (seen in CI as "en cours ").
+  await open(page, base + "principles/");
+  await page.evaluate((k) => {
+    window.__writes = 0;
+    const set = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key === k) window.__writes++;
+      return set.call(this, key, value);
+    };
+  }, KEY);
+  const other = await context.newPage();
+  await open(other, base + "principles/");
+  const note = other.locator(".checklist .item textarea").first();
+  await note.click();
+  await other.keyboard.type("en cours de frappe, sans pause");
+  await page
+    .waitForFunction(() => document.querySelector(".checklist .item textarea").value === "en cours de frappe, sans pause", null, { timeout: 5000 })
+    .catch(async () => {
+      const seen = await page.locator(".checklist .item textarea").first().inputValue();
+      const typed = await note.inputValue();
+      throw new Error(`the watching tab shows ${JSON.stringify(seen)}, the typing tab ${JSON.stringify(typed)}`);
+    });
+  await other.waitForTimeout(300);
+  assertEqual(await page.evaluate(() => window.__writes), 0, "the watching tab wrote nothing back");
+  assertEqual(await note.inputValue(), "en cours de frappe, sans pause", "the typing tab's note is whole");
+  assert((await stored(other)).includes("en cours de frappe, sans pause"), "the whole note is stored");
+  await other.close();
+});
+
 test("export then import into a fresh profile, and a bad file changes nothing", async ({ browser, page, base }) => {
   await open(page, base + "takeaways/");
   await page.locator(".checklist .item").first().getByLabel("En cours").check();
