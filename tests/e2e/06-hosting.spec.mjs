@@ -6,13 +6,24 @@ import { startServer } from "../server.mjs";
 import { test, assert, assertEqual, open, routes, DIST, PHASE_NAMES } from "./harness.mjs";
 
 async function waitForWorker(page) {
-  await page.evaluate(async () => {
-    const reg = await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller) {
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-    }
-    return reg.active.state;
+  // Never longer than 30 s: a worker whose install failed never becomes ready, and the test then
+  // says in what state the registration was left instead of hanging.
+  const state = await page.evaluate(async () => {
+    const ready = (async () => {
+      const reg = await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
+      }
+      return "ok";
+    })();
+    const late = new Promise((r) => setTimeout(r, 30000)).then(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const w = (x) => (x ? x.state : "none");
+      return reg ? `installing ${w(reg.installing)}, waiting ${w(reg.waiting)}, active ${w(reg.active)}, controller ${!!navigator.serviceWorker.controller}` : "no registration";
+    });
+    return Promise.race([ready, late]);
   });
+  if (state !== "ok") throw new Error(`the service worker did not take control within 30 s: ${state}`);
 }
 
 /** A copy of the build with one page changed by `edit` (text → text), its hash in the precache

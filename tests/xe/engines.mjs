@@ -36,6 +36,9 @@ function miniBrowser() {
 export const binaries = (engine) =>
   engine === "webkit" ? [BIN.webkitDriver, BIN.miniBrowser] : [BIN[engine]];
 
+/** Firefox's line for a request cut short by a navigation while a service worker answered it. */
+const ABANDONED = /A ServiceWorker intercepted the request and encountered an unexpected error/;
+
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const DEFAULT_WAIT = 15000;
 
@@ -85,7 +88,20 @@ export async function launch(engine) {
       // Errors in a cross-site frame (a separate process in Chromium) do not all reach "pageerror":
       // every document also collects its own, read from the frames at the end.
       await page.evaluateOnNewDocument(GUARD);
-      page.on("pageerror", (e) => problems.push(`page error: ${e.message || e}`));
+      // Firefox logs "A ServiceWorker intercepted the request and encountered an unexpected
+      // error" when the copy of a worker's answer into the page fails, which is what happens to
+      // every request the page still had in flight when it navigates away (BodyComplete with a
+      // failed status, dom/serviceworkers: the channel was cancelled). The worker answered from its
+      // cache; nobody was left to read it. Such a line within 3 s of a navigation of the top
+      // document is that, not a failure: a file the new page needs and cannot get still fails the
+      // flow (the app does not go live, or says so in a notice).
+      const nav = { at: -Infinity };
+      page.on("framenavigated", (f) => f === page.mainFrame() && (nav.at = Date.now()));
+      page.on("pageerror", (e) => {
+        const message = String(e.message || e);
+        if (engine === "firefox" && ABANDONED.test(message) && Date.now() - nav.at < 3000) return;
+        problems.push(`page error: ${message}`);
+      });
       // An Error passed to console.error reads "JSHandle@error" in m.text() (Firefox, BiDi):
       // its message and stack are read from the handle, before the errors are reported.
       const reading = [];
@@ -103,7 +119,7 @@ export async function launch(engine) {
         if (/^https?:$/.test(u.protocol) && !["127.0.0.1", "localhost"].includes(u.hostname)) problems.push(`request to another host: ${r.url()}`);
       });
       return {
-        page: new PuppeteerPage(page, null),
+        page: new PuppeteerPage(page, null, nav),
         errors: async () => {
           await Promise.all(reading.splice(0));
           for (const f of page.frames().filter((f) => f !== page.mainFrame() && !f.detached)) {
@@ -119,9 +135,10 @@ export async function launch(engine) {
 }
 
 class PuppeteerPage {
-  constructor(page, frameSelector) {
+  constructor(page, frameSelector, nav = { at: -Infinity }) {
     this.p = page;
     this.sel = frameSelector;
+    this.nav = nav; // when the top document last navigated (see ABANDONED)
   }
   async target() {
     if (!this.sel) return this.p.mainFrame();
@@ -134,13 +151,15 @@ class PuppeteerPage {
     throw new Error(`no document in ${this.sel}`);
   }
   frame(selector) {
-    return new PuppeteerPage(this.p, selector);
+    return new PuppeteerPage(this.p, selector, this.nav);
   }
   async goto(url) {
+    if (!this.sel) this.nav.at = Date.now();
     await (await this.target()).goto(url, { waitUntil: "load" });
   }
   async reload() {
     if (this.sel) return this.eval(() => location.reload());
+    this.nav.at = Date.now();
     await this.p.reload({ waitUntil: "load" });
   }
   async url() {
