@@ -51,11 +51,17 @@ for (const [key, c] of Object.entries(chunks)) {
 
 // A chunk that fails to load is the app's to report (a screen's: a notice with a retry; the idle
 // prefetch's: it stops quietly). The splitter's loader also logs it as a console error, which in
-// Firefox is every idle fetch cut short by a click to another page ("NetworkError"): a warning.
+// Firefox is every idle fetch cut short by a click to another page ("NetworkError"): a warning,
+// and none at all once the page is being left (Chromium rejects the fetches it aborts at unload
+// with "Failed to fetch", after pagehide; a fresh-clone run saw that warning once in 80 page
+// changes). A page restored from the back-forward cache reports again.
 if (hasLoader) {
   const logged = "console.error(e);";
   if (loader.split(logged).length !== 2) throw new Error(`__wasm_split.js: expected one ${logged} in its callback wrapper`);
-  loader = loader.replace(logged, 'console.warn("Repères: a chunk did not load", e);');
+  loader = loader.replace(logged, 'if (!leaving) console.warn("Repères: a chunk did not load", e);');
+  loader =
+    'let leaving = false;\naddEventListener("pagehide", () => (leaving = true));\naddEventListener("pageshow", () => (leaving = false));\n' +
+    loader;
 }
 
 // 2. The glue, the main module and the loader import one another: one hash for the three.

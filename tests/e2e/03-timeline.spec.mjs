@@ -79,6 +79,8 @@ test("approximate dates say so, and the compare view shows the three side by sid
   assert((await page.locator(".tl-today").count()) >= 3, "today marker");
   await page.getByRole("link", { name: /côte à côte/ }).first().click();
   await page.waitForURL(/phases\/compare\/$/);
+  // The address changes at the click; the table comes with the screen's chunk.
+  await page.locator(".compare-table thead th").first().waitFor();
   const heads = await page.locator(".compare-table thead th").allTextContents();
   assertEqual(heads, PHASE_NAMES, "compare columns");
 });

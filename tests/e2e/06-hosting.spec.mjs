@@ -3,28 +3,8 @@ import path from "node:path";
 import os from "node:os";
 import crypto from "node:crypto";
 import { startServer } from "../server.mjs";
-import { test, assert, assertEqual, open, routes, DIST, PHASE_NAMES } from "./harness.mjs";
+import { test, assert, assertEqual, open, routes, workerActivated, DIST, PHASE_NAMES } from "./harness.mjs";
 
-async function waitForWorker(page) {
-  // Never longer than 30 s: a worker whose install failed never becomes ready, and the test then
-  // says in what state the registration was left instead of hanging.
-  const state = await page.evaluate(async () => {
-    const ready = (async () => {
-      const reg = await navigator.serviceWorker.ready;
-      if (!navigator.serviceWorker.controller) {
-        await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-      }
-      return "ok";
-    })();
-    const late = new Promise((r) => setTimeout(r, 30000)).then(async () => {
-      const reg = await navigator.serviceWorker.getRegistration();
-      const w = (x) => (x ? x.state : "none");
-      return reg ? `installing ${w(reg.installing)}, waiting ${w(reg.waiting)}, active ${w(reg.active)}, controller ${!!navigator.serviceWorker.controller}` : "no registration";
-    });
-    return Promise.race([ready, late]);
-  });
-  if (state !== "ok") throw new Error(`the service worker did not take control within 30 s: ${state}`);
-}
 
 /** A copy of the build with one page changed by `edit` (text → text), its hash in the precache
  * list updated, and, if `version` is given, a new worker version. Returns the folder. */
@@ -53,7 +33,7 @@ test("after one visit every route works offline, in both languages, even never o
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   await server.close(); // the server is gone…
   await context.setOffline(true); // …and the browser is offline
   for (const lang of ["fr", "en"]) {
@@ -90,7 +70,7 @@ test("the same build works under a sub-path, deep links reload, and offline ther
     await open(page, server.url + "quiz/");
     assert((await page.getAttribute("link[rel=manifest]", "href")) === "manifest.webmanifest", "relative manifest");
     assertEqual(bad, [], `${fallback}: failed requests under the sub-path`);
-    await waitForWorker(page);
+    await workerActivated(page);
     await server.close();
     await context.setOffline(true);
     await page.goto(server.url + "usages/");
@@ -106,7 +86,7 @@ test("an unknown URL under a sub-path, after the first visit, shows the styled n
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   for (const offline of [false, true]) {
     await context.setOffline(offline);
     await page.goto(server.url + "no/such/page");
@@ -130,7 +110,7 @@ test("on a host that answers unknown paths with the home page, a mistyped addres
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   for (const wrong of ["usage/", "USAGES/", "phases/nope/", "usages/extra/deep/"]) {
     await page.goto(server.url + wrong);
     await page.waitForSelector("html[data-ready]", { timeout: 10000 });
@@ -190,7 +170,7 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url + "usages/");
-  await waitForWorker(page);
+  await workerActivated(page);
   await page.locator(".checklist .item").first().getByLabel("En place").check();
   server.setRoot(b);
   await page.reload();
@@ -225,7 +205,7 @@ test("the first visit downloads each hashed file once (wasm chunks, glue, loader
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   // Every file named by its content hash: the main wasm, its glue, the chunk loader, every chunk
   // (chunks.json), the boot script and the CSS.
   const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
@@ -248,7 +228,7 @@ test("a repeat visit downloads nothing, and an update only the files that change
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   server.state.requests.length = 0;
   for (const r of ["", "usages/", "phases/solomo/", "about/"]) {
     await page.goto(server.url + r);
@@ -280,7 +260,7 @@ test("a stale copy of a changed file is never stored: the update waits until the
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
-  await waitForWorker(page);
+  await workerActivated(page);
   server.setRoot(b);
   server.state.requests.length = 0;
   // What becomes of the next version's worker: "installed" (waiting), or thrown away ("none").

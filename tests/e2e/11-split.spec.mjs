@@ -2,7 +2,7 @@
 // when the screen is first shown. A chunk that cannot be fetched never takes the app down.
 import fs from "node:fs";
 import path from "node:path";
-import { test, assert, assertEqual, open, DIST } from "./harness.mjs";
+import { test, assert, assertEqual, open, workerActivated, DIST } from "./harness.mjs";
 
 const manifest = () => JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
 /** The requests a page makes for wasm, by file name. */
@@ -96,13 +96,6 @@ test("each chunk stays within its size budget (brotli, tests/budget.json)", asyn
 });
 
 /** Waits until the service worker controls the page (every file precached). */
-async function waitForWorker(page) {
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    if (!navigator.serviceWorker.controller)
-      await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r, { once: true }));
-  });
-}
 const langButton = (page, name) => page.locator(".lang-switch button", { hasText: name }).first();
 
 test("only the language shown travels before the app is live; the other comes on the switch, and offline too", async ({ page, context, base }) => {
@@ -112,7 +105,7 @@ test("only the language shown travels before the app is live; the other comes on
   await page.waitForSelector("html[data-ready]");
   page.__live = true;
   assertEqual(texts.filter((t) => t.endsWith("before")), ["fr before"], "only French before the app is live");
-  await waitForWorker(page);
+  await workerActivated(page);
   await context.setOffline(true);
   await page.reload();
   await page.waitForSelector("html[data-ready]");

@@ -59,6 +59,29 @@ export async function holdWasm(page) {
   return release;
 }
 
+/** Waits until the service worker of the page's scope is activated: from then on, every
+ * navigation is served by it, online or not ("after one visit"). The page itself may stay
+ * uncontrolled: a page that loaded while the worker was activating can miss its clients.claim()
+ * (seen under load: "active activated, controller false" for good), and only its next navigation
+ * is controlled, as for a learner. Fails after 30 s with the registration's state (a failed
+ * install never gets there) instead of hanging. */
+export async function workerActivated(page) {
+  const state = await page.evaluate(async () => {
+    const activated = (async () => {
+      const w = (await navigator.serviceWorker.ready).active;
+      if (w.state !== "activated") await new Promise((r) => w.addEventListener("statechange", () => w.state === "activated" && r()));
+      return "ok";
+    })();
+    const late = new Promise((r) => setTimeout(r, 30000)).then(async () => {
+      const reg = await navigator.serviceWorker.getRegistration();
+      const w = (x) => (x ? x.state : "none");
+      return reg ? `installing ${w(reg.installing)}, waiting ${w(reg.waiting)}, active ${w(reg.active)}, controller ${!!navigator.serviceWorker.controller}` : "no registration";
+    });
+    return Promise.race([activated, late]);
+  });
+  if (state !== "ok") throw new Error(`the service worker was not activated within 30 s: ${state}`);
+}
+
 /** Installs the guards on a page; returns the list they fill. */
 export function guard(page, { allowFailedRequests = false } = {}) {
   const problems = [];

@@ -20,11 +20,10 @@ const lang = (page) => page.eval(() => document.documentElement.lang);
 const item = (n, level) => `.checklist .item:nth-child(${n}) label.level-${level}`;
 const checked = (page, n, level) =>
   page.eval((s) => document.querySelector(s).checked, `.checklist .item:nth-child(${n}) input[value="${level}"]`);
+// Activated, the worker serves every navigation from then on; the page itself may stay
+// uncontrolled if it loaded while the worker was activating (see e2e harness, workerActivated).
 const waitForWorker = (page) =>
-  page.until(async () => {
-    await navigator.serviceWorker.ready;
-    return !!navigator.serviceWorker.controller;
-  }, null, { timeout: 20000 });
+  page.until(async () => (await navigator.serviceWorker.ready).active.state === "activated", null, { timeout: 20000 });
 
 flow("the start page goes live with the three phases", async ({ newContext, base }) => {
   const { page } = await newContext();
