@@ -2,9 +2,9 @@
 //! the screens. Used by the debrief screen and by presenter mode (one table per slide).
 
 use crate::components::chart::bar_width;
-use crate::components::link::Link;
 use crate::components::number::fixed;
-use crate::content::{ui, FRAMEWORKS, QUESTIONS};
+use crate::content::{ui, Text, FRAMEWORKS, QUESTIONS};
+use crate::i18n::Lang;
 use crate::route::{framework_routes, Route};
 use crate::state::{tr, use_ctx};
 use crate::store::debrief::{self as db, Debrief};
@@ -27,14 +27,78 @@ pub fn shown() -> Option<Arc<Debrief>> {
 }
 
 /// A table that may be wider than a phone: it scrolls sideways on its own, and can be reached
-/// with the keyboard to do so.
+/// with the keyboard to do so. Its content is the table's markup, built as one string for the
+/// language shown and parsed by the browser in one go: built node by node from the wasm, the
+/// seven tables of a debrief (about 1,300 elements) took over 200 ms at CPU 4x, most of it in
+/// calls across to the DOM. Its links move through history like `Link` (one listener here).
 #[component]
-fn Scroll(labelled: String, children: Children) -> impl IntoView {
+fn Scroll(
+    labelled: String,
+    html: impl Fn(Lang) -> String + Send + Sync + 'static,
+) -> impl IntoView {
+    let ctx = use_ctx();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+            return;
+        }
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest("a[data-to]").ok().flatten());
+        if let Some(to) = link.and_then(|a| a.get_attribute("data-to")) {
+            ev.prevent_default();
+            ctx.navigate(Route::parse(&to));
+        }
+    };
     view! {
-        <div class="table-scroll" role="region" aria-labelledby=labelled tabindex="0">
-            {children()}
-        </div>
+        <div class="table-scroll" role="region" aria-labelledby=labelled tabindex="0" on:click=on_click inner_html=move || html(ctx.lang.get())></div>
     }
+}
+
+/// Text for the markup: `&`, `<`, `>` and quotes escaped.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// An in-app link in the markup: its address as `Link` gives it, its route for the click.
+fn link(to: Route, text: &str) -> String {
+    let href = use_ctx().href(to);
+    format!(
+        r#"<a href="{}" data-to="{}">{}</a>"#,
+        esc(&href),
+        esc(&to.path()),
+        esc(text)
+    )
+}
+
+/// The head row: the first column's name, then each count's (with its colour key), then the bar.
+fn head(l: Lang, first: Text, counts: &[(usize, Text)], last: Option<Text>) -> String {
+    let mut h = format!(r#"<thead><tr><th scope="col">{}</th>"#, esc(first.get(l)));
+    for (k, t) in counts {
+        h += &format!(
+            r#"<th scope="col" class="num"><span class="key key-{k}" aria-hidden="true"></span>{}</th>"#,
+            esc(t.get(l))
+        );
+    }
+    if let Some(t) = last {
+        h += &format!(r#"<th scope="col" class="num">{}</th>"#, esc(t.get(l)));
+    }
+    h + &format!(
+        r#"<th scope="col" class="bar-cell">{}</th></tr></thead>"#,
+        esc(ui::DEBRIEF_SPREAD.get(l))
+    )
 }
 
 /// One checklist (`list`, in content order): each item's spread, lowest rated first.
@@ -49,139 +113,129 @@ pub fn ChecklistTable(
 ) -> impl IntoView {
     let (f, mut items) = db::checklist_items().swap_remove(list);
     db::lowest_first(&d, &mut items);
-    let rows = items
-        .iter()
-        .map(|r| {
+    let html = move |l: Lang| {
+        let mut t = format!(
+            r#"<table class="debrief-table" id="{prefix}-list-{}-table">"#,
+            f.id
+        );
+        t += &head(
+            l,
+            ui::DEBRIEF_ITEM,
+            &[
+                (0, ui::RATE_NOT_STARTED),
+                (1, ui::RATE_IN_PROGRESS),
+                (2, ui::RATE_IN_PLACE),
+                (3, ui::NOT_RATED),
+            ],
+            None,
+        );
+        t += "<tbody>";
+        for r in &items {
             let c = d.items[r.index];
-            view! {
-                <tr>
-                    <th scope="row">{tr(r.item.name)}</th>
-                    {c.iter().map(|n| view! { <td class="num">{*n}</td> }).collect_view()}
-                    <td class="bar-cell"><Stack counts=c.to_vec() total=d.learners/></td>
-                </tr>
+            t += &format!(r#"<tr><th scope="row">{}</th>"#, esc(r.item.name.get(l)));
+            for n in c {
+                t += &format!(r#"<td class="num">{n}</td>"#);
             }
-        })
-        .collect_view();
-    view! {
-        <Scroll labelled>
-            <table class="debrief-table" id=format!("{prefix}-list-{}-table", f.id)>
-                <thead><tr>
-                    <th scope="col">{tr(ui::DEBRIEF_ITEM)}</th>
-                    <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::RATE_NOT_STARTED)}</th>
-                    <th scope="col" class="num"><span class="key key-1" aria-hidden="true"></span>{tr(ui::RATE_IN_PROGRESS)}</th>
-                    <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::RATE_IN_PLACE)}</th>
-                    <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::NOT_RATED)}</th>
-                    <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </Scroll>
-    }
+            t += &format!(
+                r#"<td class="bar-cell">{}</td></tr>"#,
+                stack(&c, d.learners, &[0, 1, 2, 3])
+            );
+        }
+        t + "</tbody></table>"
+    };
+    view! { <Scroll labelled html/> }
 }
 
 /// The quiz: right, wrong and unanswered per question, most missed first, each question linking
 /// to the screen that teaches it.
 #[component]
 pub fn QuizTable(d: Arc<Debrief>, labelled: String, prefix: &'static str) -> impl IntoView {
-    let lang = use_ctx().lang;
-    let rows = db::most_missed_first(&d)
-        .into_iter()
-        .map(|i| {
+    let order = db::most_missed_first(&d);
+    let html = move |l: Lang| {
+        let mut t = format!(r#"<table class="debrief-table" id="{prefix}-quiz-table">"#);
+        t += &head(
+            l,
+            ui::DEBRIEF_QUESTION,
+            &[
+                (2, ui::DEBRIEF_RIGHT),
+                (0, ui::DEBRIEF_WRONG),
+                (3, ui::DEBRIEF_UNANSWERED),
+            ],
+            Some(ui::DEBRIEF_RIGHT_SHARE),
+        );
+        t += "<tbody>";
+        for &i in &order {
             let q = &QUESTIONS[i];
             let [right, wrong, none] = d.questions[i];
-            let share = db::pct(right, right + wrong);
-            let answered = right + wrong > 0;
-            view! {
-                <tr id=format!("{prefix}-q-{}", q.id)>
-                    <th scope="row"><Link to=Route::of_framework(q.framework)>{tr(q.prompt)}</Link></th>
-                    <td class="num">{right}</td>
-                    <td class="num">{wrong}</td>
-                    <td class="num">{none}</td>
-                    <td class="num">{move || if answered { ui::PERCENT.fill(lang.get(), &[("pct", &share.to_string())]) } else { "—".into() }}</td>
-                    <td class="bar-cell"><Stack counts=vec![right, wrong, none] total=d.learners kinds=vec![2, 0, 3]/></td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <Scroll labelled>
-            <table class="debrief-table" id=format!("{prefix}-quiz-table")>
-                <thead><tr>
-                    <th scope="col">{tr(ui::DEBRIEF_QUESTION)}</th>
-                    <th scope="col" class="num"><span class="key key-2" aria-hidden="true"></span>{tr(ui::DEBRIEF_RIGHT)}</th>
-                    <th scope="col" class="num"><span class="key key-0" aria-hidden="true"></span>{tr(ui::DEBRIEF_WRONG)}</th>
-                    <th scope="col" class="num"><span class="key key-3" aria-hidden="true"></span>{tr(ui::DEBRIEF_UNANSWERED)}</th>
-                    <th scope="col" class="num">{tr(ui::DEBRIEF_RIGHT_SHARE)}</th>
-                    <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </Scroll>
-    }
+            let share = if right + wrong > 0 {
+                ui::PERCENT.fill(l, &[("pct", &db::pct(right, right + wrong).to_string())])
+            } else {
+                "—".into()
+            };
+            t += &format!(
+                r#"<tr id="{prefix}-q-{}"><th scope="row">{}</th><td class="num">{right}</td><td class="num">{wrong}</td><td class="num">{none}</td><td class="num">{}</td><td class="bar-cell">{}</td></tr>"#,
+                q.id,
+                link(Route::of_framework(q.framework), q.prompt.get(l)),
+                esc(&share),
+                stack(&[right, wrong, none], d.learners, &[2, 0, 3]),
+            );
+        }
+        t + "</tbody></table>"
+    };
+    view! { <Scroll labelled html/> }
 }
 
 /// The framework screens, and how many learners opened each.
 #[component]
 pub fn ScreensTable(d: Arc<Debrief>, labelled: String, prefix: &'static str) -> impl IntoView {
-    let learners = d.learners;
-    let rows = FRAMEWORKS
-        .iter()
-        .zip(framework_routes())
-        .zip(d.screens.iter().copied())
-        .map(|((f, r), n)| {
-            view! {
-                <tr>
-                    <th scope="row"><Link to=r>{tr(f.short)}</Link></th>
-                    <td class="num">{n}</td>
-                    <td class="bar-cell"><Stack counts=vec![n, learners.saturating_sub(n)] total=learners kinds=vec![4, 3]/></td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <Scroll labelled>
-            <table class="debrief-table" id=format!("{prefix}-screens-table")>
-                <thead><tr>
-                    <th scope="col">{tr(ui::DEBRIEF_SCREEN)}</th>
-                    <th scope="col" class="num"><span class="key key-4" aria-hidden="true"></span>{tr(ui::DEBRIEF_SCREEN_LEARNERS)}</th>
-                    <th scope="col" class="bar-cell">{tr(ui::DEBRIEF_SPREAD)}</th>
-                </tr></thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </Scroll>
-    }
+    let html = move |l: Lang| {
+        let learners = d.learners;
+        let mut t = format!(r#"<table class="debrief-table" id="{prefix}-screens-table">"#);
+        t += &head(
+            l,
+            ui::DEBRIEF_SCREEN,
+            &[(4, ui::DEBRIEF_SCREEN_LEARNERS)],
+            None,
+        );
+        t += "<tbody>";
+        for ((f, r), n) in FRAMEWORKS
+            .iter()
+            .zip(framework_routes())
+            .zip(d.screens.iter().copied())
+        {
+            t += &format!(
+                r#"<tr><th scope="row">{}</th><td class="num">{n}</td><td class="bar-cell">{}</td></tr>"#,
+                link(r, f.short.get(l)),
+                stack(&[n, learners.saturating_sub(n)], learners, &[4, 3]),
+            );
+        }
+        t + "</tbody></table>"
+    };
+    view! { <Scroll labelled html/> }
 }
 
 /// One stacked bar: a segment per count, its share of `total`, coloured by kind (0 not started or
 /// wrong, 1 in progress, 2 in place or right, 3 not rated or not answered, 4 opened). Drawn in
 /// SVG; the numbers are in the row's cells, so the bar is hidden from screen readers.
-#[component]
-fn Stack(
-    counts: Vec<u32>,
-    total: u32,
-    #[prop(optional)] kinds: Option<Vec<usize>>,
-) -> impl IntoView {
-    let kinds = kinds.unwrap_or_else(|| (0..counts.len()).collect());
+fn stack(counts: &[u32], total: u32, kinds: &[usize]) -> String {
+    let mut s = String::from(
+        r#"<svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-track" x="0" y="0" width="100" height="10"></rect>"#,
+    );
     let mut x = 0.0f32;
-    let segments = counts
+    for (n, k) in counts
         .iter()
         .zip(kinds)
         .filter(|(n, _)| **n > 0 && total > 0)
-        .map(|(n, k)| {
-            let w = bar_width(*n as f32 / total as f32);
-            let seg = view! {
-                <rect class=format!("seg seg-{k}") x=fixed(x, 2) y="0" width=fixed(w, 2) height="10"></rect>
-            };
-            x += w;
-            seg
-        })
-        .collect_view();
-    view! {
-        <svg class="stack" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class="bar-track" x="0" y="0" width="100" height="10"></rect>
-            {segments}
-        </svg>
+    {
+        let w = bar_width(*n as f32 / total as f32);
+        s += &format!(
+            r#"<rect class="seg seg-{k}" x="{}" y="0" width="{}" height="10"></rect>"#,
+            fixed(x, 2),
+            fixed(w, 2)
+        );
+        x += w;
     }
+    s + "</svg>"
 }
 
 /// How many slides presenter mode shows for a debrief: each checklist, the quiz, the screens.
@@ -213,5 +267,45 @@ pub fn DebriefSlide(d: Arc<Debrief>, slide: usize) -> impl IntoView {
             <ScreensTable d labelled prefix="slide"/>
         }
         .into_any()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stacked_bar_has_one_segment_per_count_side_by_side() {
+        let s = stack(&[1, 0, 3], 4, &[2, 0, 3]);
+        assert!(s.starts_with(r#"<svg class="stack" viewBox="0 0 100 10""#));
+        assert!(
+            s.contains(r#"<rect class="seg seg-2" x="0" y="0" width="25" height="10">"#),
+            "{s}"
+        );
+        assert!(
+            s.contains(r#"<rect class="seg seg-3" x="25" y="0" width="75" height="10">"#),
+            "{s}"
+        );
+        assert!(!s.contains("seg-0"), "an empty count draws nothing: {s}");
+        assert_eq!(
+            stack(&[0, 0], 0, &[4, 3]).matches("<rect").count(),
+            1,
+            "nobody: the track only"
+        );
+    }
+
+    #[test]
+    fn text_in_the_markup_is_escaped() {
+        assert_eq!(
+            esc(r#"<b>"R&D" l'an</b>"#),
+            "&lt;b&gt;&quot;R&amp;D&quot; l&#39;an&lt;/b&gt;"
+        );
+    }
+
+    #[test]
+    fn a_link_in_the_markup_leads_back_to_its_route() {
+        for r in framework_routes() {
+            assert_eq!(Route::parse(&r.path()), r);
+        }
     }
 }

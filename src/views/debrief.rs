@@ -12,6 +12,7 @@ use crate::route::Route;
 use crate::state::{tr, use_ctx, Ctx};
 use crate::store::debrief::{self as db, Debrief, FlagKind, Outcome, Refusal};
 use leptos::prelude::*;
+use std::cell::RefCell;
 use std::sync::Arc;
 
 /// What is kept on this device, as last read from storage.
@@ -22,6 +23,12 @@ enum Saved {
     /// The codes, one per line, and how many.
     Kept(String, usize),
     Unreadable,
+}
+
+thread_local! {
+    /// The text read last, in memory only, so that the figures are still there when the trainer
+    /// comes back from a screen they link to (a reload forgets it; keeping is `db::save`).
+    static READ: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 #[component]
@@ -35,19 +42,30 @@ pub fn DebriefScreen() -> impl IntoView {
     let saved = RwSignal::new(Saved::Nothing);
     // Storage is read once the screen is in the browser (never while rendering).
     Effect::new(move |_| saved.set(read_saved()));
-    let run = move |t: &str| {
+    let run = move |t: &str, say: bool| {
         let o = db::read(t);
-        ctx.say_str(summary(ctx, &o));
+        if say {
+            ctx.say_str(summary(ctx, &o));
+        }
         // Presenter mode, opened from here, shows these figures.
         crate::components::debrief::show(match &o {
             Outcome::Read(d) => Some(Arc::new(d.clone())),
             _ => None,
         });
         outcome.set(Some(Arc::new(o)));
+        READ.with(|r| *r.borrow_mut() = t.to_string());
     };
+    // Back from a screen the figures link to: the text read last is read again, quietly.
+    let last = READ.with(|r| r.borrow().clone());
+    if !last.is_empty() {
+        run(&last, false);
+        shown.set(last.clone());
+        text.set(last);
+    }
     on_cleanup(|| crate::components::debrief::show(None));
-    let on_read = move |_| text.with_untracked(|t| run(t));
+    let on_read = move |_| text.with_untracked(|t| run(t, true));
     let on_clear = move |_| {
+        READ.with(|r| r.borrow_mut().clear());
         text.set(String::new());
         shown.set(String::new());
         outcome.set(None);
@@ -56,7 +74,7 @@ pub fn DebriefScreen() -> impl IntoView {
     };
     let open_saved = move |_| {
         if let Saved::Kept(codes, _) = saved.get_untracked() {
-            run(&codes);
+            run(&codes, true);
             shown.set(codes.clone());
             text.set(codes);
         }
@@ -200,22 +218,6 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
         })
         .collect_view();
     let (repeats, beyond) = (d.repeats, d.beyond_limit);
-    let lists = db::checklist_items().len();
-    let drawn = RwSignal::new(if cfg!(target_arch = "wasm32") {
-        0
-    } else {
-        usize::MAX
-    });
-    provide_context(Turns(drawn));
-    #[cfg(target_arch = "wasm32")]
-    leptos::task::spawn_local(async move {
-        for turn in 1..=lists + 2 {
-            crate::platform::dom::next_task().await;
-            if drawn.try_set(turn).is_some() {
-                return; // the figures are gone (another paste, or another screen)
-            }
-        }
-    });
     let listed_all = d.flags.len() as u32 == refused + repeats;
     let flags = (!d.flags.is_empty()).then(|| {
         let rows = d
@@ -336,12 +338,10 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
                 .enumerate()
                 .map(|(i, (f, _))| {
                     let id = format!("debrief-list-{}", f.id);
-                    let d = d.clone();
-                    let table = move || view! { <ChecklistTable d=d.clone() list=i labelled=id.clone() prefix="debrief"/> };
                     view! {
                         <section class="debrief-list" aria-labelledby=format!("debrief-list-{}", f.id)>
                             <h3 id=format!("debrief-list-{}", f.id)><Link to=Route::Framework(f.id)>{tr(f.title)}</Link></h3>
-                            {in_turn(i, table)}
+                            <ChecklistTable d=d.clone() list=i labelled=id prefix="debrief"/>
                         </section>
                     }
                 })
@@ -350,32 +350,11 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
         <section class="debrief-quiz" aria-labelledby="debrief-quiz-title">
             <h2 id="debrief-quiz-title">{tr(ui::DEBRIEF_QUIZ_TITLE)}</h2>
             <p class="hint">{tr(ui::DEBRIEF_QUIZ_HINT)}</p>
-            {in_turn(lists, {
-                let d = d.clone();
-                move || view! { <QuizTable d=d.clone() labelled="debrief-quiz-title".into() prefix="debrief"/> }
-            })}
+            <QuizTable d=d.clone() labelled="debrief-quiz-title".into() prefix="debrief"/>
         </section>
         <section class="debrief-screens" aria-labelledby="debrief-screens-title">
             <h2 id="debrief-screens-title">{tr(ui::DEBRIEF_SCREENS_TITLE)}</h2>
-            {in_turn(lists + 1, move || view! { <ScreensTable d=d.clone() labelled="debrief-screens-title".into() prefix="debrief"/> })}
+            <ScreensTable d=d.clone() labelled="debrief-screens-title".into() prefix="debrief"/>
         </section>
     }
 }
-
-/// The figures' tables are drawn one task after the other (in the browser): the counts paint at
-/// once, and the page answers input between two tables, however many codes were read. Natively
-/// (tests, prerender) they are all drawn at once.
-fn in_turn<V: IntoView + 'static>(
-    turn: usize,
-    table: impl Fn() -> V + Send + Sync + 'static,
-) -> impl IntoView {
-    let drawn = use_context::<Turns>()
-        .expect("Figures provides its turns")
-        .0;
-    let mine = Memo::new(move |_| drawn.get() > turn);
-    move || mine.get().then(&table)
-}
-
-/// How many of the figures' tables may be drawn yet.
-#[derive(Clone, Copy)]
-struct Turns(RwSignal<usize>);

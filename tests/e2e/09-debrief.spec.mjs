@@ -136,6 +136,21 @@ test("debrief: three learners' links pasted in a chat give the group's distribut
   assertEqual(values.filter((v) => v === "3").length, 1, "one screen opened by all three");
   assertEqual(values.filter((v) => v === "1").length, 1, "one screen opened by one");
   assertEqual(values.filter((v) => v === "0").length, values.length - 2, "the rest by none");
+
+  // The tables follow the language switch, and their links move within the app: the figures
+  // are still there when the learner comes back (a reload would have emptied them).
+  await page.locator(".lang-switch button[lang=en]").first().click();
+  await page.locator("#debrief-quiz-table thead th", { hasText: "link to the screen" }).first().waitFor();
+  assert((await page.textContent("#debrief-list-usages-table thead")).includes("In place"), "the table's head in English");
+  await page.evaluate(() => (window.__sameDocument = true));
+  const target = new URL(await page.locator(`#debrief-q-${ids[0]} th a`).evaluate((a) => a.href));
+  await page.locator(`#debrief-q-${ids[0]} th a`).click();
+  await page.waitForURL((u) => u.pathname === target.pathname, { waitUntil: "commit" });
+  await page.locator("main h1").waitFor();
+  assert(await page.evaluate(() => window.__sameDocument === true), "the link moved within the app, without a reload");
+  await page.goBack();
+  await page.locator("#debrief-learners").waitFor();
+  assertEqual(await page.textContent("#debrief-learners"), "3 learners counted", "the figures are kept, in English");
 }, { viewport: { width: 1280, height: 900 } });
 
 test("debrief: CSV and JSON exports hold the same figures as the screen", async ({ page, base }) => {
