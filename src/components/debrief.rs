@@ -39,7 +39,7 @@ fn Scroll(
     let ctx = use_ctx();
     let on_click = move |ev: leptos::ev::MouseEvent| {
         use wasm_bindgen::JsCast;
-        if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
+        if !crate::components::link::plain_click(&ev) {
             return;
         }
         let link = ev

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String) -> impl IntoView {
     let ctx = use_ctx();
     let on_click = move |ev: leptos::ev::MouseEvent| {
-        if ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key()) {
+        if plain_click(&ev) {
             ev.prevent_default();
             ctx.navigate(to);
         }
@@ -19,4 +19,10 @@ pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String
             {children()}
         </a>
     }
+}
+
+/// A plain click (main button, no modifier): the app follows the link itself; any other click
+/// (a new tab, a download) is the browser's.
+pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
+    ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
 }
