@@ -1,10 +1,8 @@
 // The class debrief: learners' share links pasted by a trainer give the group's figures, with
 // exports, a kept copy, bad input handled, and an accessible screen.
 import fs from "node:fs";
-import path from "node:path";
-import { test, assert, assertEqual, open, guard, ROOT } from "./harness.mjs";
+import { test, assert, assertEqual, open, guard, axe } from "./harness.mjs";
 
-const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
 
 /** The codec's checksum (FNV-1a over the code's body, in hex): to make codes a test needs. */
 function fnv(s) {
@@ -311,11 +309,7 @@ test("debrief: axe finds no WCAG 2.2 AA violation with figures shown, in both la
       // The tables follow the counts one task each: axe reads the page once the last is drawn
       // (a page that moves under it sees targets overlap).
       await page.locator("#debrief-screens-table").waitFor();
-      await page.addScriptTag({ path: AXE });
-      const v = await page.evaluate(async () => {
-        const r = await window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-        return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} (${n.failureSummary.replace(/\s+/g, " ")})`).join(" | ")}`);
-      });
+      const v = await axe(page);
       found.push(...v.map((x) => `${lang} ${theme}: ${x}`));
     }
   }

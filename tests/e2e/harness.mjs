@@ -39,6 +39,28 @@ export function routes() {
   return out.sort();
 }
 
+const AXE = path.join(ROOT, "node_modules/axe-core/axe.min.js");
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+/** The rules whose result can change with the theme alone (the same page in other colours). */
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+/** Runs axe-core's WCAG 2.2 AA rules on the page (the context needs `bypassCSP` for its script)
+ * and returns one line per violation. `{ colours: true }` runs only the rules that colours can
+ * change: enough for the same page read again in the other theme. */
+export async function axe(page, { colours = false } = {}) {
+  if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async (runOnly) => {
+    const r = await window.axe.run(document, { runOnly });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(" ")} (${n.failureSummary.replace(/\s+/g, " ")})`).join(" | ")}`);
+  }, colours ? { type: "rule", values: COLOUR_RULES } : { type: "tag", values: WCAG });
+}
+
+/** Emulates a system theme and waits for the page's colour transitions to end. */
+export async function theme(page, colorScheme) {
+  await page.emulateMedia({ colorScheme });
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => {}))));
+}
+
 export const PHASE_NAMES = ["SoLoMo", "BlolMeXR", "CloDaML"];
 
 /** Opens a page of the app and waits until the live app has replaced the prerendered one. */
