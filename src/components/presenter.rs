@@ -48,11 +48,20 @@ pub fn Presenter() -> impl IntoView {
         ctx.presenting.set(false);
     };
     // Firefox and Safari leave full screen on Escape without passing the key to the page: leaving
-    // full screen, by that key or any other way, leaves presenter mode too.
+    // full screen, by that key or any other way, leaves presenter mode too. Only a full screen
+    // entered since this opening counts: leaving full screen is asynchronous, and the exit of the
+    // last opening can arrive after a quick reopening (seen under load: the presenter shut itself).
     #[cfg(target_arch = "wasm32")]
-    crate::platform::dom::on_fullscreen_exit(move || {
-        if ctx.presenting.get_untracked() {
-            close();
+    let full = StoredValue::new(false);
+    #[cfg(target_arch = "wasm32")]
+    crate::platform::dom::on_fullscreen_change(move |now| {
+        if now {
+            full.set_value(true);
+        } else if full.get_value() {
+            full.set_value(false);
+            if ctx.presenting.get_untracked() {
+                close();
+            }
         }
     });
     // A new screen while presenting (Forward, or Back twice) ends presenter mode too, so the new
@@ -87,6 +96,7 @@ pub fn Presenter() -> impl IntoView {
             opened_on.set_value(ctx.route.get_untracked());
             #[cfg(target_arch = "wasm32")]
             {
+                full.set_value(false);
                 before.set_value(crate::platform::dom::active_element());
                 inert(true);
                 pushed.set_value(crate::platform::url::push_same());

@@ -403,13 +403,10 @@ mod web {
         }
     }
 
-    /// Calls `f` each time the page leaves full screen (installed once, for the page's life).
-    pub fn on_fullscreen_exit(f: impl Fn() + 'static) {
-        let cb = Closure::<dyn Fn()>::new(move || {
-            if document().fullscreen_element().is_none() {
-                f();
-            }
-        });
+    /// Calls `f` each time the page enters (`true`) or leaves (`false`) full screen (installed
+    /// once, for the page's life).
+    pub fn on_fullscreen_change(f: impl Fn(bool) + 'static) {
+        let cb = Closure::<dyn Fn()>::new(move || f(document().fullscreen_element().is_some()));
         let _ = document()
             .add_event_listener_with_callback("fullscreenchange", cb.as_ref().unchecked_ref());
         cb.forget();

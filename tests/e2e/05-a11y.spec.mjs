@@ -169,6 +169,40 @@ test("presenter mode keeps focus inside while open and gives it back on leaving"
   await page.waitForFunction(() => document.activeElement.id === "present-button");
 });
 
+test("presenter mode reopened at once stays open: the last opening's late exit from full screen does not close it", async ({ page, base }) => {
+  // Leaving full screen is asynchronous: the exit of the closed presentation can arrive after the
+  // next one opened. Found in CI under load (the test above timed out waiting for the reopened
+  // presenter). Here the reopening comes as soon as the presenter is gone, before that exit; a
+  // round where the exit came first anyway does not test it and is tried again.
+  await open(page, base + "usages/");
+  let raced = 0;
+  for (let round = 0; round < 5 && raced < 2; round++) {
+    if (!(await page.locator(".presenter").isVisible())) await page.locator("#present-button").click();
+    await page.locator(".presenter").waitFor();
+    const entered = await page.waitForFunction(() => document.fullscreenElement !== null, null, { timeout: 5000 }).then(() => true, () => false);
+    assert(entered, "the presenter went full screen (this test needs it)");
+    const seen = await page.evaluate(async () => {
+      const seen = [];
+      const log = () => seen.push(document.fullscreenElement ? "enter" : "exit");
+      document.addEventListener("fullscreenchange", log);
+      const closed = new Promise((r) => window.addEventListener("popstate", r, { once: true }));
+      document.querySelector(".presenter").dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true }));
+      await closed;
+      while (document.querySelector(".presenter")) await new Promise((r) => setTimeout(r, 0));
+      seen.push("reopen");
+      document.querySelector("#present-button").click();
+      await new Promise((r) => setTimeout(r, 1000));
+      document.removeEventListener("fullscreenchange", log);
+      return seen;
+    });
+    if (seen.indexOf("reopen") < seen.indexOf("exit")) raced++;
+    assert(await page.locator(".presenter").isVisible(), `round ${round + 1}: the reopened presenter is still open (events: ${seen})`);
+  }
+  assert(raced > 0, "in no round did the reopening come before the exit from full screen: nothing was tested");
+  await page.keyboard.press("Escape");
+  await page.locator(".presenter").waitFor({ state: "detached" });
+});
+
 test("the browser's Back leaves presenter mode, not the screen; a second Back leaves the screen", async ({ page, base }) => {
   await open(page, base + "usages/");
   await page.getByRole("link", { name: "Quiz", exact: true }).first().click();
