@@ -48,20 +48,22 @@ pub fn Presenter() -> impl IntoView {
         ctx.presenting.set(false);
     };
     // Firefox and Safari leave full screen on Escape without passing the key to the page: leaving
-    // full screen, by that key or any other way, leaves presenter mode too. Only a full screen
-    // entered since this opening counts: leaving full screen is asynchronous, and the exit of the
-    // last opening can arrive after a quick reopening (seen under load: the presenter shut itself).
+    // full screen, by that key or any other way, leaves presenter mode too, except the exit this
+    // presenter asked for when it closed: leaving full screen is asynchronous, and that exit can
+    // arrive after a quick reopening (seen under load: the reopened presenter shut itself).
     #[cfg(target_arch = "wasm32")]
-    let full = StoredValue::new(false);
+    let asked_exit = StoredValue::new(false);
     #[cfg(target_arch = "wasm32")]
     crate::platform::dom::on_fullscreen_change(move |now| {
         if now {
-            full.set_value(true);
-        } else if full.get_value() {
-            full.set_value(false);
-            if ctx.presenting.get_untracked() {
-                close();
-            }
+            // Entered: any exit asked for before is behind us.
+            asked_exit.set_value(false);
+            return;
+        }
+        if asked_exit.get_value() {
+            asked_exit.set_value(false);
+        } else if ctx.presenting.get_untracked() {
+            close();
         }
     });
     // A new screen while presenting (Forward, or Back twice) ends presenter mode too, so the new
@@ -96,7 +98,6 @@ pub fn Presenter() -> impl IntoView {
             opened_on.set_value(ctx.route.get_untracked());
             #[cfg(target_arch = "wasm32")]
             {
-                full.set_value(false);
                 before.set_value(crate::platform::dom::active_element());
                 inert(true);
                 pushed.set_value(crate::platform::url::push_same());
@@ -126,7 +127,7 @@ pub fn Presenter() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         if !open && was_open == Some(true) {
             pushed.set_value(false);
-            crate::platform::dom::exit_fullscreen();
+            asked_exit.set_value(crate::platform::dom::exit_fullscreen());
             inert(false);
             let same_screen = opened_on.get_value() == ctx.route.get_untracked();
             match before.get_value() {

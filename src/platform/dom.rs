@@ -412,10 +412,13 @@ mod web {
         cb.forget();
     }
 
-    pub fn exit_fullscreen() {
-        if document().fullscreen_element().is_some() {
+    /// Leaves full screen if the page is in it; says whether it was.
+    pub fn exit_fullscreen() -> bool {
+        let full = document().fullscreen_element().is_some();
+        if full {
             document().exit_fullscreen();
         }
+        full
     }
 }
 
