@@ -31,9 +31,9 @@ SCORM12 = """<?xml version="1.0" encoding="UTF-8"?>
   </metadata>
   <organizations default="reperes-org">
     <organization identifier="reperes-org">
-      <title>Repères</title>
+      <title>{title}</title>
       <item identifier="reperes-item" identifierref="reperes-sco" isvisible="true">
-        <title>Repères</title>
+        <title>{title}</title>
       </item>
     </organization>
   </organizations>
@@ -63,9 +63,9 @@ SCORM2004 = """<?xml version="1.0" encoding="UTF-8"?>
   </metadata>
   <organizations default="reperes-org">
     <organization identifier="reperes-org">
-      <title>Repères</title>
+      <title>{title}</title>
       <item identifier="reperes-item" identifierref="reperes-sco" isvisible="true">
-        <title>Repères</title>
+        <title>{title}</title>
         <imsss:sequencing>
           <imsss:deliveryControls tracked="true" completionSetByContent="true" objectiveSetByContent="true"/>
         </imsss:sequencing>
@@ -83,13 +83,14 @@ SCORM2004 = """<?xml version="1.0" encoding="UTF-8"?>
 # cmi5 course structure: one AU launched at a relative URL (the LMS resolves it against where it
 # unpacked the zip). moveOn="Completed": the AU counts as satisfied once every framework screen
 # has been visited; the quiz's passed/failed is sent only when the LMS gives a mastery score, so
-# it is not made a condition here.
+# it is not made a condition here. The LMS hands moveOn to the AU in LMS.LaunchData, where the app
+# reads it (src/platform/cmi5.rs, `MoveOn`). Titles and descriptions come from content/ui.toml.
 CMI5 = """<?xml version="1.0" encoding="UTF-8"?>
 <courseStructure xmlns="https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd">
   <course id="https://w3id.org/xapi/reperes/course">
     <title>
-      <langstring lang="fr">Repères</langstring>
-      <langstring lang="en">Repères</langstring>
+      <langstring lang="fr">{title_fr}</langstring>
+      <langstring lang="en">{title_en}</langstring>
     </title>
     <description>
       <langstring lang="fr">{desc_fr}</langstring>
@@ -98,8 +99,8 @@ CMI5 = """<?xml version="1.0" encoding="UTF-8"?>
   </course>
   <au id="https://w3id.org/xapi/reperes/au" moveOn="Completed" launchMethod="AnyWindow">
     <title>
-      <langstring lang="fr">Repères</langstring>
-      <langstring lang="en">Repères</langstring>
+      <langstring lang="fr">{title_fr}</langstring>
+      <langstring lang="en">{title_en}</langstring>
     </title>
     <description>
       <langstring lang="fr">{desc_fr}</langstring>
@@ -117,15 +118,26 @@ KINDS = {
 }
 
 
-def description():
-    """The app's one-line description, FR and EN, from content/ui.toml (text is data)."""
+def ui_text(key):
+    """A text of content/ui.toml (text is data), FR and EN, escaped for XML."""
     import tomllib
 
     here = os.path.dirname(os.path.abspath(__file__))
     with open(os.path.join(here, "..", "content", "ui.toml"), "rb") as f:
         ui = tomllib.load(f)
-    d = ui["about_lead"]
+    d = ui[key]
     return escape(d["fr"]), escape(d["en"])
+
+
+def description():
+    """The app's one-line description, FR and EN."""
+    return ui_text("about_lead")
+
+
+def app_name():
+    """The app's name, FR and EN. SCORM titles have no language: they take the French one, the
+    app's default language."""
+    return ui_text("app_name")
 
 
 def list_files(dist):
@@ -148,13 +160,14 @@ def package(kind, dist, out_dir):
     out_name, manifest_name = KINDS[kind]
     files = list_files(dist)
     listing = "\n".join(f"      <file href={quoteattr(f)}/>" for f in files)
+    title_fr, title_en = app_name()
     if kind == "scorm12":
-        manifest = SCORM12.format(files=listing)
+        manifest = SCORM12.format(files=listing, title=title_fr)
     elif kind == "scorm2004":
-        manifest = SCORM2004.format(files=listing)
+        manifest = SCORM2004.format(files=listing, title=title_fr)
     else:
         fr, en = description()
-        manifest = CMI5.format(desc_fr=fr, desc_en=en)
+        manifest = CMI5.format(desc_fr=fr, desc_en=en, title_fr=title_fr, title_en=title_en)
     origins = os.environ.get("REPERES_LRS_ORIGINS", "https:").strip() or "https:"
     out = os.path.join(out_dir, out_name)
     tmp = out + ".part"

@@ -35,7 +35,9 @@ pub enum Notice {
     LangFailed,
     /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
     NotesKeptHere(usize),
-    /// The LRS (cmi5) does not answer or refuses: statements wait, progress is kept here.
+    /// The LRS (cmi5) does not answer: statements wait in this browser and go when it answers
+    /// again. Shown once per outage. A refused connection (a fetch URL without a token, a 401)
+    /// is an `Lms` notice instead, since nothing will be sent in that launch.
     LrsAway,
     /// Launched by a cmi5 LMS: the way back to it.
     Cmi5Leave,

@@ -55,12 +55,10 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::LmsLoad => ui::LMS_LOAD.get(l).to_string(),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
-                Notice::NotesKeptHere(1) => ui::NOTES_KEPT_HERE_ONE.get(l).to_string(),
                 Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
                 Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
-                Notice::NotesKeptHere(n) => {
-                    ui::NOTES_KEPT_HERE_OTHER.fill(l, &[("n", &n.to_string())])
-                }
+                // The form follows the one plural rule (`Lang::plural`).
+                Notice::NotesKeptHere(n) => ui::NOTES_KEPT_HERE.fill(l, *n, &[]),
             }
         }
     };

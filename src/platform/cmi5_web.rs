@@ -1,15 +1,19 @@
 //! The browser side of cmi5: launch, token, LaunchData, statements, the queue.
 
 use super::*;
+use crate::content::ui;
 use crate::state::{Ctx, Notice};
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use leptos::prelude::*;
-use std::{cell::RefCell, rc::Rc};
+use std::{
+    cell::{Cell, RefCell},
+    rc::Rc,
+};
 use wasm_bindgen::{prelude::*, JsCast};
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 
 const LAUNCH_KEY: &str = "reperes.cmi5.launch";
-const QUEUE_KEY: &str = "reperes.cmi5.queue";
+// The queue's key is the launch's own: `Launch::queue_key`.
 const SENT_KEY: &str = "reperes.cmi5.sent";
 /// A request not answered in this time counts as failed (and is retried).
 const TIMEOUT_MS: i32 = 8000;
@@ -30,6 +34,14 @@ fn set(o: &JsValue, k: &str, v: impl Into<JsValue>) {
 
 fn get(o: &JsValue, k: &str) -> JsValue {
     Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A warning in the console, for whoever runs the LMS (never shown to the learner).
+fn warn(msg: &str) {
+    let console = get(&js_sys::global(), "console");
+    if let Ok(f) = get(&console, "warn").dyn_into::<Function>() {
+        let _ = f.call1(&console, &JsValue::from_str(msg));
+    }
 }
 
 /// The launch: from the address the first time, from the tab's storage after a reload.
@@ -144,6 +156,8 @@ struct Session {
     template: JsValue,
     mode: Mode,
     mastery: Option<f64>,
+    /// As LaunchData gives it (`None` when missing or unknown): the LMS's to apply, see `MoveOn`.
+    move_on: Option<MoveOn>,
     return_url: Option<String>,
     session_id: String,
     started: f64,
@@ -154,38 +168,70 @@ struct Runtime {
     launch: Launch,
     session: RefCell<Option<Session>>,
     /// Statements waiting for the LRS: (id, JSON text).
-    queue: RefCell<Vec<(String, String)>>,
+    queue: RefCell<crate::platform::cmi5::Queue>,
     sent: RefCell<Sent>,
-    flushing: std::cell::Cell<bool>,
+    flushing: Cell<bool>,
     retry: RefCell<Option<gloo_timers::callback::Timeout>>,
+    /// The "LRS away" notice was shown for the current outage: not again until the LRS has
+    /// answered once (a learner who dismissed it is not shown it at every retry).
+    outage: Cell<bool>,
+    /// The platform refused the connection (a fetch URL without a token, a 401): nothing more is
+    /// sent in this launch, nothing is retried.
+    refused: Cell<bool>,
+}
+
+/// Why the session could not be opened.
+#[derive(Clone, Copy)]
+enum Failure {
+    /// No answer, or not a final one: try again later.
+    Again,
+    /// Final for this launch.
+    Refused(Refusal),
+}
+
+#[derive(Clone, Copy)]
+enum Refusal {
+    /// The fetch URL gave no token (it answers once: asking again cannot help).
+    Token,
+    /// The LRS refused the token (this HTTP status).
+    Status(u16),
 }
 
 impl Runtime {
+    /// This launch's queue; the statements of the old global queue made for this launch join it
+    /// (the others stay there for their own launch). A corrupt stored value is an empty queue.
     fn load_queue(&self) {
-        use crate::store::json::Json;
-        let Some(Json::Arr(items)) = local(QUEUE_KEY).as_deref().and_then(Json::parse) else {
-            return;
-        };
-        *self.queue.borrow_mut() = items
-            .iter()
-            .filter_map(|i| Some((i.get("id")?.as_str()?.into(), i.get("s")?.as_str()?.into())))
-            .collect();
+        let mut queue = vec![];
+        if let Some(old) = local(OLD_QUEUE_KEY) {
+            let (mine, rest) = adopt_old_queue(&old, &self.launch);
+            queue = mine;
+            if rest.is_empty() {
+                crate::platform::storage::remove(OLD_QUEUE_KEY);
+            } else {
+                crate::platform::storage::write(OLD_QUEUE_KEY, &queue_text(&rest));
+            }
+        }
+        let adopted = !queue.is_empty();
+        for (id, s) in parse_queue(local(&self.launch.queue_key()).as_deref()) {
+            if !queue.iter().any(|(i, _)| *i == id) {
+                queue.push((id, s));
+            }
+        }
+        *self.queue.borrow_mut() = queue;
+        if adopted {
+            self.store_queue();
+        }
     }
 
+    /// Kept under the launch's key; no key at all once the queue is empty.
     fn store_queue(&self) {
-        use crate::store::json::Json;
-        let items = self
-            .queue
-            .borrow()
-            .iter()
-            .map(|(id, s)| {
-                Json::Obj(vec![
-                    ("id".into(), Json::Str(id.clone())),
-                    ("s".into(), Json::Str(s.clone())),
-                ])
-            })
-            .collect();
-        crate::platform::storage::write(QUEUE_KEY, &Json::Arr(items).text());
+        let key = self.launch.queue_key();
+        let queue = self.queue.borrow();
+        if queue.is_empty() {
+            crate::platform::storage::remove(&key);
+        } else {
+            crate::platform::storage::write(&key, &queue_text(&queue));
+        }
     }
 
     /// Sent flags: per registration, and per session for the current session id.
@@ -346,8 +392,41 @@ impl Runtime {
         self.flush(false);
     }
 
+    /// The LRS (or the LMS) did not answer: the notice, once per outage.
     fn trouble(&self) {
+        if self.refused.get() || self.outage.replace(true) {
+            return;
+        }
         self.ctx.notify(Notice::LrsAway);
+    }
+
+    /// It answered: the next failure is a new outage, told again.
+    fn answered(&self) {
+        self.outage.set(false);
+    }
+
+    /// The platform refused the connection: stop sending and retrying, and say so honestly
+    /// (progress stays in this browser; nothing promises it will be sent). The statements stay
+    /// stored under the launch's key. The notice is the LMS-problem one, its detail in the
+    /// language shown now.
+    fn refuse(&self, why: Refusal) {
+        self.refused.set(true);
+        self.retry.replace(None);
+        self.ctx.dismiss(&Notice::LrsAway);
+        let lang = self.ctx.lang.get_untracked();
+        let detail = match why {
+            Refusal::Token => {
+                warn("cmi5: the fetch URL gave no auth token; nothing is sent in this launch");
+                ui::LRS_TOKEN_REFUSED.get(lang).to_string()
+            }
+            Refusal::Status(status) => {
+                warn(&format!(
+                    "cmi5: the LRS refused the token (HTTP {status}); nothing more is sent in this launch"
+                ));
+                ui::LRS_REFUSED.fill(lang, &[("code", &status.to_string())])
+            }
+        };
+        self.ctx.notify(Notice::Lms(detail));
     }
 
     fn schedule_retry(self: &Rc<Self>) {
@@ -355,6 +434,9 @@ impl Runtime {
         self.retry.replace(Some(gloo_timers::callback::Timeout::new(
             RETRY_MS,
             move || {
+                if me.refused.get() {
+                    return;
+                }
                 if me.session.borrow().is_some() {
                     me.flush(false);
                 } else {
@@ -364,9 +446,11 @@ impl Runtime {
         )));
     }
 
-    /// Sends the queue in order; stops at the first failure and retries later.
+    /// Sends the queue in order: what the LRS will never take is dropped, the rest waits for
+    /// it; stops at the first failure and retries later, or for good when the token is refused
+    /// (see `outcome`).
     fn flush(self: &Rc<Self>, keepalive: bool) {
-        if self.flushing.replace(true) {
+        if self.refused.get() || self.flushing.replace(true) {
             return;
         }
         let me = self.clone();
@@ -389,13 +473,35 @@ impl Runtime {
                         s.auth.clone(),
                     )
                 };
-                match request("PUT", &url, Some(&auth), Some(&body), keepalive).await {
+                let answer = request("PUT", &url, Some(&auth), Some(&body), keepalive).await;
+                let status = answer.as_ref().map(|(s, _)| *s);
+                match outcome(status) {
                     // Stored, or stored already by an earlier try whose answer was lost.
-                    Some((200..=299 | 409, _)) => {
+                    Outcome::Stored => {
+                        me.answered();
                         me.queue.borrow_mut().retain(|(i, _)| *i != id);
                         me.store_queue();
                     }
-                    _ => {
+                    // Never to be taken: keeping it would hold back every statement behind it.
+                    Outcome::Dropped => {
+                        me.answered();
+                        let said: String = answer
+                            .as_ref()
+                            .map(|(_, t)| t.chars().take(300).collect())
+                            .unwrap_or_default();
+                        warn(&format!(
+                            "cmi5: the LRS refused statement {id} (HTTP {}): dropped, the rest of the queue goes on. {said}",
+                            status.unwrap_or(0)
+                        ));
+                        me.queue.borrow_mut().retain(|(i, _)| *i != id);
+                        me.store_queue();
+                    }
+                    Outcome::Refused => {
+                        me.refuse(Refusal::Status(status.unwrap_or(401)));
+                        failed = true;
+                        break;
+                    }
+                    Outcome::Retry => {
                         me.trouble();
                         me.schedule_retry();
                         failed = true;
@@ -418,40 +524,61 @@ impl Runtime {
             me.retry.replace(None);
             match me.open_session().await {
                 Ok(s) => {
+                    if let Some(m) = s.move_on {
+                        if s.mode == Mode::Normal && !m.reachable(s.mastery) {
+                            warn(&format!(
+                                "cmi5: moveOn is {} but LaunchData gives no masteryScore; this AU sends passed or failed only against a mastery score, so the LMS cannot count it as satisfied",
+                                m.name()
+                            ));
+                        }
+                    }
                     me.load_sent(&s.session_id);
                     me.session.replace(Some(s));
+                    me.answered();
                     me.ctx.dismiss(&Notice::LrsAway);
                     me.ctx.notify(Notice::Cmi5Leave);
                     me.update();
                     me.flush(false);
                 }
-                Err(again) => {
+                Err(Failure::Again) => {
                     me.trouble();
-                    if again {
-                        me.schedule_retry();
-                    }
+                    me.schedule_retry();
                 }
+                Err(Failure::Refused(why)) => me.refuse(why),
             }
         });
     }
 
-    /// `Err(true)`: try again later; `Err(false)`: the LMS refused, trying again cannot help.
-    async fn open_session(&self) -> Result<Session, bool> {
+    /// `Failure::Again`: try again later; `Failure::Refused`: trying again cannot help.
+    async fn open_session(&self) -> Result<Session, Failure> {
         let l = &self.launch;
         let token_key = format!("reperes.cmi5.token:{}", l.fetch);
         let stored = session_storage().and_then(|s| s.get_item(&token_key).ok().flatten());
         let token = match stored {
+            // Refused earlier in this tab (an empty token is that mark): not asked again.
+            Some(t) if t.is_empty() => return Err(Failure::Refused(Refusal::Token)),
             Some(t) => t,
             None => {
+                // No answer at all: the request may not have reached the LMS, so it is asked
+                // again later (if it had, the LMS answers that second request with an error).
                 let (status, text) = request("POST", &l.fetch, None, None, false)
                     .await
-                    .ok_or(true)?;
-                let body = JSON::parse(&text).map_err(|_| status >= 500)?;
-                let t = get(&body, "auth-token")
-                    .as_string()
+                    .ok_or(Failure::Again)?;
+                if status >= 500 {
+                    return Err(Failure::Again);
+                }
+                let t = JSON::parse(&text)
+                    .ok()
+                    .and_then(|body| get(&body, "auth-token").as_string())
                     .filter(|t| !t.is_empty());
-                // A fetch URL answers once: an error here is final for this launch.
-                let t = t.ok_or(false)?;
+                // A fetch URL answers once: an error here is final for this launch, and kept
+                // for the tab so that a reload does not POST it again.
+                let Some(t) = t else {
+                    if let Some(s) = session_storage() {
+                        let _ = s.set_item(&token_key, "");
+                    }
+                    return Err(Failure::Refused(Refusal::Token));
+                };
                 if let Some(s) = session_storage() {
                     let _ = s.set_item(&token_key, &t);
                 }
@@ -473,11 +600,15 @@ impl Runtime {
             false,
         )
         .await
-        .ok_or(true)?;
-        if !(200..300).contains(&status) {
-            return Err(true);
+        .ok_or(Failure::Again)?;
+        // The token refused: it cannot be renewed in this launch.
+        if matches!(status, 401 | 403) {
+            return Err(Failure::Refused(Refusal::Status(status)));
         }
-        let data = JSON::parse(&text).map_err(|_| true)?;
+        if !(200..300).contains(&status) {
+            return Err(Failure::Again);
+        }
+        let data = JSON::parse(&text).map_err(|_| Failure::Again)?;
         let template = get(&data, "contextTemplate");
         let template = if template.is_object() {
             template
@@ -496,6 +627,9 @@ impl Runtime {
             .and_then(|m| Mode::parse(&m))
             .unwrap_or(Mode::Normal);
         let mastery = mastery(get(&data, "masteryScore").as_f64());
+        let move_on = get(&data, "moveOn")
+            .as_string()
+            .and_then(|m| MoveOn::parse(&m));
         let return_url = get(&data, "returnURL")
             .as_string()
             .filter(|u| !u.is_empty());
@@ -524,6 +658,7 @@ impl Runtime {
             template,
             mode,
             mastery,
+            move_on,
             return_url,
             session_id,
             started: js_sys::Date::now(),
@@ -607,8 +742,10 @@ fn run(ctx: Ctx) {
         session: RefCell::new(None),
         queue: RefCell::new(vec![]),
         sent: RefCell::new(Sent::default()),
-        flushing: std::cell::Cell::new(false),
+        flushing: Cell::new(false),
         retry: RefCell::new(None),
+        outage: Cell::new(false),
+        refused: Cell::new(false),
     });
     rt.load_queue();
     RUNTIME.with(|r| r.replace(Some(rt.clone())));

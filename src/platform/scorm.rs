@@ -285,6 +285,7 @@ pub fn lang_preference(code: &str) -> Option<Lang> {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::*;
+    use crate::content::ui;
     use crate::route::Route;
     use crate::state::{Ctx, Notice};
     use leptos::prelude::*;
@@ -325,7 +326,10 @@ mod web {
                     Some(out)
                 }
                 Err(_) => {
-                    self.ctx.notify(Notice::Lms(format!("{name}: exception")));
+                    // The detail is text of the language shown now (the notice's code is text).
+                    let lang = self.ctx.lang.get_untracked();
+                    let detail = ui::LMS_CALL_FAILED.fill(lang, &[("name", name)]);
+                    self.ctx.notify(Notice::Lms(detail));
                     None
                 }
             }

@@ -3,6 +3,7 @@
 // and on another serves the launch's fetch URL, the LMS.LaunchData state and the learner
 // preferences (Ralph serves statements only), passing statements through to Ralph. Statements are
 // read back from Ralph, checked against the cmi5 rules and validated as xAPI (xapi-validation).
+// The package's cmi5.xml is checked too (one AU, a relative launch URL, a moveOn).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -104,6 +105,10 @@ function unpack(lmsOrigin) {
 
 const verbs = (sts) => sts.map((s) => s.verb.id.split("/").pop());
 
+/** The stored statement queues, one per launch (registration, activity, endpoint), by key. */
+const queues = (page) =>
+  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((k) => k.startsWith("reperes.cmi5.queue")).map((k) => [k, localStorage.getItem(k)])));
+
 function checkStatements(sts, { registration, sessions }) {
   for (const s of sts) {
     assertEqual(validate(s).map((w) => `${w.path.join(".")}: ${w.name}`), [], `xAPI-valid ${s.verb.id}`);
@@ -152,6 +157,49 @@ async function until(f, what, ms = 20000) {
   }
 }
 
+test("cmi5 course structure: well-formed cmi5.xml, the CourseStructure namespace, one AU at a relative URL, a moveOn", async ({ page }) => {
+  const { dir, pkg } = unpack("https:");
+  try {
+    const xml = fs.readFileSync(path.join(pkg, "cmi5.xml"), "utf8");
+    const NS = "https://w3id.org/xapi/profiles/cmi5/v1/CourseStructure.xsd";
+    const doc = await page.evaluate(
+      ([x, NS]) => {
+        const d = new DOMParser().parseFromString(x, "application/xml");
+        if (d.getElementsByTagName("parsererror").length) return null;
+        const children = (el, local) => [...el.children].filter((c) => c.namespaceURI === NS && c.localName === local);
+        const langs = (el) => Object.fromEntries(children(el, "langstring").map((l) => [l.getAttribute("lang"), l.textContent]));
+        const aus = [...d.getElementsByTagNameNS("*", "au")];
+        const course = d.getElementsByTagNameNS(NS, "course")[0];
+        return {
+          root: [d.documentElement.namespaceURI, d.documentElement.localName],
+          aus: aus.map((a) => ({
+            ns: a.namespaceURI,
+            id: a.getAttribute("id"),
+            moveOn: a.getAttribute("moveOn"),
+            urls: children(a, "url").map((u) => u.textContent.trim()),
+          })),
+          title: course ? langs(children(course, "title")[0]) : null,
+        };
+      },
+      [xml, NS],
+    );
+    assert(doc, "well-formed XML");
+    assertEqual(doc.root, [NS, "courseStructure"], "the cmi5 CourseStructure namespace");
+    assertEqual(doc.aus.length, 1, "exactly one AU");
+    const [au] = doc.aus;
+    assertEqual([au.ns, au.id], [NS, AU], "the AU, with the id the launches use");
+    assertEqual(au.urls.length, 1, "one launch URL");
+    const url = au.urls[0];
+    assert(url && !/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith("/") && !url.startsWith("//"), `a relative launch URL: ${url}`);
+    assert(fs.existsSync(path.join(pkg, url.split(/[?#]/)[0])), `the launch URL is a file of the package: ${url}`);
+    assert(["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"].includes(au.moveOn), `a moveOn: ${au.moveOn}`);
+    const name = JSON.parse(execFileSync("python3", ["-c", "import tomllib,json;print(json.dumps(tomllib.load(open('content/ui.toml','rb'))['app_name']))"], { cwd: ROOT }).toString());
+    assertEqual(doc.title, { fr: name.fr, en: name.en }, "the course title is the app's name from content/ui.toml");
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes, Browse, Review, no mastery", async ({ browser }) => {
   const lrs = await startRalph();
   const lms = await startLms(lrs);
@@ -173,7 +221,7 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized");
     await visitAllFrameworks(page);
     await until(async () => verbs(await lrs.statements(reg)).includes("completed"), "completed").catch(async (e) => {
-      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), location.href, JSON.parse(localStorage.getItem("reperes") || "{}").visited]);
+      const state = [await queues(page), ...(await page.evaluate(() => [localStorage.getItem("reperes.cmi5.sent"), location.href, JSON.parse(localStorage.getItem("reperes") || "{}").visited]))];
       throw new Error(`${e.message}: ${JSON.stringify({ state, errors, statements: verbs(await lrs.statements(reg)) })}`);
     });
     await answerFirstRight(page);
@@ -254,24 +302,44 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
   const app = await startServer({ root: dir, prefix: "/" });
   const base = app.url + "course/au1/";
   const notice = (p) => p.locator(".notice", { hasText: "ne reçoit pas" });
+  const refusedNotice = (p) => p.locator(".notice", { hasText: "connexion refusée" });
   try {
     // The LRS goes down after the launch: statements wait, the learner carries on.
     const reg = crypto.randomUUID();
     const context = await browser.newContext();
     const page = await context.newPage();
-    await page.goto(launchUrl(base, lms, { registration: reg }).url);
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    // A queue left by an older version, one for every launch: what this launch made would be
+    // taken, another registration's stays for its own launch, an unreadable entry goes.
+    const other = { id: crypto.randomUUID(), s: JSON.stringify({ object: { id: AU }, context: { registration: crypto.randomUUID() } }) };
+    await page.goto(app.url + "seed"); // the app's origin, not the app
+    await page.evaluate((old) => localStorage.setItem("reperes.cmi5.queue", JSON.stringify(old)), [other, { id: "x", s: "not json" }]);
+    const launch = launchUrl(base, lms, { registration: reg });
+    await page.goto(launch.url);
     await page.locator("html[data-ready]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized");
+    assertEqual(JSON.parse((await queues(page))["reperes.cmi5.queue"]), [other], "the old queue keeps only another launch's statement");
     await lrs.stop();
     await visitAllFrameworks(page);
     await notice(page).waitFor({ timeout: 20000 }).catch(async (e) => {
-      const state = await page.evaluate(() => [localStorage.getItem("reperes.cmi5.queue"), localStorage.getItem("reperes.cmi5.sent"), document.querySelector(".notices")?.textContent]);
-      throw new Error(`${e.message}: ${JSON.stringify([state[2], state[1], (state[0] || "").length, lms.log.slice(-8)])}`);
+      const state = [JSON.stringify(await queues(page)), ...(await page.evaluate(() => [localStorage.getItem("reperes.cmi5.sent"), document.querySelector(".notices")?.textContent]))];
+      throw new Error(`${e.message}: ${JSON.stringify([state[2], state[1], state[0].length, lms.log.slice(-8)])}`);
     });
     assertEqual(await notice(page).count(), 1, "one notice");
-    const queued = await page.evaluate(() => JSON.parse(localStorage.getItem("reperes.cmi5.queue")));
+    const stored = await queues(page);
+    const mine = Object.keys(stored).filter((k) => k !== "reperes.cmi5.queue");
+    assertEqual(mine, [`reperes.cmi5.queue:${reg} ${AU} ${lms.origin}/xapi/`], "the queue is this launch's own (registration, activity, endpoint)");
+    const queued = JSON.parse(stored[mine[0]]);
     assertEqual(queued.length, 1, "completed waits in the stored queue");
     assert(/^[0-9a-f-]{36}$/.test(queued[0].id) && JSON.parse(queued[0].s).id === queued[0].id, "stored with its id");
+    // Dismissed, the notice stays dismissed for the rest of this outage while the queue is retried.
+    const puts = () => lms.log.filter((l) => l === "PUT /xapi/statements").length;
+    const tried = puts();
+    await notice(page).getByRole("button", { name: "Fermer" }).click();
+    await notice(page).waitFor({ state: "detached" });
+    await until(async () => puts() >= tried + 2, "two more tries while the LRS is down", 20000);
+    assertEqual(await notice(page).count(), 0, "a dismissed notice does not come back at each retry");
     await page.reload(); // a reload keeps the launch, the queue and what was sent
     await page.locator("html[data-ready]").waitFor();
     await lrs.start();
@@ -282,15 +350,23 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
     // The reload ended the session (terminated, queued at pagehide while the LRS was down); the
     // page it reloaded into is the same session, so nothing more is sent, and nothing twice.
     assertEqual(verbs(sts), ["initialized", "completed", "terminated"], "each delivered once after the LRS came back");
+    assertEqual(Object.keys(await queues(page)), ["reperes.cmi5.queue"], "this launch's queue gone once empty; another launch's kept");
+    assertEqual(errors, [], "no page error");
     await context.close();
 
-    // 401 (a token the LRS refuses), a refused fetch, a statements endpoint that never answers.
+    // 401 (a token the LRS refuses) and a refused fetch are final for the launch, since a fetch
+    // URL answers once: another notice says the platform refused the connection and progress
+    // stays in this browser (no promise to send it later), and nothing is retried or asked twice.
+    // A statements endpoint that never answers: the "not receiving" notice, the queue retried.
     for (const [what, opts, setup] of [
       ["401", { token: Buffer.from("lms:wrong").toString("base64") }, () => {}],
       ["refused token", { refuse: true }, () => {}],
       ["timeout", {}, () => (lms.statements = "hang")],
     ]) {
       setup();
+      const from = lms.log.length;
+      const requests = (line) => lms.log.slice(from).filter((l) => l === line).length;
+      const refused = what !== "timeout";
       const r = crypto.randomUUID();
       const ctx = await browser.newContext();
       const p = await ctx.newPage();
@@ -298,11 +374,27 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
       p.on("pageerror", (e) => errors.push(e.message));
       await p.goto(launchUrl(base, lms, { registration: r, ...opts }).url);
       await p.locator("html[data-ready]").waitFor();
-      await notice(p).waitFor({ timeout: 20000 });
+      await (refused ? refusedNotice(p) : notice(p)).waitFor({ timeout: 20000 });
       await p.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
       await p.locator(".checklist .item").first().getByLabel("En place").check();
       assert(await p.locator(".checklist .item").first().getByLabel("En place").isChecked(), `${what}: the learner carries on`);
-      assertEqual(await notice(p).count(), 1, `${what}: one notice`);
+      if (refused) {
+        const tries = [requests("POST /fetch"), requests("PUT /xapi/statements")];
+        await p.waitForTimeout(5000); // longer than the 4 s between retries
+        assertEqual([requests("POST /fetch"), requests("PUT /xapi/statements")], tries, `${what}: nothing retried`);
+        assertEqual(requests("POST /fetch"), 1, `${what}: the fetch URL asked once`);
+        assertEqual(await refusedNotice(p).count(), 1, `${what}: one notice`);
+        assert(/dans ce navigateur/.test(await refusedNotice(p).textContent()), `${what}: progress stays in this browser`);
+        assertEqual(await notice(p).count(), 0, `${what}: no promise to send it later`);
+      } else {
+        assertEqual(await notice(p).count(), 1, `${what}: one notice`);
+      }
+      if (what === "refused token") {
+        await p.reload();
+        await p.locator("html[data-ready]").waitFor();
+        await refusedNotice(p).waitFor({ timeout: 20000 });
+        assertEqual(requests("POST /fetch"), 1, `${what}: a reload does not ask the fetch URL again`);
+      }
       assertEqual(verbs(await lrs.statements(r)), [], `${what}: nothing reached the LRS`);
       assertEqual(errors, [], `${what}: no page error`);
       await ctx.close();
