@@ -359,6 +359,11 @@ mod tests {
             ui::PROGRESS_VISITED.get(Lang::Fr, 3),
             ui::PROGRESS_VISITED.other.fr
         );
+        let notes = |l, n| ui::NOTES_KEPT_HERE.fill(l, n, &[]);
+        assert!(notes(Lang::Fr, 1).starts_with("1 de vos notes est "));
+        assert!(notes(Lang::Fr, 2).starts_with("2 de vos notes sont "));
+        assert!(notes(Lang::En, 1).starts_with("1 of your notes is "));
+        assert!(notes(Lang::En, 3).starts_with("3 of your notes are "));
     }
 
     #[test]
@@ -386,6 +391,9 @@ mod tests {
                 v.extend([p.summary, p.period, p.status]);
             }
         }
+        // The source line under the screen.
+        let a = f.source();
+        v.extend([a.title, a.author, a.outlet]);
         v.iter().map(|t| t.get(lang)).collect::<Vec<_>>().join(" ")
     }
 
@@ -400,6 +408,30 @@ mod tests {
             ("summary", "5 paradigmes", "5 paradigms"),
             ("phases", "15 ans", "15 years"),
             ("phases", "25 ans", "25 years"),
+            ("summary", "GPT-5", "GPT-5"),
+            ("summary", "faillite de Google", "Google's failure"),
+            ("summary", "le mois précédant", "the month before"),
+            ("usages", "24*7*365", "24*7*365"),
+            ("usages", "24 h sur 24", "24 hours a day"),
+            ("usages", "7 jours sur 7", "7 days a week"),
+            ("usages", "365 jours par an", "365 days a year"),
+            ("usages", "quelques milliers", "a few thousand"),
+            ("usages", "plus de 40 ans", "over-40s"),
+            ("clients", "moins de 50 ans", "under 50"),
+            ("automation", "crise sanitaire", "health crisis"),
+            ("pillars", "Marc Michiels", "Marc Michiels"),
+            ("pillars", "Biden", "Biden"),
+            ("pillars", "télécommunications", "telecommunications"),
+            ("pillars", "avant l'été", "before the summer"),
+            ("ai-reconfigures", "plus de 35 ans", "more than 35 years"),
+            ("learning-path", "plus de 20 ans", "more than 20 years"),
+            ("learning-path", "en Master", "Master's students"),
+            ("three-humans", "65 ans", "65 years"),
+            ("three-humans", "fusées réutilisables", "Reusable rockets"),
+            ("three-humans", "Rabelais", "Rabelais"),
+            ("three-humans", "Magic Leap", "Magic Leap"),
+            ("three-humans", "Spectacles", "Spectacles"),
+            ("three-humans", "millennials", "millennials"),
         ] {
             assert!(screen_text(id, Lang::Fr).contains(fr), "{id}: {fr}");
             assert!(screen_text(id, Lang::En).contains(en), "{id}: {en}");
