@@ -3,7 +3,7 @@
 //! article, the language, the theme and presenter mode (on a phone, the bar is the name and that
 //! button alone). The menu is a `<details>` disclosure, so it opens in the prerendered page too,
 //! before the app is live; the app adds Escape (focus back on the button), arrow keys, and closes
-//! it after a choice.
+//! it after a choice, when focus leaves it, and on a tap or click outside it.
 
 use crate::components::framework_links::FrameworkLinks;
 use crate::components::icon::Icon;
@@ -108,8 +108,58 @@ fn Menu() -> impl IntoView {
             }
         }
     };
+    // Focus gone elsewhere (Tab past the last link, Shift+Tab before the button, a click on
+    // another control): the menu closes, so that its panel, which lies over the page, never
+    // covers the control that has focus (WCAG 2.4.11). Focus stays where it went. A focus lost
+    // to nothing (another window, a removed element) leaves the menu as it is.
+    let on_focus_out = move |_ev: leptos::ev::FocusEvent| {
+        #[cfg(target_arch = "wasm32")]
+        {
+            use wasm_bindgen::JsCast;
+            if !open.get_untracked() {
+                return;
+            }
+            let to = _ev
+                .related_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            if let Some(to) = to {
+                if !matches!(to.closest(".site-menu"), Ok(Some(_))) {
+                    open.set(false);
+                }
+            }
+        }
+    };
+    // A tap or a click anywhere outside the button and the panel closes the menu too. Not while
+    // presenting: the presenter lies over everything, and its opener in the menu must still be
+    // there to take focus back when it closes.
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let handle = window_event_listener(
+            leptos::ev::pointerdown,
+            move |ev: leptos::ev::PointerEvent| {
+                if !open.get_untracked() || ctx.presenting.get_untracked() {
+                    return;
+                }
+                let inside = ev
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| matches!(el.closest(".site-menu"), Ok(Some(_))));
+                if !inside {
+                    open.set(false);
+                }
+            },
+        );
+        on_cleanup(move || handle.remove());
+    }
     view! {
-        <details class="site-menu" prop:open=move || open.get() on:toggle=on_toggle on:keydown=on_key>
+        <details
+            class="site-menu"
+            prop:open=move || open.get()
+            on:toggle=on_toggle
+            on:keydown=on_key
+            on:focusout=on_focus_out
+        >
             <summary id=MENU_BUTTON class="tool menu-button">
                 <Icon name="menu"/>
                 <span>{tr(ui::MENU)}</span>

@@ -7,9 +7,28 @@ const PHONE = { width: 390, height: 844 };
 const headerHeight = (page) => page.evaluate(() => document.querySelector(".site-header").getBoundingClientRect().height);
 const menuOpen = (page) => page.evaluate(() => document.querySelector(".site-menu").open);
 const focused = (page) => page.evaluate(() => document.activeElement.id || document.activeElement.textContent.trim());
+// A plural written in brackets: "(s)", "(es)", "(e)s" ("(e)" then s), in any case.
+const BRACKETED = /\S*(?:\(e?s\)|\(e\)s)\S*/gi;
 
-test("at 390 x 844 the header is one row and every screen's heading starts within 120 px, in both languages", async ({ page, base }) => {
+// In the page: "" when the focused element shows (its first box is on screen, and the point at
+// that box's centre is the element itself, not something over it); otherwise what is wrong. The
+// first box, not the bounding one: a link that wraps has its centre between its two lines.
+function focusProblem() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return "nothing focused";
+  const what = el.outerHTML.slice(0, 80);
+  const r = el.getClientRects()[0] || el.getBoundingClientRect();
+  if (r.width === 0 || r.height === 0) return `no box: ${what}`;
+  if (r.bottom <= 0 || r.top >= innerHeight || r.right <= 0 || r.left >= innerWidth) return `off screen: ${what}`;
+  const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+  const top = document.elementFromPoint(x, y);
+  return top && (top === el || el.contains(top)) ? "" : `${what} is covered by ${top ? top.outerHTML.slice(0, 80) : "nothing"}`;
+}
+
+test("at 390 x 844 the header is one row and every screen's heading starts within 120 px, and no visible text reads '(s)' or '(e)s' (fresh), in both languages", async ({ page, base }) => {
   const far = [];
+  const bracketed = [];
   for (const lang of ["fr", "en"]) {
     for (const r of routes()) {
       await open(page, `${base}${r}?lang=${lang}`);
@@ -17,22 +36,50 @@ test("at 390 x 844 the header is one row and every screen's heading starts withi
       assert(h <= 64, `/${r} ${lang}: header ${h}px tall`);
       const top = await page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
       if (top > 120) far.push(`/${r} ${lang}: ${Math.round(top)}px`);
+      // The same walk reads the screen and its menu, fresh, for plurals in brackets (the test
+      // below reads them again with progress).
+      await page.locator("#menu-button").click();
+      const m = (await page.evaluate(() => document.body.innerText)).match(BRACKETED);
+      if (m) bracketed.push(`/${r} ${lang} fresh: ${[...new Set(m)].join(", ")}`);
     }
   }
   assert(far.length === 0, `headings too far down:\n${far.join("\n")}`);
+  assert(bracketed.length === 0, bracketed.slice(0, 10).join("\n"));
 }, { viewport: PHONE });
 
-test("at 1280 px the header is one row with the main screens, the settings and the menu", async ({ page, base }) => {
+test("at 1280 px the header is one row with the main screens, the settings and the menu, on a screen of its own and with every theme label, in both languages", async ({ page, base }) => {
+  const bar = () => page.evaluate(() => {
+    const bar = document.querySelector(".site-header .bar");
+    const tops = [...bar.children].filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect());
+    return { height: document.querySelector(".site-header").getBoundingClientRect().height, over: bar.scrollWidth - bar.clientWidth, shown: tops.length };
+  });
+  // The theme button of the bar (the other button beside it is presenter mode).
+  const themeLabel = () => page.evaluate(() => document.querySelector(".tools > button:not(#present-button)").textContent.trim());
   for (const lang of ["fr", "en"]) {
-    await open(page, `${base}usages/?lang=${lang}`);
-    const m = await page.evaluate(() => {
-      const bar = document.querySelector(".site-header .bar");
-      const tops = [...bar.children].filter((e) => e.offsetParent).map((e) => e.getBoundingClientRect());
-      return { height: document.querySelector(".site-header").getBoundingClientRect().height, over: bar.scrollWidth - bar.clientWidth, shown: tops.length };
-    });
-    assert(m.height <= 64, `${lang}: header ${m.height}px tall (wraps)`);
-    assertEqual(m.over, 0, `${lang}: the bar overflows`);
-    assertEqual(m.shown, 4, `${lang}: name, main screens, settings and menu`);
+    // usages/ has no main link of its own; assessment/ has one, shown bold: the widest main links.
+    for (const r of ["usages/", "assessment/"]) {
+      await open(page, `${base}${r}?lang=${lang}`);
+      if (r === "assessment/") {
+        const weight = await page.evaluate(() => {
+          const a = document.querySelector(".primary a[aria-current=page]");
+          return a && a.offsetParent ? getComputedStyle(a).fontWeight : "not shown";
+        });
+        assertEqual(weight, "700", `${lang} /${r}: its own main link is shown bold`);
+      }
+      // Each theme label in turn (the longest is one of them), then back where it was.
+      const labels = new Set();
+      for (let i = 0; i < 3; i++) {
+        const label = await themeLabel();
+        labels.add(label);
+        const m = await bar();
+        assert(m.height <= 64, `${lang} /${r} "${label}": header ${m.height}px tall (wraps)`);
+        assertEqual(m.over, 0, `${lang} /${r} "${label}": the bar overflows`);
+        assertEqual(m.shown, 4, `${lang} /${r} "${label}": name, main screens, settings and menu`);
+        await page.locator(".tools > button:not(#present-button)").click();
+        await page.waitForFunction((before) => document.querySelector(".tools > button:not(#present-button)").textContent.trim() !== before, label);
+      }
+      assertEqual(labels.size, 3, `${lang} /${r}: the three theme labels were measured`);
+    }
   }
   assert(await page.getByRole("button", { name: "English" }).first().isVisible(), "language in the bar");
   assert(await page.locator("#present-button").isVisible(), "presenter mode in the bar");
@@ -101,6 +148,84 @@ test("every control of the old header is two taps away on a phone", async ({ pag
   await page.locator(".presenter").waitFor({ state: "detached" });
 }, { viewport: PHONE });
 
+test("the menu closes when focus leaves it, leaving nothing under its panel, and on a click outside it", async ({ page, base }) => {
+  for (const r of ["usages/", ""]) {
+    await open(page, base + r);
+    await page.locator("#menu-button").click();
+    assert(await menuOpen(page), `/${r}: open`);
+    // Tab past its last control: focus goes on to the page, and the panel is gone from over it.
+    await page.locator(".menu-frameworks a").last().focus();
+    await page.keyboard.press("Tab");
+    await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
+    assert(!(await menuOpen(page)), `/${r}: Tab past the last link closes the menu`);
+    assert(await page.evaluate(() => !document.activeElement.closest(".site-menu")), `/${r}: focus went on, not back into the menu`);
+    // A focus scroll may be smooth: give it time to end.
+    for (let i = 0; i < 30 && (await page.evaluate(focusProblem)) !== ""; i++) await page.waitForTimeout(100);
+    assertEqual(await page.evaluate(focusProblem), "", `/${r}: the focused element is visible, not under the panel`);
+  }
+  // Shift+Tab from the button back to the bar closes it too.
+  await page.locator("#menu-button").click();
+  await page.locator("#menu-button").focus();
+  await page.keyboard.press("Shift+Tab");
+  await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
+  assert(!(await menuOpen(page)), "Shift+Tab out of the menu closes it");
+  // A click inside the panel, on no control, leaves it open; one outside closes it.
+  await page.locator("#menu-button").click();
+  assert(await menuOpen(page), "open again");
+  await page.locator("#menu-screens").click();
+  assert(await menuOpen(page), "a click inside the panel keeps it open");
+  const gap = await page.evaluate(() => {
+    const a = document.querySelector(".site-header .brand").getBoundingClientRect();
+    const b = document.querySelector("#menu-button").getBoundingClientRect();
+    return { x: (a.right + b.left) / 2, y: (b.top + b.bottom) / 2 };
+  });
+  const url = page.url();
+  await page.mouse.click(gap.x, gap.y); // on the bar, between the name and the button
+  await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
+  assert(!(await menuOpen(page)), "a click outside closes the menu");
+  assertEqual(page.url(), url, "and does nothing else");
+  // Escape still closes it and gives focus back to the button.
+  await page.locator("#menu-button").click();
+  await page.locator(".menu-frameworks a").first().focus();
+  await page.keyboard.press("Escape");
+  assert(!(await menuOpen(page)), "Escape closes the menu");
+  assertEqual(await focused(page), "menu-button", "focus back on the button");
+}, { viewport: PHONE });
+
+test("with a notice showing, the heading still starts within 120 px at 390 x 844, and the notice hides nothing for good", async ({ page, base }) => {
+  // Blocked storage: the app says so in a notice, on every screen.
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  const far = [];
+  for (const lang of ["fr", "en"]) {
+    for (const r of ["", "usages/", "assessment/", "progress/"]) {
+      await open(page, `${base}${r}?lang=${lang}`);
+      assert(await page.locator(".notices .notice").first().isVisible(), `/${r} ${lang}: the notice shows`);
+      const m = await page.evaluate(() => {
+        const h = document.querySelector("main h1").getBoundingClientRect();
+        const n = document.querySelector(".notices").getBoundingClientRect();
+        return { top: h.top, bottom: h.bottom, noticeTop: n.top, noticeBottom: n.bottom };
+      });
+      if (m.top > 120) far.push(`/${r} ${lang}: ${Math.round(m.top)}px`);
+      assert(m.bottom <= m.noticeTop, `/${r} ${lang}: the notice covers the heading (${JSON.stringify(m)})`);
+      assert(m.noticeBottom <= PHONE.height + 0.5, `/${r} ${lang}: the notice is on screen (${JSON.stringify(m)})`);
+    }
+  }
+  assert(far.length === 0, `headings too far down with a notice:\n${far.join("\n")}`);
+  // The page's end scrolls above the notice: the footer's last link shows.
+  await page.evaluate(() => window.scrollTo({ top: document.documentElement.scrollHeight, behavior: "instant" }));
+  const end = await page.evaluate(() => ({
+    link: [...document.querySelectorAll(".site-footer a")].at(-1).getBoundingClientRect().bottom,
+    notice: document.querySelector(".notices").getBoundingClientRect().top,
+  }));
+  assert(end.link <= end.notice, `the footer's last link is under the notice: ${JSON.stringify(end)}`);
+  // Dismissed, it leaves neither itself nor its room behind.
+  await page.locator(".notices .notice").first().getByRole("button", { name: "Dismiss" }).click();
+  assertEqual(await page.locator(".notices .notice").count(), 0, "dismissed");
+  assertEqual(await page.evaluate(() => getComputedStyle(document.querySelector(".app")).paddingBottom), "0px", "no room left below");
+}, { viewport: PHONE });
+
 test("the menu opens in the prerendered page, before the app is live", async ({ page, base }) => {
   const release = await holdWasm(page);
   await page.goto(base + "quiz/");
@@ -134,7 +259,10 @@ test("axe finds nothing with the menu open, on a phone and a desktop, in both th
   assert(found.length === 0, `${found.length} violations:\n${found.slice(0, 20).join("\n")}`);
 });
 
-test("no visible text reads '(s)' or '(e)s', on any route, in either language, fresh or with progress", async ({ page, base }) => {
+test("no visible text reads '(s)' or '(e)s', on any route, in either language, with progress (fresh: the walk above)", async ({ page, base }) => {
+  // The pattern itself: it finds each way of writing a plural in brackets, and nothing else.
+  for (const w of ["point(s)", "évalué(e)s", "évalué(es)", "vu(e)(s)", "Rated(S)", "(s)"]) assert(w.match(BRACKETED), `the pattern finds ${w}`);
+  for (const w of ["points", "évalués", "(see)", "(e)", "(2017)", "(es-ES)"]) assert(!w.match(BRACKETED), `the pattern leaves ${w}`);
   const bad = [];
   const scan = async (state) => {
     for (const lang of ["fr", "en"]) {
@@ -142,12 +270,11 @@ test("no visible text reads '(s)' or '(e)s', on any route, in either language, f
         await open(page, `${base}${r}?lang=${lang}`);
         await page.locator("#menu-button").click();
         const text = await page.evaluate(() => document.body.innerText);
-        const m = text.match(/\S*\((e)?s\)\S*|\S*\(es\)\S*/g);
+        const m = text.match(BRACKETED);
         if (m) bad.push(`/${r} ${lang} ${state}: ${[...new Set(m)].join(", ")}`);
       }
     }
   };
-  await scan("fresh");
   // One point rated and one screen seen: the counts that read 1 (French also 0 elsewhere).
   await open(page, base + "usages/");
   await page.locator(".checklist .item").first().getByLabel("En place").check();
