@@ -41,6 +41,9 @@ pub enum Notice {
     LrsAway,
     /// Launched by a cmi5 LMS: the way back to it.
     Cmi5Leave,
+    /// A cmi5 session already ended (the page was left, then reloaded): nothing more is sent in
+    /// it; the way back to the LMS, which launches a new one.
+    Cmi5Ended,
 }
 
 impl Notice {
@@ -62,6 +65,7 @@ impl Notice {
             Notice::LangFailed => "lang-failed",
             Notice::LrsAway => "lrs-away",
             Notice::Cmi5Leave => "cmi5-leave",
+            Notice::Cmi5Ended => "cmi5-ended",
         };
         name.into()
     }
@@ -315,6 +319,7 @@ mod tests {
             Notice::NotesKeptHere(2),
             Notice::LrsAway,
             Notice::Cmi5Leave,
+            Notice::Cmi5Ended,
         ];
         let keys: std::collections::HashSet<String> = all.iter().map(Notice::key).collect();
         assert_eq!(keys.len(), all.len());

@@ -57,6 +57,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
                 Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
                 Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
+                Notice::Cmi5Ended => ui::CMI5_ENDED.get(l).to_string(),
                 // The form follows the one plural rule (`Lang::plural`).
                 Notice::NotesKeptHere(n) => ui::NOTES_KEPT_HERE.fill(l, *n, &[]),
             }
@@ -84,7 +85,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             let retry = move |_| ctx.attempt.update(|n| *n += 1);
             Some(view! { <button type="button" class="primary" on:click=retry>{tr(ui::RETRY)}</button> }.into_any())
         }
-        Notice::Cmi5Leave => {
+        Notice::Cmi5Leave | Notice::Cmi5Ended => {
             let leave = move |_| crate::platform::cmi5::leave();
             Some(view! { <button type="button" class="primary" on:click=leave>{tr(ui::CMI5_LEAVE)}</button> }.into_any())
         }

@@ -536,7 +536,14 @@ impl Runtime {
                     me.session.replace(Some(s));
                     me.answered();
                     me.ctx.dismiss(&Notice::LrsAway);
-                    me.ctx.notify(Notice::Cmi5Leave);
+                    // A reload after the page was left: that session is over (terminated went at
+                    // pagehide) and nothing more may be sent in it; the learner is told, and
+                    // given the way back to the LMS, which starts a new one.
+                    me.ctx.notify(if me.sent.borrow().has(Verb::Terminated) {
+                        Notice::Cmi5Ended
+                    } else {
+                        Notice::Cmi5Leave
+                    });
                     me.update();
                     me.flush(false);
                 }

@@ -350,6 +350,10 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
     // The reload ended the session (terminated, queued at pagehide while the LRS was down); the
     // page it reloaded into is the same session, so nothing more is sent, and nothing twice.
     assertEqual(verbs(sts), ["initialized", "completed", "terminated"], "each delivered once after the LRS came back");
+    // ...and the learner is told so, with the way back to the platform.
+    const ended = page.locator(".notice", { hasText: "session avec la plateforme de formation s'est terminée" });
+    await ended.waitFor({ timeout: 10000 });
+    assert(await ended.getByRole("button", { name: "Quitter le module" }).isVisible(), "the way back to the platform");
     assertEqual(Object.keys(await queues(page)), ["reperes.cmi5.queue"], "this launch's queue gone once empty; another launch's kept");
     assertEqual(errors, [], "no page error");
     await context.close();
