@@ -26,6 +26,11 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
+    /// A call to the SCORM API threw (its name, e.g. `SetValue`).
+    LmsCallFailed(String),
+    /// The cmi5 platform refused the connection: no token from the fetch URL (`None`), or the
+    /// LRS refused the token (its HTTP status). Nothing more is sent in that launch.
+    LrsRefused(Option<u16>),
     /// An LMS was found (SCORM) or a cmi5 launch seen, but the runtime's code could not be
     /// fetched: progress stays here, a reload tries again.
     LmsLoad,
@@ -36,8 +41,8 @@ pub enum Notice {
     /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
     NotesKeptHere(usize),
     /// The LRS (cmi5) does not answer: statements wait in this browser and go when it answers
-    /// again. Shown once per outage. A refused connection (a fetch URL without a token, a 401)
-    /// is an `Lms` notice instead, since nothing will be sent in that launch.
+    /// again. Shown once per outage. A refused connection (a fetch URL without a token, a 401
+    /// or 403) is `LrsRefused` instead, since nothing will be sent in that launch.
     LrsAway,
     /// Launched by a cmi5 LMS: the way back to it.
     Cmi5Leave,
@@ -54,6 +59,7 @@ impl Notice {
         let name = match self {
             Notice::Reset(r) => return format!("reset-{}", r.len()),
             Notice::Lms(code) => return format!("lms-{code}"),
+            Notice::LmsCallFailed(name) => return format!("lms-call-{name}"),
             Notice::NotesKeptHere(n) => return format!("notes-{n}"),
             Notice::Shared(_) => "shared",
             Notice::NoStorage => "no-storage",
@@ -66,6 +72,7 @@ impl Notice {
             Notice::LrsAway => "lrs-away",
             Notice::Cmi5Leave => "cmi5-leave",
             Notice::Cmi5Ended => "cmi5-ended",
+            Notice::LrsRefused(_) => "lrs-refused",
         };
         name.into()
     }
@@ -320,6 +327,8 @@ mod tests {
             Notice::LrsAway,
             Notice::Cmi5Leave,
             Notice::Cmi5Ended,
+            Notice::LmsCallFailed("SetValue".into()),
+            Notice::LrsRefused(Some(401)),
         ];
         let keys: std::collections::HashSet<String> = all.iter().map(Notice::key).collect();
         assert_eq!(keys.len(), all.len());

@@ -116,7 +116,8 @@ fn Menu() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
-            if !open.get_untracked() {
+            // Presenter mode takes focus from its button in the menu and gives it back there.
+            if !open.get_untracked() || ctx.presenting.get_untracked() {
                 return;
             }
             let to = _ev

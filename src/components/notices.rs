@@ -52,6 +52,20 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
+                Notice::LmsCallFailed(name) => ui::LMS_ERROR.fill(
+                    l,
+                    &[("code", &ui::LMS_CALL_FAILED.fill(l, &[("name", name)]))],
+                ),
+                Notice::LrsRefused(None) => {
+                    ui::LMS_ERROR.fill(l, &[("code", ui::LRS_TOKEN_REFUSED.get(l))])
+                }
+                Notice::LrsRefused(Some(status)) => ui::LMS_ERROR.fill(
+                    l,
+                    &[(
+                        "code",
+                        &ui::LRS_REFUSED.fill(l, &[("code", &status.to_string())]),
+                    )],
+                ),
                 Notice::LmsLoad => ui::LMS_LOAD.get(l).to_string(),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
@@ -96,6 +110,8 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         Notice::Reset(_)
             | Notice::BadShare
             | Notice::Lms(_)
+            | Notice::LmsCallFailed(_)
+            | Notice::LrsRefused(_)
             | Notice::LmsLoad
             | Notice::ScreenFailed
             | Notice::LangFailed

@@ -277,10 +277,10 @@ impl MoveOn {
 pub enum Outcome {
     /// Stored, or stored already by an earlier try whose answer was lost (409): off the queue.
     Stored,
-    /// The LRS will never take this statement (400, 403, 404, 413…): off the queue, with a
+    /// The LRS will never take this statement (400, 404, 413…): off the queue, with a
     /// warning, so that it does not hold back the statements behind it.
     Dropped,
-    /// The token is refused (401). The fetch URL answers once, so no new token can be had in
+    /// The token is refused (401), or may not write (403). The fetch URL answers once, so no new token can be had in
     /// this launch: stop sending, keep the queue.
     Refused,
     /// Unreachable, not in time, a server error, or "later" (408, 425, 429): try again.
@@ -291,7 +291,9 @@ pub fn outcome(status: Option<u16>) -> Outcome {
     match status {
         None => Outcome::Retry,
         Some(200..=299 | 409) => Outcome::Stored,
-        Some(401) => Outcome::Refused,
+        // The token refused, or not allowed to write: final for the launch (dropping statement
+        // after statement would empty the queue).
+        Some(401 | 403) => Outcome::Refused,
         Some(408 | 425 | 429) => Outcome::Retry,
         Some(400..=499) => Outcome::Dropped,
         Some(_) => Outcome::Retry,
@@ -619,7 +621,8 @@ mod tests {
         assert_eq!(outcome(Some(200)), Outcome::Stored);
         assert_eq!(outcome(Some(409)), Outcome::Stored, "already there");
         assert_eq!(outcome(Some(401)), Outcome::Refused);
-        for s in [400, 403, 404, 413, 422] {
+        assert_eq!(outcome(Some(403)), Outcome::Refused);
+        for s in [400, 404, 413, 422] {
             assert_eq!(outcome(Some(s)), Outcome::Dropped, "{s}");
         }
         for s in [

@@ -407,26 +407,24 @@ impl Runtime {
 
     /// The platform refused the connection: stop sending and retrying, and say so honestly
     /// (progress stays in this browser; nothing promises it will be sent). The statements stay
-    /// stored under the launch's key. The notice is the LMS-problem one, its detail in the
-    /// language shown now.
+    /// stored under the launch's key.
     fn refuse(&self, why: Refusal) {
         self.refused.set(true);
         self.retry.replace(None);
         self.ctx.dismiss(&Notice::LrsAway);
-        let lang = self.ctx.lang.get_untracked();
-        let detail = match why {
+        let status = match why {
             Refusal::Token => {
                 warn("cmi5: the fetch URL gave no auth token; nothing is sent in this launch");
-                ui::LRS_TOKEN_REFUSED.get(lang).to_string()
+                None
             }
             Refusal::Status(status) => {
                 warn(&format!(
                     "cmi5: the LRS refused the token (HTTP {status}); nothing more is sent in this launch"
                 ));
-                ui::LRS_REFUSED.fill(lang, &[("code", &status.to_string())])
+                Some(status)
             }
         };
-        self.ctx.notify(Notice::Lms(detail));
+        self.ctx.notify(Notice::LrsRefused(status));
     }
 
     fn schedule_retry(self: &Rc<Self>) {
@@ -757,11 +755,23 @@ fn run(ctx: Ctx) {
     rt.load_queue();
     RUNTIME.with(|r| r.replace(Some(rt.clone())));
     rt.clone().begin();
+    let back = rt.clone();
     let leave = Closure::<dyn Fn()>::new(move || rt.terminate(true));
+    // Back to a page the browser kept (back-forward cache): its session ended when it was left.
+    let shown = Closure::<dyn Fn(web_sys::PageTransitionEvent)>::new(
+        move |ev: web_sys::PageTransitionEvent| {
+            if ev.persisted() && back.sent.borrow().has(Verb::Terminated) {
+                back.ctx.dismiss(&Notice::Cmi5Leave);
+                back.ctx.notify(Notice::Cmi5Ended);
+            }
+        },
+    );
     if let Some(w) = web_sys::window() {
         let _ = w.add_event_listener_with_callback("pagehide", leave.as_ref().unchecked_ref());
+        let _ = w.add_event_listener_with_callback("pageshow", shown.as_ref().unchecked_ref());
     }
     leave.forget();
+    shown.forget();
 }
 
 fn leave_now(rt: Rc<Runtime>) {

@@ -326,10 +326,7 @@ mod web {
                     Some(out)
                 }
                 Err(_) => {
-                    // The detail is text of the language shown now (the notice's code is text).
-                    let lang = self.ctx.lang.get_untracked();
-                    let detail = ui::LMS_CALL_FAILED.fill(lang, &[("name", name)]);
-                    self.ctx.notify(Notice::Lms(detail));
+                    self.ctx.notify(Notice::LmsCallFailed(name.to_string()));
                     None
                 }
             }

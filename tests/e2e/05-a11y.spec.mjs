@@ -258,7 +258,18 @@ test("presenter slides fit a 1280×720 projector, controls included, in both lan
 test("the presenter button is there at 200 % zoom (640 px wide), in the menu", async ({ page, base }) => {
   await open(page, base);
   await page.locator("#menu-button").click();
-  assert(await page.getByRole("button", { name: "Mode présentation" }).isVisible(), "visible");
+  const button = page.getByRole("button", { name: "Mode présentation" });
+  assert(await button.isVisible(), "visible");
+  // Opened from the menu, from the keyboard: focus comes back to that button on leaving.
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.locator(".presenter").waitFor();
+  await page.waitForFunction(() => !!document.activeElement.closest(".presenter"));
+  await page.keyboard.press("Escape");
+  await page.locator(".presenter").waitFor({ state: "detached" });
+  await page.waitForFunction(() => document.activeElement.id === "menu-present-button", null, { timeout: 5000 }).catch(() => {});
+  assertEqual(await page.evaluate(() => document.activeElement.id), "menu-present-button", "focus back on the menu's presenter button");
+  assert(await page.evaluate(() => document.querySelector(".site-menu").open), "the menu still open around it");
 }, { viewport: { width: 640, height: 360 } });
 
 test("the import button shows the focus ring when its file field has focus", async ({ page, base }) => {

@@ -73,7 +73,7 @@ async function runOne(t) {
 // with two at once against about 11 min 20 s one at a time (session 11, 114 tests; four at once
 // overloaded the machine: a 300 s timeout). The longest files start first, so that the two
 // lanes end close together.
-const JOBS = Math.max(1, Number(process.env.REPERES_E2E_JOBS || 2));
+const JOBS = Math.max(1, Number(process.env.REPERES_E2E_JOBS) || 2);
 const LONGEST_FIRST = ["05", "10-shell", "10-cmi5", "04", "06", "09-debrief", "02"];
 const rank = (f) => {
   const i = LONGEST_FIRST.findIndex((p) => f.startsWith(p));
