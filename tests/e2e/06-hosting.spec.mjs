@@ -3,7 +3,7 @@ import path from "node:path";
 import os from "node:os";
 import crypto from "node:crypto";
 import { startServer } from "../server.mjs";
-import { test, assert, assertEqual, open, routes, workerActivated, DIST, PHASE_NAMES } from "./harness.mjs";
+import { test, assert, assertEqual, open, routes, workerActivated, DIST, PHASE_NAMES, SUB_PATH } from "./harness.mjs";
 
 
 /** A copy of the build with one page changed by `edit` (text → text), its hash in the precache
@@ -30,7 +30,7 @@ const buildB = (changedPage) => copyBuild({ version: "b", page: changedPage, edi
 
 // This one serves the app at the root itself: the sub-path pass skips it (its own offline test
 // below covers the sub-path).
-if (!process.env.REPERES_PREFIX) test("after one visit every route works offline, in both languages, even never opened before", async ({ browser }) => {
+if (!SUB_PATH) test("after one visit every route works offline, in both languages, even never opened before", async ({ browser }) => {
   const server = await startServer({ root: DIST });
   const context = await browser.newContext();
   const page = await context.newPage();

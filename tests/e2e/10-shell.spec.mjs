@@ -34,6 +34,9 @@ test("at 390 x 844 the header is one row and every screen's heading starts withi
       await open(page, `${base}${r}?lang=${lang}`);
       const h = await headerHeight(page);
       assert(h <= 64, `/${r} ${lang}: header ${h}px tall`);
+      assertEqual(await page.getAttribute("html", "lang"), lang, `lang of /${r}`);
+      assert((await page.textContent("main h1")).trim().length > 2, `/${r} (${lang}) has no heading`);
+      assert((await page.title()).includes("Repères"), `/${r} (${lang}) title`);
       const top = await page.evaluate(() => document.querySelector("main h1").getBoundingClientRect().top);
       if (top > 120) far.push(`/${r} ${lang}: ${Math.round(top)}px`);
       // The same walk reads the screen and its menu, fresh, for plurals in brackets (the test

@@ -9,6 +9,9 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "
 // REPERES_DIST: test a build written elsewhere (as scripts/build.sh can write one).
 export const DIST = process.env.REPERES_DIST ? path.resolve(process.env.REPERES_DIST) : path.join(ROOT, "dist");
 export const ARTIFACTS = path.join(ROOT, "tests/artifacts");
+/** The app is served under a sub-path (the test command's second pass sets REPERES_PREFIX to
+ * `/formation/reperes/`; its first pass sets it to `/`, the root, which is no sub-path). */
+export const SUB_PATH = (process.env.REPERES_PREFIX || "/") !== "/";
 export const tests = [];
 
 /** Registers a test. opts.allowFailedRequests: for offline tests; opts.viewport. */
