@@ -5,7 +5,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import net from "node:net";
-import { spawn, execFileSync } from "node:child_process";
+import { spawn, execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { ROOT } from "./e2e/harness.mjs";
 
 const VENV = path.join(ROOT, ".tools/ralph");
@@ -56,7 +57,9 @@ export async function startRalph() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-ralph-"));
   const auth = path.join(dir, "auth.json");
   const env = { ...process.env, RALPH_AUTH_FILE: auth, RALPH_RUNSERVER_BACKEND: "fs", RALPH_APP_DIR: path.join(dir, "app") };
-  execFileSync(RALPH, ["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-A", USER, "http://lms.example", "-w"], { env, stdio: "ignore" });
+  // Not blocking: another spec file may be running beside this one, its pages served by this
+  // process.
+  await promisify(execFile)(RALPH, ["auth", "-u", USER, "-p", PASSWORD, "-s", "all", "-A", USER, "http://lms.example", "-w"], { env });
   fs.mkdirSync(path.join(dir, "data"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}/`;
