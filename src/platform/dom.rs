@@ -43,6 +43,26 @@ mod web {
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
     }
 
+    /// Fetches every shared chunk of the screens' code, one per idle moment, through the loader's
+    /// `__reperesWarmChunks` (written by scripts/assemble.mjs). False when one failed to load
+    /// (offline, a dropped connection); true when done, or when the build has no such loader.
+    pub async fn warm_chunks() -> bool {
+        use wasm_bindgen::JsCast;
+        let w = web_sys::window().unwrap();
+        let Some(warm) = js_sys::Reflect::get(&w, &"__reperesWarmChunks".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return true;
+        };
+        match warm.call0(&w) {
+            Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
+                .await
+                .is_ok(),
+            Err(_) => false,
+        }
+    }
+
     /// A User Timing mark (`reperes-shell`, `reperes-built`, `reperes-live`), read by the benchmark.
     pub fn mark(name: &str) {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {

@@ -87,6 +87,12 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
 /// worker precaches the same files anyway, so nothing more travels). Stops at the first failure
 /// (offline, a dropped connection): a screen opened later loads, or says why, on its own.
 pub async fn prefetch() {
+    // First the code shared by several screens, one chunk per idle moment (the loader's own walk):
+    // a screen's load fetches all its shared chunks in one task, too long a task to run unasked.
+    #[cfg(target_arch = "wasm32")]
+    if !crate::platform::dom::warm_chunks().await {
+        return;
+    }
     #[cfg(target_arch = "wasm32")]
     for route in [
         Route::Home,
