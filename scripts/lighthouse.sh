@@ -66,7 +66,8 @@ for (const file of process.argv.slice(2)) {
   const lhr = JSON.parse(fs.readFileSync(file, "utf8"));
   if (lhr.runtimeError) warnings.add(`${route} ${preset}: ${lhr.runtimeError.message}`);
   (lhr.runWarnings || []).forEach((w) => warnings.add(w));
-  rows.push(route.padEnd(10) + preset.padEnd(9) + CATS.map((c) => pct(lhr.categories[c]?.score).padStart(6)).join(""));
+  const shown = (id) => lhr.audits[id]?.displayValue?.replace(/\s/g, " ") ?? "—";
+  rows.push(route.padEnd(10) + preset.padEnd(9) + CATS.map((c) => pct(lhr.categories[c]?.score).padStart(6)).join("") + `   TBT ${shown("total-blocking-time")}, LCP ${shown("largest-contentful-paint")}`);
   for (const c of CATS) {
     const cat = lhr.categories[c];
     if (!cat || cat.score === 1) continue;
