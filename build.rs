@@ -62,10 +62,21 @@ pub struct Text {
     pub en: String,
 }
 
-/// Every distinct text, in the order first met: its index is the text's id, and each language's
-/// strings in that order make one table (`text-fr.txt`, `text-en.txt`), which the browser fetches
-/// for the language shown (see `src/content/tables.rs`).
-static TABLE: std::sync::Mutex<Vec<(String, String)>> = std::sync::Mutex::new(Vec::new());
+/// Every distinct text of a pack, in the order first met: its index is the text's id. The texts
+/// come in packs (see `src/content/tables.rs`): pack 0 holds what any screen may show (the
+/// interface, the articles, the phases, every framework's names), pack 1 + k the rest of article
+/// k's frameworks, with their events and questions. Each pack's strings, in id order, make one
+/// file per language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it.
+/// Ids are numbered pack after pack, so that each pack is one range of them.
+static TABLE: std::sync::Mutex<Vec<(String, String, usize)>> = std::sync::Mutex::new(Vec::new());
+/// The pack the texts being written go to.
+static PACK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Writes what `write` writes, its new texts going to `pack`.
+fn in_pack(pack: usize, write: impl FnOnce() -> String) -> String {
+    PACK.store(pack, std::sync::atomic::Ordering::SeqCst);
+    write()
+}
 
 /// Separates the strings of a table file (no text may contain it).
 const SEPARATOR: char = '\u{1e}';
@@ -85,11 +96,21 @@ impl ToRust for Text {
             }
         }
         let pair = (french_spacing(&self.fr), self.en.clone());
+        let pack = PACK.load(std::sync::atomic::Ordering::SeqCst);
         let mut table = TABLE.lock().unwrap();
-        let id = match table.iter().position(|p| *p == pair) {
+        // An equal text is shared within a pack, or taken from pack 0, which every screen has.
+        let id = match table
+            .iter()
+            .position(|p| p.0 == pair.0 && p.1 == pair.1 && (p.2 == pack || p.2 == 0))
+        {
             Some(i) => i,
             None => {
-                table.push(pair.clone());
+                let last = table.last().map_or(0, |p| p.2);
+                assert!(
+                    pack >= last,
+                    "build.rs: texts of pack {pack} written after pack {last}"
+                );
+                table.push((pair.0.clone(), pair.1.clone(), pack));
                 table.len() - 1
             }
         };
@@ -109,27 +130,56 @@ fn fnv(bytes: &[u8]) -> String {
     format!("{h:016x}")
 }
 
-/// Writes the two table files into `out` and returns the Rust constants that name them.
-fn tables(out: &Path) -> String {
+/// Writes each pack's file per language into `out` and returns the Rust constants that name them
+/// and say where each pack's ids start.
+fn tables(out: &Path, packs: usize) -> String {
     let table = TABLE.lock().unwrap();
     let mut rs = format!("pub const TEXT_COUNT: usize = {};\n", table.len());
-    rs.push_str("/// The table files, French then English, each named by its content hash.\n");
-    rs.push_str("pub const TEXT_FILES: [&str; 2] = [");
+    rs.push_str(&format!("pub const TEXT_PACKS: usize = {packs};\n"));
+    rs.push_str("/// The first id of each pack, then the count of all texts.\n");
+    rs.push_str(&format!("pub const PACK_START: [u16; {}] = [", packs + 1));
+    for p in 0..packs {
+        let start = table.iter().position(|t| t.2 >= p).unwrap_or(table.len());
+        write!(rs, "{start},").unwrap();
+    }
+    writeln!(rs, "{}];", table.len()).unwrap();
+    rs.push_str("/// Each pack's file, French then English, each named by its content hash.\n");
+    writeln!(rs, "pub const TEXT_FILES: [[&str; {packs}]; 2] = [").unwrap();
     for (lang, pick) in [("fr", 0), ("en", 1)] {
-        let sep = SEPARATOR.to_string();
-        let body = table
-            .iter()
-            .map(|p| {
-                if pick == 0 {
-                    p.0.as_str()
-                } else {
-                    p.1.as_str()
-                }
-            })
-            .collect::<Vec<_>>()
-            .join(&sep);
-        fs::write(out.join(format!("text-{lang}.txt")), &body).unwrap();
-        write!(rs, "\"text-{lang}-{}.txt\",", fnv(body.as_bytes())).unwrap();
+        rs.push('[');
+        for p in 0..packs {
+            let sep = SEPARATOR.to_string();
+            let body = table
+                .iter()
+                .filter(|t| t.2 == p)
+                .map(|t| {
+                    if pick == 0 {
+                        t.0.as_str()
+                    } else {
+                        t.1.as_str()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(&sep);
+            fs::write(out.join(format!("text-{lang}-{p}.txt")), &body).unwrap();
+            write!(rs, "\"text-{lang}-{p}-{}.txt\",", fnv(body.as_bytes())).unwrap();
+        }
+        rs.push_str("],\n");
+    }
+    rs.push_str("];\n");
+    // Natively (tests, prerender) every file is compiled in; the wasm fetches them.
+    rs.push_str("#[cfg(not(target_arch = \"wasm32\"))]\n");
+    writeln!(rs, "pub const TEXT_BUILT: [[&str; {packs}]; 2] = [").unwrap();
+    for lang in ["fr", "en"] {
+        rs.push('[');
+        for p in 0..packs {
+            write!(
+                rs,
+                "include_str!(concat!(env!(\"OUT_DIR\"), \"/text-{lang}-{p}.txt\")),"
+            )
+            .unwrap();
+        }
+        rs.push_str("],\n");
     }
     rs.push_str("];\n");
     rs
@@ -213,24 +263,65 @@ fn main() {
     }
     check_references(&articles, &frameworks, &phases, &events, &questions);
 
+    // Pack 0 first (see TABLE): the interface, the articles, the phases, every framework's
+    // names, and what belongs to no article's framework; then each article's pack.
+    let pack_of = |framework: &str| {
+        frameworks
+            .iter()
+            .find(|f| f.id == framework)
+            .and_then(|f| articles.iter().position(|a| a.id == f.article))
+            .map_or(0, |k| k + 1)
+    };
+    let ui = in_pack(0, || ui_strings(Path::new("content/ui.toml")));
+    let articles_rs = in_pack(0, || gen(&articles));
+    let phases_rs = in_pack(0, || gen(&phases));
+    in_pack(0, || {
+        for f in &frameworks {
+            gen(&f.short);
+            gen(&f.title);
+        }
+        String::new()
+    });
+    let mut frameworks_rs = vec![String::new(); frameworks.len()];
+    let mut events_rs = vec![String::new(); events.len()];
+    let mut questions_rs = vec![String::new(); questions.len()];
+    for pack in 0..=articles.len() {
+        for (i, f) in frameworks.iter().enumerate() {
+            if pack_of(&f.id) == pack {
+                frameworks_rs[i] = in_pack(pack, || gen(f));
+            }
+        }
+        for (i, e) in events.iter().enumerate() {
+            if pack_of(&e.framework) == pack {
+                events_rs[i] = in_pack(pack, || gen(e));
+            }
+        }
+        for (i, q) in questions.iter().enumerate() {
+            if pack_of(&q.framework) == pack {
+                questions_rs[i] = in_pack(pack, || gen(q));
+            }
+        }
+    }
+    let list = |items: Vec<String>| format!("&[{}]", items.join(","));
+
     let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n");
     for (name, ty, code) in [
-        ("ARTICLES", "Article", gen(&articles)),
-        ("FRAMEWORKS", "Framework", gen(&frameworks)),
-        ("PHASES", "Phase", gen(&phases)),
-        ("EVENTS", "Event", gen(&events)),
-        ("QUESTIONS", "Question", gen(&questions)),
+        ("ARTICLES", "Article", articles_rs),
+        ("FRAMEWORKS", "Framework", list(frameworks_rs)),
+        ("PHASES", "Phase", phases_rs),
+        ("EVENTS", "Event", list(events_rs)),
+        ("QUESTIONS", "Question", list(questions_rs)),
     ] {
         writeln!(out, "pub static {name}: &[{ty}] = {code};").unwrap();
     }
-    out.push_str(&ui_strings(Path::new("content/ui.toml")));
+    out.push_str(&ui);
 
     let out_dir = std::env::var("OUT_DIR").unwrap();
-    out.push_str(&tables(Path::new(&out_dir)));
+    out.push_str(&tables(Path::new(&out_dir), articles.len() + 1));
     fs::write(Path::new(&out_dir).join("content.rs"), out).unwrap();
 }
 
-fn gen<T: ToRust>(v: &Vec<T>) -> String {
+fn gen<T: ToRust>(v: &T) -> String {
     let mut s = String::new();
     v.rs(&mut s);
     s

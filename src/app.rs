@@ -39,14 +39,21 @@ pub fn App(boot: Boot) -> impl IntoView {
             return;
         }
         leptos::task::spawn_local(async move {
-            match views::load(to).await {
-                Ok(()) => {
+            // Its code, and its text in the language shown, side by side.
+            let lang = ctx.lang.get_untracked();
+            let (code, text) = futures::future::join(
+                views::load(to),
+                crate::platform::text::load(lang, to.text_packs()),
+            )
+            .await;
+            match (code, text) {
+                (Ok(()), Ok(())) => {
                     ctx.dismiss(&Notice::ScreenFailed);
                     if screen.get_untracked() == to {
                         shown.set(to);
                     }
                 }
-                Err(_) => ctx.notify(Notice::ScreenFailed),
+                _ => ctx.notify(Notice::ScreenFailed),
             }
         });
     });

@@ -81,9 +81,12 @@ pub fn start() {
     let lang = boot.lang;
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
-        // 1. The text of the language shown and the first screen's code, side by side.
-        let (text, code) =
-            futures::future::join(platform::text::load(lang), views::load(first)).await;
+        // 1. The first screen's text (its packs, in the language shown) and code, side by side.
+        let (text, code) = futures::future::join(
+            platform::text::load(lang, first.text_packs()),
+            views::load(first),
+        )
+        .await;
         if text.is_err() || code.is_err() {
             // The prerendered page stays, readable, and says that the interactive part could
             // not load; its links load their pages anew, which tries again.
@@ -127,9 +130,16 @@ pub fn start() {
         dom::mark("reperes-live");
         // For tests and embedders: the live app is in place.
         dom::set_html_attr("data-ready", "1");
-        // Then the other screens' code, in idle moments (not offline: nothing new can come).
+        // Then the other screens' text and code, in idle moments (not offline: nothing new can
+        // come).
         if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-            views::prefetch().await;
+            dom::idle().await;
+            if platform::text::load(lang, content::tables::ALL)
+                .await
+                .is_ok()
+            {
+                views::prefetch().await;
+            }
         }
     });
 }

@@ -283,11 +283,13 @@ pub fn run(dist: &Path) -> Result<usize, String> {
     .map_err(|e| e.to_string())?;
     fs::remove_file(dist.join("template.html.in")).ok();
 
-    // Each language's text table, fetched by the browser for the language shown.
+    // Each language's text packs, fetched by the browser as its screens need them.
     for lang in Lang::ALL {
-        let name = crate::content::tables::file(lang);
-        fs::write(dist.join(name), crate::content::tables::built(lang))
-            .map_err(|e| format!("{name}: {e}"))?;
+        for pack in 0..crate::content::tables::TEXT_PACKS {
+            let name = crate::content::tables::file(lang, pack);
+            fs::write(dist.join(name), crate::content::tables::built(lang, pack))
+                .map_err(|e| format!("{name}: {e}"))?;
+        }
     }
     let sw = fs::read_to_string(dist.join("sw-template.js"))
         .map_err(|e| format!("sw-template.js: {e}"))?;

@@ -168,6 +168,24 @@ impl Route {
         }
     }
 
+    /// The text packs its screen shows (see `content::tables`): pack 0, which holds what every
+    /// screen may show, and the pack of the framework it teaches; the screens that gather every
+    /// framework (the chronology's events, the quiz, the checklists, the debrief) need them all.
+    pub fn text_packs(self) -> crate::content::tables::Packs {
+        use crate::content::tables::{framework_pack, ALL};
+        match self {
+            Route::Home | Route::Sources | Route::About | Route::NotFound => 1,
+            Route::Phases(_) | Route::PhasesCompare | Route::Framework(_) => {
+                1 | 1 << framework_pack(self.framework_id().unwrap_or_default())
+            }
+            Route::Chronology
+            | Route::Assessment
+            | Route::Quiz
+            | Route::Progress
+            | Route::Debrief => ALL,
+        }
+    }
+
     /// Every route that has a page, in menu order: what the prerender writes and the tests visit.
     pub fn all() -> Vec<Route> {
         let mut v = vec![Route::Home, Route::Phases(None)];

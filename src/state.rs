@@ -38,6 +38,8 @@ pub enum Notice {
     ScreenFailed,
     /// The text of the language asked for could not be fetched: the language shown stays.
     LangFailed,
+    /// Presenter mode needs every framework's text, and some could not be fetched.
+    PresentFailed,
     /// This many notes did not fit in what the LMS keeps: they stay in this browser only.
     NotesKeptHere(usize),
     /// The LRS (cmi5) does not answer: statements wait in this browser and go when it answers
@@ -69,6 +71,7 @@ impl Notice {
             Notice::NewerElsewhere => "newer-elsewhere",
             Notice::ScreenFailed => "screen-failed",
             Notice::LangFailed => "lang-failed",
+            Notice::PresentFailed => "present-failed",
             Notice::LrsAway => "lrs-away",
             Notice::Cmi5Leave => "cmi5-leave",
             Notice::Cmi5Ended => "cmi5-ended",
@@ -186,14 +189,19 @@ impl Ctx {
         });
     }
 
-    /// Shows a language once its text is there: at once when it is, otherwise after fetching it
-    /// (the first switch to it); then runs `then`. If it cannot be fetched, the language shown
-    /// stays and a notice says why.
+    /// Shows a language once the text of the screen shown is there in it: at once when it is,
+    /// otherwise after fetching it (the first switch to it); then runs `then`. If it cannot be
+    /// fetched, the language shown stays and a notice says why. (With presenter mode open, every
+    /// framework's text: its slides show them all.)
     pub fn show_lang(self, l: Lang, then: impl FnOnce(Ctx) + 'static) {
-        #[cfg(target_arch = "wasm32")]
-        if !crate::content::tables::has(l) {
+        let packs = if self.presenting.get_untracked() {
+            crate::content::tables::ALL
+        } else {
+            self.route.get_untracked().text_packs()
+        };
+        if !platform::text::has(l, packs) {
             leptos::task::spawn_local(async move {
-                match platform::text::load(l).await {
+                match platform::text::load(l, packs).await {
                     Ok(()) => {
                         self.dismiss(&Notice::LangFailed);
                         self.lang.set(l);
@@ -206,6 +214,26 @@ impl Ctx {
         }
         self.lang.set(l);
         then(self);
+    }
+
+    /// Opens presenter mode once every framework's text is there in the language shown (its
+    /// slides show them all; the idle fetch after start-up has usually brought them already). If
+    /// it cannot be fetched, a notice says so.
+    pub fn present(self) {
+        let (l, all) = (self.lang.get_untracked(), crate::content::tables::ALL);
+        if platform::text::has(l, all) {
+            self.presenting.set(true);
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            match platform::text::load(l, all).await {
+                Ok(()) => {
+                    self.dismiss(&Notice::PresentFailed);
+                    self.presenting.set(true);
+                }
+                Err(_) => self.notify(Notice::PresentFailed),
+            }
+        });
     }
 
     pub fn say(self, text: Text) {
@@ -323,6 +351,7 @@ mod tests {
             Notice::LmsLoad,
             Notice::ScreenFailed,
             Notice::LangFailed,
+            Notice::PresentFailed,
             Notice::NotesKeptHere(2),
             Notice::LrsAway,
             Notice::Cmi5Leave,

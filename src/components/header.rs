@@ -37,7 +37,7 @@ pub fn Header() -> impl IntoView {
                 <div class="tools">
                     <LangSwitch/>
                     <ThemeSwitch/>
-                    <button type="button" class="tool present" id="present-button" on:click=move |_| ctx.presenting.set(true)>
+                    <button type="button" class="tool present" id="present-button" on:click=move |_| ctx.present()>
                         {tr(ui::PRESENT)}
                     </button>
                 </div>
@@ -180,7 +180,7 @@ fn Menu() -> impl IntoView {
                         <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>
                         <LangSwitch/>
                         <ThemeSwitch/>
-                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.presenting.set(true)>
+                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.present()>
                             {tr(ui::PRESENT)}
                         </button>
                     </div>

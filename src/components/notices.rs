@@ -69,6 +69,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::LmsLoad => ui::LMS_LOAD.get(l).to_string(),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
+                Notice::PresentFailed => ui::PRESENT_FAILED.get(l).to_string(),
                 Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
                 Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
                 Notice::Cmi5Ended => ui::CMI5_ENDED.get(l).to_string(),
@@ -115,6 +116,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             | Notice::LmsLoad
             | Notice::ScreenFailed
             | Notice::LangFailed
+            | Notice::PresentFailed
     ) {
         "alert"
     } else {

@@ -1,41 +1,63 @@
-//! The text tables: one file per language (`text-fr-<hash>.txt`, `text-en-<hash>.txt`), written
-//! by `build.rs` and copied into `dist/` by the prerender. In the browser, the table of the
-//! language shown is fetched before the app starts, the other one on the first switch to it (the
-//! service worker precaches both, so both work offline). A `Text` is an index into them.
+//! The text tables: one file per language and pack (`text-fr-<pack>-<hash>.txt`), written by
+//! `build.rs` and copied into `dist/` by the prerender. Pack 0 holds what any screen may show (the
+//! interface, the articles, the phases, every framework's names); pack 1 + k the rest of article
+//! k's frameworks, with their events and questions. In the browser a screen waits for the packs it
+//! shows (`Route::text_packs`), in the language shown, before it is drawn; the rest follow in idle
+//! time, and the service worker precaches them all, so every screen works offline in both
+//! languages. A `Text` is an id into them: each pack is one range of ids (`PACK_START`).
 
 use crate::i18n::Lang;
 
-pub use super::{TEXT_COUNT, TEXT_FILES};
+pub use super::{PACK_START, TEXT_FILES, TEXT_PACKS};
 
 /// Separates the strings of a table file (see `build.rs`).
 pub const SEPARATOR: char = '\u{1e}';
 
-/// The file of a language's table, relative to the app root.
-pub fn file(lang: Lang) -> &'static str {
-    TEXT_FILES[lang as usize]
+/// A set of packs, one bit each.
+pub type Packs = u32;
+
+/// Every pack.
+pub const ALL: Packs = (1 << TEXT_PACKS) - 1;
+
+/// The pack of a framework's own texts (its names are in pack 0).
+pub fn framework_pack(id: &str) -> usize {
+    let f = super::FRAMEWORKS.iter().find(|f| f.id == id);
+    f.and_then(|f| super::ARTICLES.iter().position(|a| a.id == f.article))
+        .map_or(0, |k| k + 1)
 }
 
-/// Reads a table: exactly `TEXT_COUNT` strings, or an error (a file from another build, a
-/// truncated download, a host's error page).
-pub fn parse(raw: &str) -> Result<Vec<&str>, String> {
+/// The pack that holds a text.
+pub fn pack_of(id: u16) -> usize {
+    PACK_START[1..]
+        .iter()
+        .position(|&end| id < end)
+        .unwrap_or(0)
+}
+
+/// The file of a language's pack, relative to the app root.
+pub fn file(lang: Lang, pack: usize) -> &'static str {
+    TEXT_FILES[lang as usize][pack]
+}
+
+/// Reads a pack's file: exactly as many strings as the pack holds, or an error (a file from
+/// another build, a truncated download, a host's error page).
+pub fn parse(pack: usize, raw: &str) -> Result<Vec<&str>, String> {
     let v: Vec<&str> = raw.split(SEPARATOR).collect();
-    if v.len() == TEXT_COUNT {
+    let want = (PACK_START[pack + 1] - PACK_START[pack]) as usize;
+    if v.len() == want {
         Ok(v)
     } else {
         Err(format!(
-            "a text table of {} strings where {TEXT_COUNT} were expected",
+            "text pack {pack}: {} strings where {want} were expected",
             v.len()
         ))
     }
 }
 
-/// Both tables, as built (natively only: the prerender writes them into `dist/`).
+/// A pack's file as built (natively only: the prerender writes them into `dist/`).
 #[cfg(not(target_arch = "wasm32"))]
-pub fn built(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => include_str!(concat!(env!("OUT_DIR"), "/text-fr.txt")),
-        Lang::En => include_str!(concat!(env!("OUT_DIR"), "/text-en.txt")),
-    }
+pub fn built(lang: Lang, pack: usize) -> &'static str {
+    super::TEXT_BUILT[lang as usize][pack]
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -43,72 +65,106 @@ mod loaded {
     use super::*;
     use std::sync::OnceLock;
 
-    static TABLES: [OnceLock<Vec<&'static str>>; 2] = [OnceLock::new(), OnceLock::new()];
+    static TABLES: [[OnceLock<Vec<&'static str>>; TEXT_PACKS]; 2] =
+        [const { [const { OnceLock::new() }; TEXT_PACKS] }; 2];
 
-    /// Keeps a fetched table for the rest of the session.
-    pub fn install(lang: Lang, raw: String) -> Result<(), String> {
+    /// Keeps a fetched pack for the rest of the session.
+    pub fn install(lang: Lang, pack: usize, raw: String) -> Result<(), String> {
         let raw: &'static str = raw.leak();
-        let table = parse(raw)?;
-        _ = TABLES[lang as usize].set(table);
+        let table = parse(pack, raw)?;
+        _ = TABLES[lang as usize][pack].set(table);
         Ok(())
     }
 
-    pub fn has(lang: Lang) -> bool {
-        TABLES[lang as usize].get().is_some()
+    /// The packs of `packs` that are not there yet in `lang`.
+    pub fn missing(lang: Lang, packs: Packs) -> Packs {
+        (0..TEXT_PACKS)
+            .filter(|p| packs & (1 << p) != 0 && TABLES[lang as usize][*p].get().is_none())
+            .fold(0, |m, p| m | 1 << p)
     }
 
-    /// A string of the table of `lang`; of the other language while that one is not there yet
-    /// (never shown: the app switches only once the table is in).
+    /// A string of `lang`; of the other language while that pack is not there yet (never shown:
+    /// a screen and a language are shown only once their packs are in).
     pub fn get(lang: Lang, id: u16) -> &'static str {
         let other = match lang {
             Lang::Fr => Lang::En,
             Lang::En => Lang::Fr,
         };
-        TABLES[lang as usize]
+        let pack = pack_of(id);
+        let at = (id - PACK_START[pack]) as usize;
+        TABLES[lang as usize][pack]
             .get()
-            .or(TABLES[other as usize].get())
-            .and_then(|t| t.get(id as usize).copied())
+            .or(TABLES[other as usize][pack].get())
+            .and_then(|t| t.get(at).copied())
             .unwrap_or("")
     }
 }
 #[cfg(target_arch = "wasm32")]
-pub use loaded::{get, has, install};
+pub use loaded::{get, install, missing};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::ui;
+    use crate::content::{ui, Text};
+
+    /// The string of a text in a language, read from the pack files as the browser does.
+    fn read(lang: Lang, t: Text) -> &'static str {
+        let p = pack_of(t.id);
+        parse(p, built(lang, p)).unwrap()[(t.id - PACK_START[p]) as usize]
+    }
 
     #[test]
-    fn each_table_holds_every_text_at_its_id() {
-        let fr = parse(built(Lang::Fr)).unwrap();
-        let en = parse(built(Lang::En)).unwrap();
+    fn each_pack_holds_every_text_at_its_id() {
         for t in ui::ALL {
-            assert_eq!(fr[t.id as usize], t.fr);
-            assert_eq!(en[t.id as usize], t.en);
+            assert_eq!(pack_of(t.id), 0, "the interface is in pack 0");
+            assert_eq!(read(Lang::Fr, *t), t.fr);
+            assert_eq!(read(Lang::En, *t), t.en);
         }
         for f in crate::content::FRAMEWORKS {
-            assert_eq!(fr[f.title.id as usize], f.title.fr);
-            assert_eq!(en[f.lead.id as usize], f.lead.en);
+            assert_eq!(pack_of(f.title.id), 0, "{}: names in pack 0", f.id);
+            assert_eq!(pack_of(f.short.id), 0, "{}: names in pack 0", f.id);
+            assert_eq!(read(Lang::Fr, f.title), f.title.fr);
+            assert_eq!(read(Lang::En, f.lead), f.lead.en);
+            let own = framework_pack(f.id);
+            assert!(own >= 1, "{}: its own texts in its article's pack", f.id);
+            for i in f.items {
+                assert!(
+                    [0, own].contains(&pack_of(i.name.id)),
+                    "{}: item in pack {own}",
+                    f.id
+                );
+                assert_eq!(read(Lang::Fr, i.text), i.text.fr);
+            }
         }
+        for q in crate::content::QUESTIONS {
+            assert!([0, framework_pack(q.framework)].contains(&pack_of(q.prompt.id)));
+            assert_eq!(read(Lang::En, q.explain), q.explain.en);
+        }
+        assert_eq!(PACK_START[0], 0);
+        assert!(
+            PACK_START.windows(2).all(|w| w[0] < w[1]),
+            "every pack holds texts"
+        );
     }
 
     #[test]
     fn the_file_names_follow_the_content() {
-        assert_eq!(
-            file(Lang::Fr),
-            format!(
-                "text-fr-{}.txt",
-                crate::prerender::hash(built(Lang::Fr).as_bytes())
-            )
-        );
-        assert!(file(Lang::En).starts_with("text-en-") && file(Lang::En).ends_with(".txt"));
+        for p in 0..TEXT_PACKS {
+            assert_eq!(
+                file(Lang::Fr, p),
+                format!(
+                    "text-fr-{p}-{}.txt",
+                    crate::prerender::hash(built(Lang::Fr, p).as_bytes())
+                )
+            );
+            assert!(file(Lang::En, p).starts_with(&format!("text-en-{p}-")));
+        }
     }
 
     #[test]
     fn a_table_of_another_build_is_refused() {
-        assert!(parse("one\u{1e}two").is_err());
-        assert!(parse("").is_err());
-        assert!(parse("<!doctype html><p>Not found</p>").is_err());
+        assert!(parse(0, "one\u{1e}two").is_err());
+        assert!(parse(1, "").is_err());
+        assert!(parse(0, "<!doctype html><p>Not found</p>").is_err());
     }
 }

@@ -1,7 +1,6 @@
 //! The browser side of cmi5: launch, token, LaunchData, statements, the queue.
 
 use super::*;
-use crate::content::ui;
 use crate::state::{Ctx, Notice};
 use js_sys::{Array, Function, Object, Reflect, JSON};
 use leptos::prelude::*;

@@ -285,7 +285,6 @@ pub fn lang_preference(code: &str) -> Option<Lang> {
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::*;
-    use crate::content::ui;
     use crate::route::Route;
     use crate::state::{Ctx, Notice};
     use leptos::prelude::*;

@@ -1,42 +1,62 @@
-//! Fetches a language's text table (see `content::tables`): before the app starts for the language
-//! shown, and on the first switch to the other one. Served by the service worker once it has
-//! precached them, so a switch works offline too.
+//! Fetches the text packs a screen shows (see `content::tables`), in one language: before the
+//! app starts, for the first screen; before each later screen is drawn; on a switch to the other
+//! language; and all of them in idle time once the app is live. Served by the service worker once
+//! it has precached them, so every screen and both languages work offline too.
 
+use crate::content::tables::Packs;
 use crate::i18n::Lang;
 
-/// Why a table is not there: the request failed (offline with no copy, a dropped connection), or
-/// what came back is not this build's table.
+/// Why a pack is not there: the request failed (offline with no copy, a dropped connection), or
+/// what came back is not this build's pack.
 #[derive(Debug)]
 pub struct TextError(#[allow(dead_code)] pub String);
 
+/// True when every pack of `packs` is there in `lang` (natively, always).
+pub fn has(lang: Lang, packs: Packs) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return crate::content::tables::missing(lang, packs) == 0;
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (lang, packs);
+        true
+    }
+}
+
+/// Fetches the packs of `packs` that are not there yet in `lang`, side by side (each request
+/// starts when it is made; they are read in turn).
 #[cfg(target_arch = "wasm32")]
-pub async fn load(lang: Lang) -> Result<(), TextError> {
+pub async fn load(lang: Lang, packs: Packs) -> Result<(), TextError> {
     use crate::content::tables;
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
-    if tables::has(lang) {
-        return Ok(());
-    }
     let fail = |e: wasm_bindgen::JsValue| TextError(format!("{e:?}"));
     let window = web_sys::window().ok_or_else(|| TextError("no window".into()))?;
+    let missing = tables::missing(lang, packs);
     // Relative to the document's base: the app root wherever it lives.
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(tables::file(lang)))
-        .await
-        .map_err(fail)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(TextError(format!("HTTP {}", response.status())));
+    let asked: Vec<_> = (0..tables::TEXT_PACKS)
+        .filter(|p| missing & (1 << p) != 0)
+        .map(|p| (p, window.fetch_with_str(tables::file(lang, p))))
+        .collect();
+    for (pack, request) in asked {
+        let response: web_sys::Response = JsFuture::from(request)
+            .await
+            .map_err(fail)?
+            .unchecked_into();
+        if !response.ok() {
+            return Err(TextError(format!("HTTP {}", response.status())));
+        }
+        let body = JsFuture::from(response.text().map_err(fail)?)
+            .await
+            .map_err(fail)?
+            .as_string()
+            .unwrap_or_default();
+        tables::install(lang, pack, body).map_err(TextError)?;
     }
-    let body = JsFuture::from(response.text().map_err(fail)?)
-        .await
-        .map_err(fail)?
-        .as_string()
-        .unwrap_or_default();
-    tables::install(lang, body).map_err(TextError)
+    Ok(())
 }
 
-/// Natively both languages are compiled in.
+/// Natively every pack is compiled in.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn load(_lang: Lang) -> Result<(), TextError> {
+pub async fn load(_lang: Lang, _packs: Packs) -> Result<(), TextError> {
     Ok(())
 }

@@ -22,6 +22,34 @@ test("every route shows its screen in French and in English", async ({ page, bas
   }
 });
 
+test("every route's live screen says what its prerendered page says, as soon as it is live", async ({ browser, base }) => {
+  // The prerendered page holds every text (the prerender has all of them); the live app has only
+  // what it fetched before going live. A text the screen needs but did not wait for would show
+  // blank here. (French: the prerendered pages are French; English uses the same text files.)
+  // Each route in a fresh profile, as the prerender sees it: no progress yet.
+  const still = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await still.newPage();
+  const words = (s) => s.replace(/\s+/g, " ").trim();
+  try {
+    for (const r of routes()) {
+      await plain.goto(base + r);
+      const before = words(await plain.innerText("main"));
+      const fresh = await browser.newContext();
+      const page = await fresh.newPage();
+      await open(page, base + r + "?nosw");
+      const live = words(await page.innerText("main"));
+      await fresh.close();
+      if (live !== before) {
+        let i = 0;
+        while (i < live.length && live[i] === before[i]) i++;
+        throw new Error(`/${r}: the live screen differs from its prerendered page at character ${i}:\n  prerendered: …${before.slice(Math.max(0, i - 60), i + 80)}\n  live:        …${live.slice(Math.max(0, i - 60), i + 80)}`);
+      }
+    }
+  } finally {
+    await still.close();
+  }
+});
+
 test("the language switch changes every string and is kept across reloads", async ({ page, base }) => {
   await open(page, base + "usages/");
   const frH1 = await page.textContent("main h1");

@@ -122,13 +122,26 @@ test("each chunk stays within its size budget (brotli, tests/budget.json)", asyn
 /** Waits until the service worker controls the page (every file precached). */
 const langButton = (page, name) => page.locator(".lang-switch button", { hasText: name }).first();
 
-test("only the language shown travels before the app is live; the other comes on the switch, and offline too", async ({ page, context, base }) => {
+test("only the text the screen shows travels before it is live, in the language shown; the rest in idle time, the other language on the switch, and offline too", async ({ page, context, base }) => {
   const texts = [];
-  page.on("request", (r) => /text-(fr|en)-[0-9a-f]+\.txt$/.test(r.url()) && texts.push(r.url().match(/text-(fr|en)/)[1] + (page.__live ? " after" : " before")));
+  page.on("request", (r) => {
+    const m = r.url().match(/text-(fr|en)-(\d+)-[0-9a-f]+\.txt$/);
+    if (m) texts.push(`${m[1]} ${m[2]}`);
+  });
   await page.goto(base + "phases/");
   await page.waitForSelector("html[data-ready]");
-  page.__live = true;
-  assertEqual(texts.filter((t) => t.endsWith("before")), ["fr before"], "only French before the app is live");
+  // The phases screen: pack 0 (what every screen may show) and its article's pack (a000: 1),
+  // asked for before the live app was in place (Resource Timing, against the reperes-live mark).
+  const before = await page.evaluate(() => {
+    const live = performance.getEntriesByName("reperes-live")[0].startTime;
+    return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /text-/.test(r.name)).map((r) => r.name.match(/text-(fr|en)-(\d+)-/).slice(1).join(" "));
+  });
+  assertEqual(before.sort(), ["fr 0", "fr 1"], "only the phases screen's French text before the app is live");
+  const packs = fs.readdirSync(DIST).filter((f) => /^text-fr-\d+-/.test(f)).length;
+  assert(packs >= 3, `text in packs: ${packs}`);
+  // The rest of the French text comes in idle time, so every screen opens at once (and offline).
+  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs, { timeout: 15000 });
+  assert(!texts.some((t) => t.startsWith("en")), `no English before the switch: ${texts.join(", ")}`);
   await workerActivated(page);
   await context.setOffline(true);
   await page.reload();
@@ -143,7 +156,7 @@ test("only the language shown travels before the app is live; the other comes on
 
 test("a language whose text cannot be fetched: the language shown stays and a notice says so; a later switch works", async ({ page, base, problems }) => {
   let block = true;
-  await page.route(/text-en-[0-9a-f]+\.txt$/, (r) => (block ? r.abort() : r.continue()));
+  await page.route(/text-en-\d+-[0-9a-f]+\.txt$/, (r) => (block ? r.abort() : r.continue()));
   await open(page, base + "?nosw");
   await langButton(page, "English").click();
   const notice = page.locator(".notice", { hasText: "autre langue" });

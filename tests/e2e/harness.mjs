@@ -129,7 +129,7 @@ export function guard(page, { allowFailedRequests = false } = {}) {
       // navigates at that moment.
       // So are a screen's chunks and a text table still on their way when the test navigates
       // or reloads (the page that asked for them is gone).
-      const dropped = r.failure()?.errorText === "net::ERR_ABORTED" && /\/icons\/icon\.svg$|\.wasm$|\/text-(fr|en)-[0-9a-f]+\.txt$/.test(r.url());
+      const dropped = r.failure()?.errorText === "net::ERR_ABORTED" && /\/icons\/icon\.svg$|\.wasm$|\/text-(fr|en)-\d+-[0-9a-f]+\.txt$/.test(r.url());
       if (!r.url().startsWith("blob:") && !dropped) problems.push(`failed request: ${r.url()} ${r.failure()?.errorText}`);
     });
     page.on("response", (r) => {
