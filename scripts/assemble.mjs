@@ -76,11 +76,23 @@ if (hasLoader) {
   for (const id of order) if (!loader.includes(`const __chunk_${id} = makeLoad(`)) throw new Error(`__wasm_split.js: no loader for chunk ${id}`);
   loader += `
 const __reperes_idle = () => new Promise((r) => (self.requestIdleCallback ? requestIdleCallback(r, { timeout: 1000 }) : setTimeout(r, 200)));
+const __reperes_update_waiting = async () => {
+    try {
+        const reg = await navigator.serviceWorker?.getRegistration();
+        return !!(reg && reg.waiting);
+    } catch {
+        return false;
+    }
+};
 globalThis.__reperesWarmChunks = async () => {
     for (const load of [${order.map((id) => `__chunk_${id}`).join(", ")}]) {
         await __reperes_idle();
+        // A new version waiting: this one's code is about to go, and the walk's fetches through
+        // the old worker held its switch back (seen: "update" accepted, no reload for 30 s).
+        if (await __reperes_update_waiting()) return false;
         await load();
     }
+    return true;
 };
 `;
 }

@@ -45,7 +45,8 @@ mod web {
 
     /// Fetches every shared chunk of the screens' code, one per idle moment, through the loader's
     /// `__reperesWarmChunks` (written by scripts/assemble.mjs). False when one failed to load
-    /// (offline, a dropped connection); true when done, or when the build has no such loader.
+    /// (offline, a dropped connection) or a new version is waiting (the walk stops); true when
+    /// done, or when the build has no such loader.
     pub async fn warm_chunks() -> bool {
         use wasm_bindgen::JsCast;
         let w = web_sys::window().unwrap();
@@ -58,7 +59,7 @@ mod web {
         match warm.call0(&w) {
             Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
                 .await
-                .is_ok(),
+                .is_ok_and(|done| done.as_bool() == Some(true)),
             Err(_) => false,
         }
     }

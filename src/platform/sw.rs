@@ -58,6 +58,17 @@ mod web {
         });
     }
 
+    /// True when a new version is installed and waiting for the learner's yes.
+    pub async fn update_waiting() -> bool {
+        let Some(sw) = container() else { return false };
+        match JsFuture::from(sw.get_registration()).await {
+            Ok(reg) => reg
+                .dyn_into::<ServiceWorkerRegistration>()
+                .is_ok_and(|r| r.waiting().is_some()),
+            Err(_) => false,
+        }
+    }
+
     /// The learner accepted the new version: let the waiting worker take over.
     pub fn accept_update() {
         let Some(sw) = container() else { return };

@@ -85,7 +85,8 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
 /// Once the app is live, fetches the code of every other screen, one at a time in idle moments,
 /// so that a click to any of them paints at once instead of waiting for its chunks (the service
 /// worker precaches the same files anyway, so nothing more travels). Stops at the first failure
-/// (offline, a dropped connection): a screen opened later loads, or says why, on its own.
+/// (offline, a dropped connection): a screen opened later loads, or says why, on its own; and
+/// when a new version is waiting.
 pub async fn prefetch() {
     // First the code shared by several screens, one chunk per idle moment (the loader's own walk):
     // a screen's load fetches all its shared chunks in one task, too long a task to run unasked.
@@ -108,7 +109,9 @@ pub async fn prefetch() {
         Route::About,
     ] {
         crate::platform::dom::idle().await;
-        if load(route).await.is_err() {
+        // A new version waiting: this one's code is about to go (and fetches through the old
+        // worker hold back its switch).
+        if crate::platform::sw::update_waiting().await || load(route).await.is_err() {
             return;
         }
     }

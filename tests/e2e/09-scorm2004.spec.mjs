@@ -145,6 +145,7 @@ test("SCORM 2004 with scorm-again: initialise, progress, score, success, notes i
   await frame2.locator("main h1", { hasText: /usage/i }).waitFor();
   assertEqual(await frame2.locator(".checklist .item textarea").first().inputValue(), note, "the note came back");
   await frame2.locator('.primary a[href*="progress"]').first().click();
+  await frame2.locator(".visited-list").waitFor(); // the progress screen's code and text come first
   assert((await frame2.locator(".visited-list li.seen").count()) >= 20, "visits restored");
   // The learner's own choice of language wins over the LMS's next time.
   await frame2.locator(".lang-switch button[lang=fr]").first().evaluate((b) => b.click());
