@@ -36,7 +36,11 @@ function startLms(lrs) {
     };
     if (req.method === "OPTIONS") return send(204, "");
     const chunks = [];
-    for await (const c of req) chunks.push(c);
+    try {
+      for await (const c of req) chunks.push(c);
+    } catch {
+      return; // the page went away mid-request (ECONNRESET): nobody is left to answer
+    }
     const body = Buffer.concat(chunks).toString();
     if (url.pathname === "/fetch") {
       const l = launches.get(url.searchParams.get("k"));
