@@ -11,6 +11,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/server.mjs";
+import { debriefPaste } from "./debrief-paste.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const DIST = path.join(ROOT, "dist");
@@ -280,25 +281,8 @@ if (PARTS.includes("routes")) {
 // The codes are made from a real share link (so they fit this content), varied the way the
 // end-to-end test varies them; time from the click on "read" to the frame that shows the counts.
 if (PARTS.includes("debrief")) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(app.url + "progress/");
-  await page.waitForSelector("html[data-ready]");
-  await page.getByRole("button", { name: /partage/ }).click();
-  const [tag, ratings, answers, visited] = (await page.inputValue("#share-link")).split("#share=")[1].split(".");
-  const fnv = (t) => {
-    let h = 0x811c9dc5;
-    for (const b of Buffer.from(t)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-    return h.toString(16).padStart(8, "0");
-  };
-  const codes = [];
-  for (let n = 0; n < 200; n++) {
-    const body = [tag, [...ratings].map((_, k) => "-012"[(n >> k % 9) & 3]).join(""), [...answers].map((_, k) => "-012"[(n + k) % 4]).join(""), [...visited].map((_, k) => String((n >> k) & 1)).join("")].join(".");
-    codes.push(`${body}.${fnv(body)}`);
-  }
-  const paste = codes.map((c, i) => `learner ${i}: ${app.url}#share=${c}`).join("\n");
+  const paste = await debriefPaste(browser, app.url);
   const times = [];
-  await context.close();
   for (let i = 0; i < RUNS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -4,32 +4,13 @@
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/server.mjs";
+import { debriefPaste } from "./debrief-paste.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RUNS = Number(process.argv[2] || 3);
 const app = await startServer({ root: path.join(ROOT, "dist"), brotli: true });
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium" });
-const fnv = (t) => {
-  let h = 0x811c9dc5;
-  for (const b of Buffer.from(t)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
-  return h.toString(16).padStart(8, "0");
-};
-let paste;
-{
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(app.url + "progress/");
-  await page.waitForSelector("html[data-ready]");
-  await page.getByRole("button", { name: /partage/ }).click();
-  const [tag, ratings, answers, visited] = (await page.inputValue("#share-link")).split("#share=")[1].split(".");
-  const codes = [];
-  for (let n = 0; n < 200; n++) {
-    const body = [tag, [...ratings].map((_, k) => "-012"[(n >> k % 9) & 3]).join(""), [...answers].map((_, k) => "-012"[(n + k) % 4]).join(""), [...visited].map((_, k) => String((n >> k) & 1)).join("")].join(".");
-    codes.push(`${body}.${fnv(body)}`);
-  }
-  paste = codes.map((c, i) => `learner ${i}: ${app.url}#share=${c}`).join("\n");
-  await context.close();
-}
+const paste = await debriefPaste(browser, app.url);
 const KINDS = {
   FunctionCall: "script", EvaluateScript: "script", "v8.compile": "script", TimerFire: "script", EventDispatch: "script", FireAnimationFrame: "script",
   ParseHTML: "parse", UpdateLayoutTree: "style", RecalculateStyles: "style", Layout: "layout", PrePaint: "paint", Paint: "paint", Layerize: "paint", UpdateLayer: "paint", CompositeLayers: "paint", Commit: "paint",
