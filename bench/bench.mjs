@@ -11,7 +11,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/server.mjs";
-import { debriefPaste } from "./debrief-paste.mjs";
+import { debriefPaste, pasteIntoDebrief } from "./debrief-paste.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const DIST = path.join(ROOT, "dist");
@@ -293,15 +293,8 @@ if (PARTS.includes("debrief")) {
     // (the other screens' code, the worker's precache) is over and is not counted here.
     await page.waitForTimeout(4000);
     await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-    // The paste first, laid out and painted (the trainer sees it in the field before clicking
-    // "read"; 20 KB of text in the field is a layout of its own, about 25 ms at 4x, which the
-    // first version of this bench counted in the read).
-    await page.evaluate((text) => new Promise((pasted) => {
-      const input = document.querySelector("#debrief-input");
-      input.value = text;
-      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-      requestAnimationFrame(() => setTimeout(pasted, 0));
-    }), paste);
+    // The paste first, laid out and painted: not counted in the read.
+    await pasteIntoDebrief(page, paste);
     times.push(await page.evaluate(() => new Promise((done) => {
       const t0 = performance.now();
       document.querySelector("#debrief-read").click();

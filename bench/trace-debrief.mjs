@@ -4,7 +4,7 @@
 import path from "node:path";
 import { chromium } from "playwright-core";
 import { startServer } from "../tests/server.mjs";
-import { debriefPaste } from "./debrief-paste.mjs";
+import { debriefPaste, pasteIntoDebrief } from "./debrief-paste.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 const RUNS = Number(process.argv[2] || 3);
@@ -25,12 +25,7 @@ for (let i = 0; i < RUNS; i++) {
   // An experiment: a style sheet added before the read (BENCH_STYLE="…css…").
   if (process.env.BENCH_STYLE) await page.addStyleTag({ content: process.env.BENCH_STYLE });
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
-  await page.evaluate((text) => new Promise((pasted) => {
-    const input = document.querySelector("#debrief-input");
-    input.value = text;
-    input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
-    requestAnimationFrame(() => setTimeout(pasted, 0));
-  }), paste);
+  await pasteIntoDebrief(page, paste);
   const events = [];
   cdp.on("Tracing.dataCollected", (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
