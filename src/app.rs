@@ -1,7 +1,7 @@
 //! The top of the app: the layout (header, notices, the screen, footer, presenter). Its state
 //! lives in `state.rs`.
 
-use crate::components::{header::Header, notices::Notices, presenter::Presenter};
+use crate::components::{header::Header, notices::Notices, presenter};
 use crate::content::ui;
 use crate::route::Route;
 use crate::state::{tr, Boot, Ctx, Notice, Stage};
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 #[component]
 pub fn App(boot: Boot) -> impl IntoView {
     let ctx = Ctx {
-        lang: RwSignal::new(boot.lang),
+        lang: boot.lang,
         route: RwSignal::new(boot.route),
         progress: RwSignal::new(boot.progress),
         notices: RwSignal::new(boot.notices),
@@ -30,6 +30,8 @@ pub fn App(boot: Boot) -> impl IntoView {
     // Re-render the screen only when it changes, not when a selection within it does.
     let screen = Memo::new(move |_| views::screen_key(ctx.route.get()));
     let built = Memo::new(move |_| ctx.stage.get() != Stage::Shell);
+    // Presenter mode is mounted when it first opens (its code is a chunk of its own), then stays.
+    let presented = Memo::new(move |was: Option<&bool>| was == Some(&true) || ctx.presenting.get());
     // The screen whose code is loaded. The first one is loaded before the app is built (see
     // `lib.rs`); each later one when it is first shown, while the previous screen stays.
     let shown = RwSignal::new(screen.get_untracked());
@@ -65,7 +67,7 @@ pub fn App(boot: Boot) -> impl IntoView {
             <main id="main" class="main">{move || built.get().then(|| views::screen(shown.get()))}</main>
             {(!ctx.embed).then(footer)}
             <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
-            <Presenter/>
+            {move || presented.get().then(presenter::view).flatten()}
         </div>
     }
 }

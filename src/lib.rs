@@ -3,7 +3,7 @@
 //! - `content`: the text, generated from `content/` at compile time;
 //! - `store`: progress and settings (versioned, validated, share codec);
 //! - `route`: screens and URLs; `state`: app-wide state (`Ctx`, `tr`); `app`: the layout on top;
-//! - `views`: one file per screen;
+//! - `views`: one file per screen, each a lazily loaded unit (`lazy`);
 //! - `components`: timeline, checklist, chart, header, notices, presenter;
 //! - `platform`: everything that touches the browser (nothing of it runs natively).
 
@@ -11,6 +11,7 @@ pub mod app;
 pub mod components;
 pub mod content;
 pub mod i18n;
+pub mod lazy;
 pub mod platform;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod prerender;
@@ -68,7 +69,7 @@ pub fn start() {
     let stage = RwSignal::new(Stage::Shell);
     let boot = Boot {
         route: url.route.unwrap_or(route::Route::Home),
-        lang: url.lang.or(loaded.progress.lang).unwrap_or_default(),
+        lang: RwSignal::new(url.lang.or(loaded.progress.lang).unwrap_or_default()),
         embed: url.embed,
         query_mode: url.query_mode,
         url_lang: url.lang.is_some(),
@@ -78,7 +79,8 @@ pub fn start() {
         stage,
     };
     let first = views::screen_key(boot.route);
-    let lang = boot.lang;
+    let shown = boot.lang;
+    let lang = shown.get_untracked();
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
         // 1. The first screen's text (its packs, in the language shown) and code, side by side.
@@ -134,7 +136,7 @@ pub fn start() {
         // come).
         if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
             dom::idle().await;
-            if platform::text::load(lang, content::tables::ALL)
+            if platform::text::load(shown.get_untracked(), content::tables::ALL)
                 .await
                 .is_ok()
             {

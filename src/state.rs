@@ -97,7 +97,9 @@ pub enum Stage {
 #[derive(Clone)]
 pub struct Boot {
     pub route: Route,
-    pub lang: Lang,
+    /// The language shown, a signal from the start: the idle fetch after start-up (`lib.rs`)
+    /// brings the rest of the text in the language shown by then, not the one it started in.
+    pub lang: RwSignal<Lang>,
     pub embed: bool,
     pub query_mode: bool,
     /// Opened with `?lang=`: links and the address keep the shown language (see `url::href`).
@@ -113,7 +115,7 @@ impl Boot {
     pub fn prerender(route: Route) -> Boot {
         Boot {
             route,
-            lang: Lang::Fr,
+            lang: RwSignal::new(Lang::Fr),
             embed: false,
             query_mode: false,
             url_lang: false,
@@ -214,26 +216,6 @@ impl Ctx {
         }
         self.lang.set(l);
         then(self);
-    }
-
-    /// Opens presenter mode once every framework's text is there in the language shown (its
-    /// slides show them all; the idle fetch after start-up has usually brought them already). If
-    /// it cannot be fetched, a notice says so.
-    pub fn present(self) {
-        let (l, all) = (self.lang.get_untracked(), crate::content::tables::ALL);
-        if platform::text::has(l, all) {
-            self.presenting.set(true);
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            match platform::text::load(l, all).await {
-                Ok(()) => {
-                    self.dismiss(&Notice::PresentFailed);
-                    self.presenting.set(true);
-                }
-                Err(_) => self.notify(Notice::PresentFailed),
-            }
-        });
     }
 
     pub fn say(self, text: Text) {

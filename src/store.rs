@@ -8,12 +8,13 @@
 pub mod codec;
 pub mod debrief;
 pub mod json;
+pub mod sorted;
 
 use crate::content::{self, QUESTIONS};
 use crate::i18n::Lang;
 use crate::route::Route;
 use json::Json;
-use std::collections::{BTreeMap, BTreeSet};
+use sorted::{SortedMap, SortedSet};
 
 pub const KEY: &str = "reperes";
 pub const BACKUP_KEY: &str = "reperes.backup";
@@ -56,13 +57,13 @@ pub struct Progress {
     pub lang: Option<Lang>,
     pub theme: Theme,
     /// Route paths visited.
-    pub visited: BTreeSet<String>,
+    pub visited: SortedSet<String>,
     /// `framework/item` → rating (0..RATINGS).
-    pub ratings: BTreeMap<String, u8>,
+    pub ratings: SortedMap<String, u8>,
     /// `framework/item` → note.
-    pub notes: BTreeMap<String, String>,
+    pub notes: SortedMap<String, String>,
     /// Question id → chosen choice.
-    pub answers: BTreeMap<String, u8>,
+    pub answers: SortedMap<String, u8>,
     /// The path of the last screen opened other than home: where "continue" leads. Added to
     /// version 2 as an optional field: older texts read without it, and an older app that reads
     /// it ignores it (it knows only its own fields).
@@ -121,7 +122,7 @@ fn question_choices(id: &str) -> Option<usize> {
 }
 
 pub fn save(p: &Progress) -> String {
-    let small = |m: &BTreeMap<String, u8>| {
+    let small = |m: &SortedMap<String, u8>| {
         Json::Obj(
             m.iter()
                 .map(|(k, v)| (k.clone(), Json::Int(*v as i64)))

@@ -8,6 +8,7 @@
 use crate::components::framework_links::FrameworkLinks;
 use crate::components::icon::Icon;
 use crate::components::link::Link;
+use crate::components::presenter;
 use crate::content::{ui, ARTICLES};
 use crate::i18n::Lang;
 use crate::route::{Route, SCREENS};
@@ -37,7 +38,7 @@ pub fn Header() -> impl IntoView {
                 <div class="tools">
                     <LangSwitch/>
                     <ThemeSwitch/>
-                    <button type="button" class="tool present" id="present-button" on:click=move |_| ctx.present()>
+                    <button type="button" class="tool present" id="present-button" on:click=move |_| presenter::open(ctx)>
                         {tr(ui::PRESENT)}
                     </button>
                 </div>
@@ -180,7 +181,7 @@ fn Menu() -> impl IntoView {
                         <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>
                         <LangSwitch/>
                         <ThemeSwitch/>
-                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| ctx.present()>
+                        <button type="button" class="tool present" id="menu-present-button" on:click=move |_| presenter::open(ctx)>
                             {tr(ui::PRESENT)}
                         </button>
                     </div>

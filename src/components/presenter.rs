@@ -5,8 +5,44 @@
 
 use crate::components::debrief;
 use crate::content::{ui, FRAMEWORKS};
-use crate::state::{tr, use_ctx};
+use crate::lazy::{lazy_unit, ready, ChunkError};
+use crate::platform;
+use crate::state::{tr, use_ctx, Ctx, Notice};
 use leptos::prelude::*;
+
+// Its own chunk: most visits never present, and its slides (the debrief's figures too) are code
+// the first screen would otherwise wait for.
+lazy_unit!(presenter, load_presenter, view_presenter() => view! { <Presenter/> });
+
+/// Fetches presenter mode's code (once: later calls return at once).
+pub async fn load() -> Result<(), ChunkError> {
+    load_presenter().await
+}
+
+/// Presenter mode, once `load` has succeeded (`None` before). The app mounts it on the first
+/// opening and keeps it: closing is its own work.
+pub fn view() -> Option<AnyView> {
+    ready(view_presenter()).and_then(Result::ok)
+}
+
+/// Opens presenter mode once its code and every framework's text in the language shown are there
+/// (its slides show them all; the idle fetch after start-up has usually brought both already). If
+/// either cannot be fetched, a notice says so.
+pub fn open(ctx: Ctx) {
+    let l = ctx.lang.get_untracked();
+    // Both return at once when they are there already.
+    leptos::task::spawn_local(async move {
+        match futures::future::join(load(), platform::text::load(l, crate::content::tables::ALL))
+            .await
+        {
+            (Ok(()), Ok(())) => {
+                ctx.dismiss(&Notice::PresentFailed);
+                ctx.presenting.set(true);
+            }
+            _ => ctx.notify(Notice::PresentFailed),
+        }
+    });
+}
 
 #[component]
 pub fn Presenter() -> impl IntoView {

@@ -1,6 +1,6 @@
 //! One file per screen, each a lazily loaded unit: its code is its own wasm chunk, fetched when
-//! the screen is first shown (`load`), then drawn (`screen`). A new screen gets one `lazy_screen!`
-//! line and an arm in `chunk`, `load` and `screen`.
+//! the screen is first shown (`load`), then drawn (`screen`). A new screen gets one `lazy_unit!`
+//! line (see `lazy.rs`) and an arm in `chunk`, `load` and `screen`.
 
 pub mod about;
 pub mod assessment;
@@ -17,33 +17,21 @@ pub mod sources;
 use crate::route::Route;
 use leptos::prelude::*;
 
-/// A screen's code could not be fetched (a dropped connection, a blocked request).
-pub use leptos::wasm_split::SplitLoaderError as ChunkError;
+pub use crate::lazy::ChunkError;
+use crate::lazy::{lazy_unit, ready};
 
-/// One lazily loaded unit per screen: `$module` names its wasm chunk (the build's splitter cuts
-/// the wasm at each of these), `$load` fetches it, `$view` renders the screen once it is there.
-/// Natively (tests, prerender) both are plain calls.
-macro_rules! lazy_screen {
-    ($module:ident, $load:ident, $view:ident ( $($arg:ident : $ty:ty),* ) => $body:expr) => {
-        #[leptos::wasm_split::wasm_split($module, wasm_split_path = ::leptos::wasm_split, fallible, preload($load))]
-        fn $view($($arg: $ty),*) -> Result<AnyView, ChunkError> {
-            Ok($body.into_any())
-        }
-    };
-}
-
-lazy_screen!(home, load_home, view_home() => home::Home());
-lazy_screen!(phases, load_phases, view_phases() => phases::Phases());
-lazy_screen!(compare, load_compare, view_compare() => phases::Compare());
-lazy_screen!(chronology, load_chronology, view_chronology() => chronology::Chronology());
-lazy_screen!(framework, load_framework, view_framework(id: &'static str) => view! { <framework::FrameworkScreen id/> });
-lazy_screen!(assessment, load_assessment, view_assessment() => assessment::Assessment());
-lazy_screen!(quiz, load_quiz, view_quiz() => quiz::Quiz());
-lazy_screen!(progress, load_progress, view_progress() => progress::ProgressScreen());
-lazy_screen!(debrief, load_debrief, view_debrief() => debrief::DebriefScreen());
-lazy_screen!(sources, load_sources, view_sources() => sources::Sources());
-lazy_screen!(about, load_about, view_about() => about::About());
-lazy_screen!(not_found, load_not_found, view_not_found() => not_found::NotFound());
+lazy_unit!(home, load_home, view_home() => home::Home());
+lazy_unit!(phases, load_phases, view_phases() => phases::Phases());
+lazy_unit!(compare, load_compare, view_compare() => phases::Compare());
+lazy_unit!(chronology, load_chronology, view_chronology() => chronology::Chronology());
+lazy_unit!(framework, load_framework, view_framework(id: &'static str) => view! { <framework::FrameworkScreen id/> });
+lazy_unit!(assessment, load_assessment, view_assessment() => assessment::Assessment());
+lazy_unit!(quiz, load_quiz, view_quiz() => quiz::Quiz());
+lazy_unit!(progress, load_progress, view_progress() => progress::ProgressScreen());
+lazy_unit!(debrief, load_debrief, view_debrief() => debrief::DebriefScreen());
+lazy_unit!(sources, load_sources, view_sources() => sources::Sources());
+lazy_unit!(about, load_about, view_about() => about::About());
+lazy_unit!(not_found, load_not_found, view_not_found() => not_found::NotFound());
 
 /// The name of a route's chunk, as the build's manifest lists it (`split_<name>.wasm`).
 pub fn chunk(route: Route) -> &'static str {
@@ -115,6 +103,14 @@ pub async fn prefetch() {
             return;
         }
     }
+    // Last, presenter mode's code (a trainer's button, on every screen).
+    #[cfg(target_arch = "wasm32")]
+    {
+        crate::platform::dom::idle().await;
+        if !crate::platform::sw::update_waiting().await {
+            let _ = crate::components::presenter::load().await;
+        }
+    }
 }
 
 /// The screen for a route, once `load` has succeeded for it (`None` before). The phases screen
@@ -136,16 +132,6 @@ pub fn screen(route: Route) -> Option<AnyView> {
         Route::NotFound => ready(view_not_found()),
     };
     view.and_then(Result::ok)
-}
-
-/// Polls a future once: the call to a loaded chunk (or natively, to the function itself) is
-/// ready at once.
-fn ready<F: std::future::Future>(f: F) -> Option<F::Output> {
-    let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
-    match std::pin::pin!(f).poll(&mut cx) {
-        std::task::Poll::Ready(v) => Some(v),
-        std::task::Poll::Pending => None,
-    }
 }
 
 /// Screens that differ only by a selection share one view.

@@ -169,3 +169,23 @@ test("a language whose text cannot be fetched: the language shown stays and a no
   await notice.waitFor({ state: "detached", timeout: 5000 });
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
+
+test("presenter mode's code is a chunk of its own: not fetched before the app is live; if it cannot be fetched, a notice says so and a later click opens it", async ({ page, base, problems }) => {
+  const m = manifest();
+  assert(m.chunks.presenter, "the manifest lists presenter mode's chunk");
+  let block = true;
+  await page.route((u) => u.pathname.endsWith(m.chunks.presenter.file), (r) => (block ? r.abort() : r.continue()));
+  await open(page, base + "?nosw");
+  assert(!(await wasmBeforeLive(page)).includes(m.chunks.presenter.file), "not before the app is live");
+  await page.locator("#present-button").click();
+  const notice = page.locator(".notice", { hasText: "mode présentation n'a pas pu se charger" });
+  await notice.waitFor({ timeout: 10000 });
+  assertEqual(await page.locator(".presenter").count(), 0, "no presenter without its code");
+  block = false;
+  await page.locator("#present-button").click();
+  await page.locator(".presenter h2").waitFor({ timeout: 10000 });
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+  await page.keyboard.press("Escape");
+  await page.locator(".presenter").waitFor({ state: "detached" });
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
