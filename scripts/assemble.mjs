@@ -64,6 +64,15 @@ if (hasLoader) {
     loader;
 }
 
+// The boot script may have asked for this screen's chunks already, as soon as the page painted
+// (`EARLY_FETCH` in src/prerender.rs): each chunk's request takes that response if there is one.
+if (hasLoader) {
+  const asks = loader.split('fetch(new URL("./').length - 1;
+  if (asks !== Object.keys(chunks).length + Object.keys(shared).length) throw new Error(`__wasm_split.js: ${asks} fetches for ${Object.keys(chunks).length + Object.keys(shared).length} chunks`);
+  loader = replaceAll(loader, 'fetch(new URL("./', '__reperes_fetch(new URL("./');
+  loader = "const __reperes_fetch = (url) => (globalThis.__reperesFetch ? globalThis.__reperesFetch(url) : fetch(url));\n" + loader;
+}
+
 // The idle prefetch's first half (`prefetch` in src/views/mod.rs): every shared chunk, one per idle
 // moment, those most screens need first. A screen's loader fetches and instantiates all of its
 // chunks at once (the home screen's: 27), and each fetch() costs the page about 1.5 ms at CPU 4x:

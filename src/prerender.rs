@@ -134,11 +134,21 @@ fn paint_first(code: &str) -> Result<String, String> {
     if !rest.contains("await init(") {
         return Err("Trunk's loader changed: no init call".into());
     }
+    // The main module's request is started with the others (see EARLY_FETCH).
+    let rest = rest.replacen("module_or_path: '", "module_or_path: __reperesFetch('", 1);
+    let rest = match rest.find("__reperesFetch('") {
+        Some(at) => match rest[at + 16..].find('\'') {
+            Some(q) => format!("{}){}", &rest[..at + 17 + q], &rest[at + 17 + q..]),
+            None => return Err("Trunk's loader changed: unclosed wasm path".into()),
+        },
+        None => return Err("Trunk's loader changed: no module_or_path".into()),
+    };
     Ok(format!(
         "const failed = () => {{ if (!document.documentElement.hasAttribute(\"data-ready\")) document.getElementById(\"load-failed\")?.removeAttribute(\"hidden\"); }};\n\
          addEventListener(\"unhandledrejection\", failed);\n\
          addEventListener(\"error\", failed);\n\
          await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
+         {EARLY_FETCH}\
          try {{\n\
          const bindings = await import({module});\n\
          const init = bindings.default;\n\
@@ -147,6 +157,71 @@ fn paint_first(code: &str) -> Result<String, String> {
          failed();\n\
          }}\n"
     ))
+}
+
+/// Once the page has painted, the boot script asks for everything the first screen needs at
+/// once, instead of one step after another (the glue, then the chunk loader it imports, then the
+/// main module, then, once that runs, the screen's chunks and text: four round trips on a slow
+/// network). The page's boot tag lists the files (`data-early`: the chunk loader, the main
+/// module, the screen's chunks; `data-text-fr`, `data-text-en`: its text packs, of which the language the app will
+/// show, as `lib.rs` chooses it: `?lang=`, else the saved choice, else French). Each response is
+/// kept for the one request that wants it (`__reperesFetch`, used by the main module's load, the
+/// chunk loader and `platform::text`), so nothing travels twice. Not with `?view=` (an LMS
+/// package's address, whose page is the home page's whatever the screen).
+const EARLY_FETCH: &str = r#"const early = new Map();
+const at = (f) => new URL(f, document.baseURI).href;
+globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); early.delete(u); return p || fetch(u); };
+{
+  const tag = document.querySelector("script[data-early]");
+  const query = new URLSearchParams(location.search);
+  if (tag && !query.has("view")) {
+    let lang = query.get("lang");
+    if (lang !== "fr" && lang !== "en") try { lang = JSON.parse(localStorage.getItem("reperes")).lang; } catch {}
+    const files = (tag.dataset.early + " " + (lang === "en" ? tag.dataset.textEn : tag.dataset.textFr)).split(" ").filter(Boolean);
+    for (const f of files) {
+      if (f.endsWith(".js")) import(at(f)).catch(() => {});
+      else { const p = fetch(at(f)); p.catch(() => {}); early.set(at(f), p); }
+    }
+  }
+}
+"#;
+
+/// The boot tag of a route's page with the files its first screen needs (see [`EARLY_FETCH`]),
+/// read from the build's manifest (`chunks.json`).
+fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> String {
+    use crate::content::tables;
+    let chunk = &manifest["chunks"][crate::views::chunk(route)];
+    let mut early: Vec<String> = [&manifest["main"]["loader"], &manifest["main"]["wasm"]]
+        .into_iter()
+        .filter_map(|f| f.as_str().map(String::from))
+        .collect();
+    for id in chunk["shared"].as_array().into_iter().flatten() {
+        if let Some(f) = id
+            .as_str()
+            .and_then(|id| manifest["shared"][id]["file"].as_str())
+        {
+            early.push(f.to_string());
+        }
+    }
+    early.extend(chunk["file"].as_str().map(String::from));
+    let packs = route.text_packs();
+    let text = |lang: Lang| {
+        (0..tables::TEXT_PACKS)
+            .filter(|p| packs & (1 << p) != 0)
+            .map(|p| tables::file(lang, p))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    page.replacen(
+        "<script type=\"module\" src=\"boot-",
+        &format!(
+            "<script type=\"module\" data-early=\"{}\" data-text-fr=\"{}\" data-text-en=\"{}\" src=\"boot-",
+            early.join(" "),
+            text(Lang::Fr),
+            text(Lang::En)
+        ),
+        1,
+    )
 }
 
 /// The page without `<link rel="preload">` and `<link rel="modulepreload">` tags.
@@ -239,9 +314,13 @@ pub fn check_chunks(manifest: &str) -> Result<(), String> {
 }
 
 pub fn run(dist: &Path) -> Result<usize, String> {
-    if let Ok(manifest) = fs::read_to_string(dist.join("chunks.json")) {
-        check_chunks(&manifest)?;
-    }
+    let manifest = match fs::read_to_string(dist.join("chunks.json")) {
+        Ok(manifest) => {
+            check_chunks(&manifest)?;
+            serde_json::from_str(&manifest).map_err(|e| format!("chunks.json: {e}"))?
+        }
+        Err(_) => serde_json::Value::Null,
+    };
     let index = dist.join("index.html");
     let raw = fs::read_to_string(&index)
         .map_err(|e| format!("{}: {e} (run scripts/build.sh)", index.display()))?;
@@ -269,8 +348,8 @@ pub fn run(dist: &Path) -> Result<usize, String> {
             dist.join(route.path())
         };
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        fs::write(dir.join("index.html"), page(&template, route, &base))
-            .map_err(|e| e.to_string())?;
+        let html = with_early_files(&page(&template, route, &base), &manifest, route);
+        fs::write(dir.join("index.html"), html).map_err(|e| e.to_string())?;
         n += 1;
     }
     // Hosts with no fallback serve 404.html for unknown paths at any depth, so its base is
@@ -278,7 +357,11 @@ pub fn run(dist: &Path) -> Result<usize, String> {
     let host_path = host_path(std::env::var("REPERES_HOST_PATH").ok().as_deref())?;
     fs::write(
         dist.join("404.html"),
-        page(&template, Route::NotFound, &host_path),
+        with_early_files(
+            &page(&template, Route::NotFound, &host_path),
+            &manifest,
+            Route::NotFound,
+        ),
     )
     .map_err(|e| e.to_string())?;
     fs::remove_file(dist.join("template.html.in")).ok();
@@ -415,9 +498,16 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let wait = code.find("requestAnimationFrame").unwrap();
         let import = code.find("await import('./reperes-1.js')").unwrap();
         assert!(wait < import, "{code}");
-        assert!(code.contains("await init({ module_or_path: './reperes-1_bg.wasm' })"));
+        assert!(
+            code.contains("await init({ module_or_path: __reperesFetch('./reperes-1_bg.wasm') })")
+        );
+        let early = code.find("globalThis.__reperesFetch =").unwrap();
+        assert!(
+            wait < early && early < import,
+            "asked for after the first paint, before the glue"
+        );
         assert!(code.contains("TrunkApplicationStarted"));
-        let catch = code.find("catch").unwrap();
+        let catch = code.find("} catch (error)").unwrap();
         assert!(
             import < catch && code[catch..].contains("failed()"),
             "a failure shows the notice"

@@ -35,7 +35,13 @@ pub async fn load(lang: Lang, packs: Packs) -> Result<(), TextError> {
     // Relative to the document's base: the app root wherever it lives.
     let asked: Vec<_> = (0..tables::TEXT_PACKS)
         .filter(|p| missing & (1 << p) != 0)
-        .map(|p| (p, window.fetch_with_str(tables::file(lang, p))))
+        .map(|p| {
+            let file = tables::file(lang, p);
+            (
+                p,
+                early_fetch(file).unwrap_or_else(|_| window.fetch_with_str(file)),
+            )
+        })
         .collect();
     for (pack, request) in asked {
         let response: web_sys::Response = JsFuture::from(request)
@@ -53,6 +59,16 @@ pub async fn load(lang: Lang, packs: Packs) -> Result<(), TextError> {
         tables::install(lang, pack, body).map_err(TextError)?;
     }
     Ok(())
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The boot script's fetch (`EARLY_FETCH` in `prerender.rs`): the response it asked for as
+    /// soon as the page painted, if it did, else a new request. An error where there is no boot
+    /// script (then `window.fetch`).
+    #[wasm_bindgen(js_namespace = globalThis, js_name = __reperesFetch, catch)]
+    fn early_fetch(file: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 /// Natively every pack is compiled in.

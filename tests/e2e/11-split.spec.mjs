@@ -189,3 +189,30 @@ test("presenter mode's code is a chunk of its own: not fetched before the app is
   await page.locator(".presenter").waitFor({ state: "detached" });
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
+
+test("once the page has painted, the first screen's chunks and text are asked for beside the main module, each once, in the language the app will show", async ({ page, base }) => {
+  const m = manifest();
+  const files = [...m.chunks.phases.shared.map((id) => m.shared[id].file), m.chunks.phases.file];
+  for (const [query, lang, other] of [["", "fr", "en"], ["?lang=en", "en", "fr"]]) {
+    const seen = [];
+    const listener = (r) => seen.push(path.basename(new URL(r.url()).pathname));
+    page.on("request", listener);
+    await open(page, base + "phases/" + query);
+    page.off("request", listener);
+    const timing = await page.evaluate(() => {
+      const live = performance.getEntriesByName("reperes-live")[0].startTime;
+      return performance.getEntriesByType("resource").map((r) => ({ file: r.name.split("/").pop(), start: r.startTime, end: r.responseEnd, beforeLive: r.startTime < live }));
+    });
+    const main = timing.find((r) => r.file === m.main.wasm);
+    assert(main, "the main module was fetched");
+    const texts = timing.filter((r) => r.beforeLive && /^text-/.test(r.file));
+    assert(texts.length >= 2 && texts.every((r) => r.file.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.map((r) => r.file).join(" ")}`);
+    assert(!texts.some((r) => r.file.startsWith(`text-${other}-`)), `no ${other} text before live`);
+    for (const r of [...files.map((f) => timing.find((t) => t.file === f)), ...texts]) {
+      assert(r, "each of the screen's chunks was fetched");
+      // Before, the chunks and the text were asked for only once the main module ran.
+      assert(r.start < main.end, `${r.file} asked for (${r.start.toFixed(1)} ms) before the main module had come (${main.end.toFixed(1)} ms)`);
+    }
+    for (const f of [...files, m.main.wasm, ...texts.map((r) => r.file)]) assertEqual(seen.filter((x) => x === f).length, 1, `${f} requested once`);
+  }
+});
