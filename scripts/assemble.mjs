@@ -8,6 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { minify } from "terser";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [pkg, dist] = process.argv.slice(2);
@@ -106,6 +107,15 @@ globalThis.__reperesWarmChunks = async () => {
 `;
 }
 
+// The glue and the loader as they travel: terser (an npm dev tool) takes out whitespace and
+// comments and shortens local names; exports, import.meta and the wasm's import names stay.
+// Brotli, session 13: glue 8.8 -> 7.2 KB, loader 2.2 -> 1.3 KB, on every first visit.
+const small = async (code) => {
+  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
+  if (!out.code) throw new Error("terser returned nothing");
+  return out.code;
+};
+
 // 2. The glue, the main module and the loader import one another: one hash for the three.
 const h = hash(glue, wasm, loader);
 const js = `reperes-${h}.js`;
@@ -118,9 +128,9 @@ if (hasLoader) {
   glue = glue.replace(/(^import \* as \w+ from ")\.\/__wasm_split\.js(")/gm, `$1./${split}$2`);
   if (!glue.includes(`from "./${split}"`)) throw new Error("the glue imports no ./__wasm_split.js: the wasm-bindgen output changed");
   loader = replaceAll(loader, "./main.js", `./${js}`);
-  fs.writeFileSync(path.join(dist, split), loader);
+  fs.writeFileSync(path.join(dist, split), await small(loader));
 }
-fs.writeFileSync(path.join(dist, js), glue);
+fs.writeFileSync(path.join(dist, js), await small(glue));
 fs.writeFileSync(path.join(dist, bg), wasm);
 
 // 3. The style sheet and the public files.

@@ -29,6 +29,10 @@ pub fn view() -> Option<AnyView> {
 /// (its slides show them all; the idle fetch after start-up has usually brought both already). If
 /// either cannot be fetched, a notice says so.
 pub fn open(ctx: Ctx) {
+    // Full screen first, in the click's own task: browsers grant it only to a user's gesture,
+    // and the code and text may take a moment to come (Firefox refused it after them).
+    #[cfg(target_arch = "wasm32")]
+    platform::dom::request_fullscreen();
     let l = ctx.lang.get_untracked();
     // Both return at once when they are there already.
     leptos::task::spawn_local(async move {
@@ -39,7 +43,11 @@ pub fn open(ctx: Ctx) {
                 ctx.dismiss(&Notice::PresentFailed);
                 ctx.presenting.set(true);
             }
-            _ => ctx.notify(Notice::PresentFailed),
+            _ => {
+                #[cfg(target_arch = "wasm32")]
+                platform::dom::exit_fullscreen();
+                ctx.notify(Notice::PresentFailed);
+            }
         }
     });
 }
@@ -152,7 +160,7 @@ pub fn Presenter() -> impl IntoView {
             );
             #[cfg(target_arch = "wasm32")]
             {
-                crate::platform::dom::request_fullscreen();
+                // Full screen was asked for by `open`, in the click's own task.
                 request_animation_frame(move || {
                     if let Some(el) = root.get_untracked() {
                         let _ = el.focus();

@@ -418,9 +418,23 @@ mod web {
         d.get_full_year() as f32 + d.get_month() as f32 / 12.0
     }
 
+    /// Asks for full screen. Browsers grant it only during a user's gesture; a refusal (or no
+    /// full screen at all, as on iPhones) leaves the page as it is, and is not an error.
     pub fn request_fullscreen() {
-        if let Some(el) = document().document_element() {
-            let _ = el.request_fullscreen();
+        let Some(el) = document().document_element() else {
+            return;
+        };
+        // Called through JS to get its promise (web-sys's binding returns nothing): a refusal
+        // rejects it, which would otherwise be an unhandled rejection.
+        let asked = js_sys::Reflect::get(&el, &"requestFullscreen".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+            .and_then(|f| f.call0(&el).ok())
+            .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+        if let Some(p) = asked {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+            });
         }
     }
 
