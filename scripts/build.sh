@@ -41,9 +41,10 @@ else
   # The chunks: split_<screen>.wasm, one per screen, and chunk_<n>.wasm, code shared by several.
   cp "$STAGE"/split/split_*.wasm "$STAGE"/split/chunk_*.wasm "$STAGE/split/__wasm_split.js" "$STAGE/pkg/" 2>/dev/null || true
   FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
-  # Every module, two at a time (one per core).
+  # Every module, two at a time (one per core). wasm-opt warns once per module about the
+  # splitter's name subsections (harmless; about 150 lines): those lines are left out.
   printf '%s\0' "$STAGE"/pkg/*.wasm | PATH="$ROOT/node_modules/.bin:$PATH" xargs -0 -P 2 -I{} \
-    wasm-opt -Oz $FEATURES {} -o {} \
+    wasm-opt -Oz $FEATURES {} -o {} 2> >(grep -v '^warning: unknown name subsection' >&2) \
     || die "wasm-opt failed (see above)" "node_modules/.bin/wasm-opt --version (binaryen $BINARYEN_VERSION)"
   # The splitter's many small shared chunks, merged into a few (see the script for why and how).
   node "$ROOT/scripts/merge-chunks.mjs" "$STAGE/pkg" || die "merging the shared chunks failed (see above)"
