@@ -82,33 +82,35 @@ pub async fn prefetch() {
     if !crate::platform::dom::warm_chunks().await {
         return;
     }
+    // Then each screen's own chunk, and last presenter mode's (`None`: a trainer's button, on
+    // every screen).
     #[cfg(target_arch = "wasm32")]
-    for route in [
-        Route::Home,
-        Route::Phases(None),
-        Route::Framework(""),
-        Route::Quiz,
-        Route::Assessment,
-        Route::Progress,
-        Route::Chronology,
-        Route::PhasesCompare,
-        Route::Debrief,
-        Route::Sources,
-        Route::About,
+    for unit in [
+        Some(Route::Home),
+        Some(Route::Phases(None)),
+        Some(Route::Framework("")),
+        Some(Route::Quiz),
+        Some(Route::Assessment),
+        Some(Route::Progress),
+        Some(Route::Chronology),
+        Some(Route::PhasesCompare),
+        Some(Route::Debrief),
+        Some(Route::Sources),
+        Some(Route::About),
+        None,
     ] {
         crate::platform::dom::idle().await;
         // A new version waiting: this one's code is about to go (and fetches through the old
         // worker hold back its switch).
-        if crate::platform::sw::update_waiting().await || load(route).await.is_err() {
+        if crate::platform::sw::update_waiting().await {
             return;
         }
-    }
-    // Last, presenter mode's code (a trainer's button, on every screen).
-    #[cfg(target_arch = "wasm32")]
-    {
-        crate::platform::dom::idle().await;
-        if !crate::platform::sw::update_waiting().await {
-            let _ = crate::components::presenter::load().await;
+        let loaded = match unit {
+            Some(route) => load(route).await,
+            None => crate::components::presenter::load().await,
+        };
+        if loaded.is_err() {
+            return;
         }
     }
 }
