@@ -3,7 +3,8 @@
 #   1. cargo builds the raw wasm with its relocations kept (--emit-relocs);
 #   2. wasm-split-cli cuts it at each #[wasm_split] point (one chunk per screen, see src/views/mod.rs)
 #      into main.wasm, the chunks and __wasm_split.js (the loader that fetches a chunk on first use);
-#   3. wasm-bindgen --target web --keep-lld-exports writes the JS glue for the main module;
+#   3. wasm-bindgen --target web --keep-lld-exports writes the JS glue for the main module, and
+#      scripts/drop-stream-exports.mjs takes out three classes the app never uses;
 #   4. wasm-opt -Oz shrinks the main module and every chunk, and scripts/merge-chunks.mjs merges the
 #      splitter's 91 small shared chunks into about 10 (fewer requests, better compression);
 #   5. every file is named by its content hash (served immutable), index.html gets the loader;
@@ -29,7 +30,7 @@ t=$(now)
 # neither changed since the last build (a warm run of the tests), the staged output is reused
 # (about 95 s saved on 2 cores).
 RAW="$TARGET_DIR/wasm32-unknown-unknown/release/reperes.wasm"
-KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(sha256sum "$ROOT/scripts/merge-chunks.mjs" | cut -d' ' -f1)"
+KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(cat "$ROOT/scripts/merge-chunks.mjs" "$ROOT/scripts/drop-stream-exports.mjs" | sha256sum | cut -d' ' -f1)"
 if [ -f "$STAGE/key" ] && [ "$(cat "$STAGE/key")" = "$KEY" ] && [ -d "$STAGE/pkg" ]; then
   log "wasm unchanged since the last build: reusing its split and optimised modules"
 else
@@ -38,6 +39,8 @@ else
     || die "wasm-split-cli failed" "wasm-split-cli --version; cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary"
   wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name main --out-dir "$STAGE/pkg" "$STAGE/split/main.wasm" \
     || die "wasm-bindgen failed (wasm-bindgen $WASM_BINDGEN_VERSION)" "check that 'wasm-bindgen --version' is $WASM_BINDGEN_VERSION"
+  # wasm-streams' exported classes, unused (see the script), out of the main module and the glue.
+  node "$ROOT/scripts/drop-stream-exports.mjs" "$STAGE/pkg" || die "taking out wasm-streams' exports failed (see above)"
   # The chunks: split_<screen>.wasm, one per screen, and chunk_<n>.wasm, code shared by several.
   cp "$STAGE"/split/split_*.wasm "$STAGE"/split/chunk_*.wasm "$STAGE/split/__wasm_split.js" "$STAGE/pkg/" 2>/dev/null || true
   FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
