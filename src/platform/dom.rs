@@ -24,6 +24,21 @@ mod web {
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
     }
 
+    /// Resolves when the browser says it is back online, or after `ms` milliseconds, whichever
+    /// comes first: the pace of a retry after a failed fetch.
+    pub async fn online_or(ms: i32) {
+        let w = web_sys::window().unwrap();
+        let wait = js_sys::Promise::new(&mut |resolve, _| {
+            let opts = web_sys::AddEventListenerOptions::new();
+            opts.set_once(true);
+            let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
+                "online", &resolve, &opts,
+            );
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+    }
+
     /// Resolves when the browser is idle (`requestIdleCallback`, within a second), or after a
     /// short timer where it has none (Safari): for work that can wait, after the app is live.
     pub async fn idle() {

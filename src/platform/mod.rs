@@ -137,16 +137,34 @@ pub fn effects(ctx: Ctx) {
         // an animation frame: frames are paused in hidden tabs and off-screen frames, and the
         // embedding page's messages would wait.
         wasm_bindgen_futures::spawn_local(async move {
-            sw::register(ctx);
-            embed::start(ctx);
-            // A cmi5 launch (its parameters in the address) talks to its LRS; otherwise a SCORM
-            // API, if an LMS frame or opener has one.
-            if cmi5::launched() {
-                cmi5::start(ctx);
-            } else {
-                scorm::start(ctx);
+            // Its code is a chunk of its own. Fetched in the seconds after the page goes live on
+            // a flaky connection, it may fail: tried again when the browser is back online, and
+            // at most every few seconds, until it is in.
+            let mut wait = 2000;
+            while late_start(ctx).await.is_err() {
+                dom::online_or(wait).await;
+                wait = (wait * 2).min(30_000);
             }
         });
         true
     });
+}
+
+/// What starts once the app is live: the service worker, the embedding page's messages, and an
+/// LMS's runtime. A chunk of its own (`late`), fetched right after the page goes live: none of
+/// it is needed to show the first screen or answer a click, so its code (about 7 KB of raw wasm:
+/// cmi5's launch parsing, the embed bridge, the worker's registration) left the main module.
+#[cfg(target_arch = "wasm32")]
+#[leptos::wasm_split::wasm_split(late, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn late_start(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
+    sw::register(ctx);
+    embed::start(ctx);
+    // A cmi5 launch (its parameters in the address) talks to its LRS; otherwise a SCORM API, if
+    // an LMS frame or opener has one.
+    if cmi5::launched() {
+        cmi5::start(ctx);
+    } else {
+        scorm::start(ctx);
+    }
+    Ok(())
 }

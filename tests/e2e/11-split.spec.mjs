@@ -223,3 +223,26 @@ test("the page's head and the boot script ask for the first screen's main module
     await context.close();
   }
 });
+
+test("what starts once the app is live (service worker, embed bridge, LMS) is a chunk of its own: if it cannot be fetched the app works on, and it is tried again once back online", async ({ page, base, problems }) => {
+  const m = manifest();
+  assert(m.chunks.late, "the manifest lists the late start's chunk");
+  let block = true;
+  let asked = 0;
+  await page.route((u) => u.pathname.endsWith(m.chunks.late.file), (r) => (asked++, block ? r.abort() : r.continue()));
+  await open(page, base);
+  assert(!(await wasmBeforeLive(page)).includes(m.chunks.late.file), "not before the app is live");
+  // Asked for and refused: no worker, but the app answers.
+  const deadline = Date.now() + 10000;
+  while (asked === 0 && Date.now() < deadline) await page.waitForTimeout(100);
+  assert(asked > 0, "the late chunk was asked for");
+  await page.waitForTimeout(500);
+  assertEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true, "no worker while its code cannot load");
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor();
+  // Back online: tried again at once.
+  block = false;
+  await page.evaluate(() => dispatchEvent(new Event("online")));
+  await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined, null, { timeout: 10000 });
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
