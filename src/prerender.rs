@@ -162,8 +162,8 @@ fn paint_first(code: &str) -> Result<String, String> {
 /// As soon as it runs (once the style sheet is in), before it waits for the first paint, the boot
 /// script asks for everything the first screen needs at once, instead of one step after another (the glue, then the chunk loader it imports, then the
 /// main module, then, once that runs, the screen's chunks and text: four round trips on a slow
-/// network). The page's boot tag lists the files (`data-early`: the chunk loader, the main
-/// module, the screen's chunks; `data-text-fr`, `data-text-en`: its text packs, of which the language the app will
+/// network). The page's boot tag lists the files (`data-early`: the glue first, as every later
+/// step waits for it, then the chunk loader, the main module, the screen's chunks; `data-text-fr`, `data-text-en`: its text packs, of which the language the app will
 /// show, as `lib.rs` chooses it: `?lang=`, else the saved choice, else French). Each response is
 /// kept for the one request that wants it (`__reperesFetch`, used by the main module's load, the
 /// chunk loader and `platform::text`), so nothing travels twice. Not with `?view=` (an LMS
@@ -191,10 +191,14 @@ globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); ea
 fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> String {
     use crate::content::tables;
     let chunk = &manifest["chunks"][crate::views::chunk(route)];
-    let mut early: Vec<String> = [&manifest["main"]["loader"], &manifest["main"]["wasm"]]
-        .into_iter()
-        .filter_map(|f| f.as_str().map(String::from))
-        .collect();
+    let mut early: Vec<String> = [
+        &manifest["main"]["js"],
+        &manifest["main"]["loader"],
+        &manifest["main"]["wasm"],
+    ]
+    .into_iter()
+    .filter_map(|f| f.as_str().map(String::from))
+    .collect();
     for id in chunk["shared"].as_array().into_iter().flatten() {
         if let Some(f) = id
             .as_str()

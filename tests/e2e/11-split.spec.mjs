@@ -190,9 +190,9 @@ test("presenter mode's code is a chunk of its own: not fetched before the app is
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
-test("the page's head and the boot script ask for the first screen's main module, chunks and text at once, each once, in the language the app will show", async ({ browser, base }) => {
+test("the page's head and the boot script ask for the first screen's glue, main module, chunks and text at once, each once, in the language the app will show", async ({ browser, base }) => {
   const m = manifest();
-  const files = [m.main.wasm, ...m.chunks.phases.shared.map((id) => m.shared[id].file), m.chunks.phases.file];
+  const files = [m.main.js, m.main.wasm, ...m.chunks.phases.shared.map((id) => m.shared[id].file), m.chunks.phases.file];
   for (const [query, lang, other] of [["", "fr", "en"], ["?lang=en", "en", "fr"]]) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -204,7 +204,7 @@ test("the page's head and the boot script ask for the first screen's main module
     // The whole stack: a request the boot script's fetch makes for the loader or the glue (its
     // fallback, when it has no early response) has their frames below its own.
     const stack = (s) => (s ? [...s.callFrames.map((f) => f.url), ...stack(s.parent)] : []);
-    cdp.on("Network.requestWillBeSent", (e) => asked.push({ file: path.basename(new URL(e.request.url).pathname), by: [...new Set(stack(e.initiator.stack))].join(" ") || e.initiator.type }));
+    cdp.on("Network.requestWillBeSent", (e) => asked.push({ file: path.basename(new URL(e.request.url).pathname), at: e.timestamp, by: [...new Set(stack(e.initiator.stack))].join(" ") || e.initiator.type }));
     await open(page, base + "phases/" + query);
     const texts = await page.evaluate(() => {
       const live = performance.getEntriesByName("reperes-live")[0].startTime;
@@ -220,6 +220,9 @@ test("the page's head and the boot script ask for the first screen's main module
       const by = f === m.main.wasm ? /^parser$/ : /^\S*\/boot-[0-9a-f]+\.js$/;
       assert(by.test(requests[0].by), `${f} asked for by ${f === m.main.wasm ? "the page's preload" : "the boot script"} alone, not ${requests[0].by}`);
     }
+    // The glue, which every step after waits for, is asked for first (not behind the chunks).
+    const at = (f) => asked.find((r) => r.file === f).at;
+    assert(at(m.main.js) <= at(m.chunks.phases.file), "the glue is asked for before the screen's chunk");
     await context.close();
   }
 });
