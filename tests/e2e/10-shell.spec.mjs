@@ -112,6 +112,7 @@ test("the menu: open, move with the arrows, choose, Escape, focus back on its bu
   // Escape closes and gives focus back to the button.
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
   assert(!(await menuOpen(page)), "Escape closes the menu");
   assertEqual(await focused(page), "menu-button", "focus back on the button");
   // Choose: a framework of another article, with the keyboard.
@@ -191,6 +192,7 @@ test("the menu closes when focus leaves it, leaving nothing under its panel, and
   await page.locator("#menu-button").click();
   await page.locator(".menu-frameworks a").first().focus();
   await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
   assert(!(await menuOpen(page)), "Escape closes the menu");
   assertEqual(await focused(page), "menu-button", "focus back on the button");
 }, { viewport: PHONE });
