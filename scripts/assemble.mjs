@@ -145,6 +145,12 @@ fs.cpSync(path.join(ROOT, "public"), dist, { recursive: true });
 
 // 4. The page template: the prerender writes one page per route from it.
 let page = fs.readFileSync(path.join(ROOT, "index.html"), "utf8");
+// The tab's icon travels inside each page (a data: address, about 300 bytes brotli): as a file it
+// was asked for while the first screen's code was still coming, one request more in that window.
+const icon = fs.readFileSync(path.join(ROOT, "public/icons/icon.svg"), "utf8").trim();
+const iconLink = '<link rel="icon" href="icons/icon.svg" type="image/svg+xml">';
+if (!page.includes(iconLink)) throw new Error("index.html has no icon link");
+page = page.replace(iconLink, `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(icon)}" type="image/svg+xml">`);
 for (const [slot, value] of [["__CSS__", cssName], ["__JS__", js], ["__WASM__", bg]]) {
   if (!page.includes(slot)) throw new Error(`index.html has no ${slot}`);
   page = replaceAll(page, slot, value);
