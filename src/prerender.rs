@@ -479,6 +479,31 @@ mod tests {
         assert_eq!(seen.len(), Route::all().len(), "one description per page");
     }
 
+    #[test]
+    fn a_page_preloads_its_main_module_and_lists_the_glue_first() {
+        let manifest = serde_json::json!({
+            "main": { "js": "g.js", "wasm": "m.wasm", "loader": "l.js" },
+            "chunks": { "home": { "file": "h.wasm", "shared": ["1"] } },
+            "shared": { "1": { "file": "s1.wasm" } },
+        });
+        let page = with_early_files(
+            r#"<head><script type="module" src="boot-1.js"></script></head>"#,
+            &manifest,
+            Route::Home,
+        );
+        let preload = page.find(r#"<link rel="preload" href="m.wasm" as="fetch" crossorigin"#);
+        let boot = page.find("<script");
+        assert!(preload.is_some() && preload < boot, "{page}");
+        assert!(
+            page.contains(r#"data-early="g.js l.js m.wasm s1.wasm h.wasm""#),
+            "{page}"
+        );
+        assert!(page.contains(&format!(
+            r#"data-text-fr="{}""#,
+            crate::content::tables::file(Lang::Fr, 0)
+        )));
+    }
+
     /// Trunk 0.21's loader, as it writes it into index.html.
     const TRUNK_PAGE: &str = r#"<head><link rel="stylesheet" href="./main.css"/>
 <script type="module">
@@ -516,8 +541,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         );
         let early = code.find("globalThis.__reperesFetch =").unwrap();
         assert!(
-            wait < early && early < import,
-            "asked for after the first paint, before the glue"
+            early < wait && wait < import,
+            "the first screen's files asked for at once, the glue's start after the first paint"
         );
         assert!(code.contains("TrunkApplicationStarted"));
         let catch = code.find("} catch (error)").unwrap();
