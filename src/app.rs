@@ -59,6 +59,19 @@ pub fn App(boot: Boot) -> impl IntoView {
             }
         });
     });
+    // The new screen's heading takes focus once that screen is drawn, so keyboard and
+    // screen-reader users start reading there: not when the address changes, as the previous
+    // screen stays until the new one's code and text are in, and drawing the new one takes the
+    // old heading away. Not on first load, and not when only the phase selection changes (the
+    // timeline keeps focus: one screen).
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |prev: Option<Route>| {
+        let now = shown.get();
+        if prev.is_some_and(|p| p != now) {
+            request_animation_frame(crate::platform::dom::focus_main_heading);
+        }
+        now
+    });
     view! {
         <div id="app" class="app" class:embedded=ctx.embed>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>

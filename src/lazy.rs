@@ -33,7 +33,7 @@ pub fn ready<F: std::future::Future>(f: F) -> Option<F::Output> {
 /// code ("rebuild") even when nothing calls it; for a screen that is most of its static tree again.
 /// Drawing it anew needs none of that: measured (session 14), the home screen's chunk lost about
 /// 6 KB of raw code. The only screen that replaced itself, a framework's, is now drawn anew
-/// (its heading takes focus either way, see `platform::effects`).
+/// (its heading then takes focus, see `app.rs`).
 pub struct Fresh<V>(pub V);
 
 mod fresh {
@@ -53,7 +53,9 @@ mod fresh {
 
         fn rebuild(self, state: &mut Self::State) {
             let mut new = self.0.build();
-            state.insert_before_this(&mut new);
+            // Every unit's view starts with an element, so there is a node to insert before.
+            let inserted = state.insert_before_this(&mut new);
+            debug_assert!(inserted, "a lazily loaded unit's view with no node");
             state.unmount();
             *state = new;
         }
@@ -74,6 +76,7 @@ mod fresh {
         type AsyncOutput = V::AsyncOutput;
         type Owned = Fresh<V::Owned>;
         const MIN_LENGTH: usize = V::MIN_LENGTH;
+        const EXISTS: bool = V::EXISTS;
 
         fn dry_resolve(&mut self) {
             self.0.dry_resolve()

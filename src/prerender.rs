@@ -95,9 +95,10 @@ pub fn hash(bytes: &[u8]) -> String {
 }
 
 /// Moves Trunk's inline `<script type="module">` loader into `boot-<hash>.js`, changed so that
-/// the page paints first: Trunk's preload links go, and the loader waits for the first frame
-/// before it imports the glue and fetches the wasm (otherwise the wasm's download and streaming
-/// compilation compete with the first paint of the prerendered text).
+/// the page paints first: Trunk's preload links go (`with_early_files` puts back the main
+/// module's alone), and the loader waits for the first frame before it starts the glue and the
+/// wasm (otherwise the wasm's streaming compilation competes with the first paint of the
+/// prerendered text); the downloads start before that wait (`EARLY_FETCH`).
 fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
     let open = r#"<script type="module">"#;
     let Some(start) = template.find(open) else {
@@ -119,7 +120,8 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
 }
 
 /// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
-/// the import made dynamic and delayed until the first frame (or one second, for a page that is not
+/// the first screen's files asked for at once (`EARLY_FETCH`), and the glue's start made dynamic
+/// and delayed until the first frame (or one second, for a page that is not
 /// rendering, such as an iframe off screen). If the app cannot be fetched or started (a dropped
 /// connection, say, or an error before it is live), the prerendered page stays and says so: its
 /// text and links keep working.

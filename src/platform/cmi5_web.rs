@@ -45,8 +45,10 @@ fn warn(msg: &str) {
 
 /// The launch: from the address the first time, from the tab's storage after a reload.
 fn launch() -> Option<Launch> {
-    let w = web_sys::window()?;
-    let params = web_sys::UrlSearchParams::new_with_str(&w.location().search().ok()?).ok()?;
+    // As the page was opened: moving in the app (before the late start's chunk came) may have
+    // changed the address since.
+    let params =
+        web_sys::UrlSearchParams::new_with_str(&crate::platform::url::first_search()).ok()?;
     if let Some(l) = Launch::from_params(|k| params.get(k)) {
         if let Some(s) = session_storage() {
             let _ = s.set_item(LAUNCH_KEY, &l.text());

@@ -24,19 +24,27 @@ mod web {
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
     }
 
-    /// Resolves when the browser says it is back online, or after `ms` milliseconds, whichever
-    /// comes first: the pace of a retry after a failed fetch.
-    pub async fn online_or(ms: i32) {
+    /// Resolves when the browser says it is back online, or after `ms` milliseconds if given,
+    /// whichever comes first: the pace of a retry after a failed fetch. Leaves no listener or
+    /// timer behind.
+    pub async fn online_or(ms: Option<i32>) {
         let w = web_sys::window().unwrap();
+        let mut done: Option<(js_sys::Function, Option<i32>)> = None;
         let wait = js_sys::Promise::new(&mut |resolve, _| {
-            let opts = web_sys::AddEventListenerOptions::new();
-            opts.set_once(true);
-            let _ = w.add_event_listener_with_callback_and_add_event_listener_options(
-                "online", &resolve, &opts,
-            );
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+            let _ = w.add_event_listener_with_callback("online", &resolve);
+            let timer = ms.and_then(|ms| {
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+                    .ok()
+            });
+            done = Some((resolve, timer));
         });
         let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        if let Some((resolve, timer)) = done {
+            let _ = w.remove_event_listener_with_callback("online", &resolve);
+            if let Some(t) = timer {
+                w.clear_timeout_with_handle(t);
+            }
+        }
     }
 
     /// Resolves when the browser is idle (`requestIdleCallback`, within a second), or after a

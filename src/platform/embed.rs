@@ -40,10 +40,8 @@ mod web {
     /// The parent's origin from `?parent=`, else "*" (the messages carry no personal data beyond
     /// counts; set `?parent=` to restrict them).
     fn target_origin() -> String {
-        let search = web_sys::window()
-            .and_then(|w| w.location().search().ok())
-            .unwrap_or_default();
-        web_sys::UrlSearchParams::new_with_str(&search)
+        // As the page was opened: moving in the app may have changed the address since.
+        web_sys::UrlSearchParams::new_with_str(&crate::platform::url::first_search())
             .ok()
             .and_then(|p| p.get("parent"))
             .unwrap_or_else(|| "*".into())

@@ -32,21 +32,14 @@ pub fn effects(ctx: Ctx) {
     });
     Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));
 
-    // A new screen: note the visit and the last screen (saved only when that changes anything),
-    // and put focus on its heading (not on first load, and not when only the phase selection
-    // changed, so the timeline keeps focus).
-    Effect::new(move |prev: Option<crate::route::Route>| {
+    // A new screen: note the visit and the last screen (saved only when that changes anything).
+    // Its heading takes focus once it is drawn (see `app.rs`).
+    Effect::new(move |_| {
         let route = ctx.route.get();
         let mut p = ctx.progress.get_untracked();
         if p.arrive(route) {
             ctx.progress.set(p);
         }
-        if let Some(prev) = prev {
-            if crate::views::screen_key(prev) != crate::views::screen_key(route) {
-                request_animation_frame(dom::focus_main_heading);
-            }
-        }
-        route
     });
 
     // Save every change, not the state read at start (see `start`): writing that back later
@@ -138,12 +131,12 @@ pub fn effects(ctx: Ctx) {
         // embedding page's messages would wait.
         wasm_bindgen_futures::spawn_local(async move {
             // Its code is a chunk of its own. Fetched in the seconds after the page goes live on
-            // a flaky connection, it may fail: tried again when the browser is back online, and
-            // at most every few seconds, until it is in.
-            let mut wait = 2000;
+            // a flaky connection, it may fail: tried again when the browser says it is back
+            // online, and after 2, 4, 8, 16 and 32 seconds; after that only when back online.
+            let mut wait = Some(2000);
             while late_start(ctx).await.is_err() {
                 dom::online_or(wait).await;
-                wait = (wait * 2).min(30_000);
+                wait = wait.map(|w| w * 2).filter(|w| *w <= 32_000);
             }
         });
         true

@@ -99,7 +99,22 @@ mod web {
             .unwrap_or_else(|_| "/".into())
     }
 
+    thread_local! {
+        static FIRST_SEARCH: std::cell::OnceCell<String> = const { std::cell::OnceCell::new() };
+    }
+
+    /// The query the page was opened with (`?lang=…&parent=…`, a cmi5 launch's parameters), kept
+    /// from the first `start`: moving in the app may change the address before the code that
+    /// reads them (the late start's chunk) has come.
+    pub fn first_search() -> String {
+        FIRST_SEARCH.with(|f| {
+            f.get_or_init(|| location().search().unwrap_or_default())
+                .clone()
+        })
+    }
+
     pub fn start() -> StartUrl {
+        first_search();
         let loc = location();
         let path = loc.pathname().unwrap_or_default();
         let base = base_path();

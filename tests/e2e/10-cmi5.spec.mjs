@@ -455,3 +455,36 @@ test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test("cmi5: a move in the app before the late start's chunk comes keeps the launch (its parameters read as the page was opened)", async ({ browser }) => {
+  const lrs = await startRalph();
+  const lms = await startLms(lrs);
+  const { dir } = unpack("http://localhost:*");
+  const app = await startServer({ root: dir, prefix: "/" });
+  const base = app.url + "course/au1/";
+  try {
+    const reg = crypto.randomUUID();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    let block = true;
+    await page.route(/split_late-[0-9a-f]+\.wasm$/, (r) => (block ? r.abort() : r.continue()));
+    await page.goto(launchUrl(base, lms, { registration: reg }).url);
+    await page.locator("html[data-ready]").waitFor();
+    await page.locator('.site-menu nav a[href*="usages"]').first().evaluate((a) => a.click());
+    await page.locator(".checklist .item").first().getByLabel("En place").check();
+    assert(!(await page.evaluate(() => location.search.includes("endpoint="))), "the move took the launch's parameters out of the address");
+    assertEqual(verbs(await lrs.statements(reg)), [], "nothing sent before the late start");
+    block = false;
+    await page.evaluate(() => dispatchEvent(new Event("online")));
+    await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized once the chunk came");
+    assertEqual(errors, [], "no page error");
+    await context.close();
+  } finally {
+    await app.close();
+    await lms.close();
+    await lrs.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

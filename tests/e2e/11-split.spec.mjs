@@ -249,3 +249,28 @@ test("what starts once the app is live (service worker, embed bridge, LMS) is a 
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined, null, { timeout: 10000 });
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
+
+test("a screen whose code or text is still coming: once it is drawn, its heading has focus (keyboard and screen-reader users start there)", async ({ page, base }) => {
+  const m = manifest();
+  // The quiz's code, and every article's own text, come 1.5 s late.
+  await page.route((u) => u.pathname.endsWith(m.chunks.quiz.file) || /\/text-fr-[1-5]-/.test(u.pathname), async (r) => {
+    await new Promise((go) => setTimeout(go, 1500));
+    await r.continue().catch(() => {});
+  });
+  const headingFocused = () => page.evaluate(() => document.activeElement === document.querySelector("main h1"));
+  await open(page, base);
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => document.activeElement === document.querySelector("main h1"), null, { timeout: 3000 }).catch(() => {});
+  assert(await headingFocused(), `the quiz's heading has focus, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
+  // One framework's screen drawn in place of another's, from another article (its text late).
+  await open(page, base + "usages/");
+  const families = page.locator(".menu-frameworks .family");
+  await page.locator("#menu-button").click();
+  const link = families.last().locator("a").first();
+  const title = (await link.textContent()).trim();
+  await link.click();
+  await page.locator("main h1", { hasText: title }).waitFor({ timeout: 10000 });
+  await page.waitForFunction(() => document.activeElement === document.querySelector("main h1"), null, { timeout: 3000 }).catch(() => {});
+  assert(await headingFocused(), `${title}: its heading has focus, not ${await page.evaluate(() => document.activeElement.outerHTML.slice(0, 80))}`);
+});
