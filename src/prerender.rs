@@ -172,6 +172,20 @@ fn paint_first(code: &str) -> Result<String, String> {
 /// package's address, whose page is the home page's whatever the screen).
 const EARLY_FETCH: &str = r#"const early = new Map();
 const at = (f) => new URL(f, document.baseURI).href;
+// WebKit does not hand a file preloaded with <link rel=preload as=fetch> over to fetch(): asked for
+// while the preload is still coming, it travels twice (seen in WebKitGTK: the main module fetched
+// twice; DioxusLabs/dioxus#4796). There, fetch() waits for the preload to end, then takes it from
+// the cache. Chromium and Firefox take the preload over at once, mid-download.
+const webkit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium|Edg|Firefox|FxiOS|CriOS/.test(navigator.userAgent);
+const afterPreload = (u) => {
+  const link = webkit && [...document.querySelectorAll('link[rel=preload]')].find((l) => l.href === u);
+  if (!link) return Promise.resolve();
+  return new Promise((go) => {
+    link.addEventListener("load", go);
+    link.addEventListener("error", go);
+    if (performance.getEntriesByName(u).length) go();
+  });
+};
 globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); early.delete(u); return p || fetch(u); };
 {
   const tag = document.querySelector("script[data-early]");
@@ -182,7 +196,7 @@ globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); ea
     const files = (tag.dataset.early + " " + (lang === "en" ? tag.dataset.textEn : tag.dataset.textFr)).split(" ").filter(Boolean);
     for (const f of files) {
       if (f.endsWith(".js")) import(at(f)).catch(() => {});
-      else { const p = fetch(at(f)); p.catch(() => {}); early.set(at(f), p); }
+      else { const p = afterPreload(at(f)).then(() => fetch(at(f))); p.catch(() => {}); early.set(at(f), p); }
     }
   }
 }
