@@ -416,18 +416,30 @@ test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local pro
   }
 });
 
-test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and is told; its Reload button recovers", async ({ browser }) => {
+/** Ralph, the LMS and the unpacked course on its own server, for `body`; then a fresh page and
+ * its page errors; all closed and removed afterwards, whatever happens. */
+async function withCourse(browser, body) {
   const lrs = await startRalph();
   const lms = await startLms(lrs);
   const { dir } = unpack("http://localhost:*");
   const app = await startServer({ root: dir, prefix: "/" });
-  const base = app.url + "course/au1/";
+  const context = await browser.newContext();
   try {
-    const reg = crypto.randomUUID();
-    const context = await browser.newContext();
     const page = await context.newPage();
     const errors = [];
     page.on("pageerror", (e) => errors.push(e.message));
+    await body({ lrs, lms, page, errors, base: app.url + "course/au1/", reg: crypto.randomUUID() });
+  } finally {
+    await context.close();
+    await app.close();
+    await lms.close();
+    await lrs.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and is told; its Reload button recovers", async ({ browser }) => {
+  await withCourse(browser, async ({ lrs, lms, page, errors, base, reg }) => {
     let blocked = 0;
     await page.route(/split_cmi5-[0-9a-f]+\.wasm$/, (r) => (blocked++, r.abort()));
     await page.goto(launchUrl(base, lms, { registration: reg }).url);
@@ -447,27 +459,11 @@ test("cmi5: if the runtime's chunk cannot be fetched, the learner carries on and
     await page.locator("html[data-ready]").waitFor();
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized after the reload");
     assertEqual(errors, [], "no page error after the reload");
-    await context.close();
-  } finally {
-    await app.close();
-    await lms.close();
-    await lrs.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("cmi5: a move in the app before the late start's chunk comes keeps the launch (its parameters read as the page was opened)", async ({ browser }) => {
-  const lrs = await startRalph();
-  const lms = await startLms(lrs);
-  const { dir } = unpack("http://localhost:*");
-  const app = await startServer({ root: dir, prefix: "/" });
-  const base = app.url + "course/au1/";
-  try {
-    const reg = crypto.randomUUID();
-    const context = await browser.newContext();
-    const page = await context.newPage();
-    const errors = [];
-    page.on("pageerror", (e) => errors.push(e.message));
+  await withCourse(browser, async ({ lrs, lms, page, errors, base, reg }) => {
     let block = true;
     await page.route(/split_late-[0-9a-f]+\.wasm$/, (r) => (block ? r.abort() : r.continue()));
     await page.goto(launchUrl(base, lms, { registration: reg }).url);
@@ -480,11 +476,5 @@ test("cmi5: a move in the app before the late start's chunk comes keeps the laun
     await page.evaluate(() => dispatchEvent(new Event("online")));
     await until(async () => verbs(await lrs.statements(reg)).includes("initialized"), "initialized once the chunk came");
     assertEqual(errors, [], "no page error");
-    await context.close();
-  } finally {
-    await app.close();
-    await lms.close();
-    await lrs.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
