@@ -205,16 +205,7 @@ test("cmi5 course structure: well-formed cmi5.xml, the CourseStructure namespace
 });
 
 test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes, Browse, Review, no mastery", async ({ browser }) => {
-  const lrs = await startRalph();
-  const lms = await startLms(lrs);
-  const { dir } = unpack("http://localhost:*");
-  const app = await startServer({ root: dir, prefix: "/" });
-  const base = app.url + "course/au1/";
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  try {
+  await withCourse(browser, async ({ lrs, lms, page, errors, base }) => {
     // Normal, mastery 0.02 (one right answer of 42 passes), learner prefers English.
     const reg = crypto.randomUUID();
     lms.lang = "de-DE,en-US";
@@ -290,13 +281,7 @@ test("cmi5 with Ralph: Normal launch with a mastery score, second launch resumes
       await ctx.close();
     }
     assertEqual(errors, [], "no page error");
-  } finally {
-    await context.close();
-    await app.close();
-    await lms.close();
-    await lrs.close();
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test("cmi5 with Ralph: LRS down and back, 401, refused token, timeout: local progress, one notice, queued once", async ({ browser }) => {
