@@ -176,7 +176,8 @@ const at = (f) => new URL(f, document.baseURI).href;
 // while the preload is still coming, it travels twice (seen in WebKitGTK: the main module fetched
 // twice; DioxusLabs/dioxus#4796). There, fetch() waits for the preload to end, then takes it from
 // the cache. Chromium and Firefox take the preload over at once, mid-download.
-const webkit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium|Edg|Firefox|FxiOS|CriOS/.test(navigator.userAgent);
+// The engine, not the brand: every Blink browser says "Chrome/"; on iOS every browser is WebKit.
+const webkit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome\//.test(navigator.userAgent);
 const afterPreload = (u) => {
   const link = webkit && [...document.querySelectorAll('link[rel=preload]')].find((l) => l.href === u);
   if (!link) return Promise.resolve();
