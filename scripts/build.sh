@@ -3,8 +3,9 @@
 #   1. cargo builds the raw wasm with its relocations kept (--emit-relocs);
 #   2. wasm-split-cli cuts it at each #[wasm_split] point (one chunk per screen, see src/views/mod.rs)
 #      into main.wasm, the chunks and __wasm_split.js (the loader that fetches a chunk on first use);
-#   3. wasm-bindgen --target web --keep-lld-exports writes the JS glue for the main module, and
-#      scripts/drop-stream-exports.mjs takes out three classes the app never uses;
+#   3. wasm-bindgen --target web --keep-lld-exports writes the JS glue for the main module,
+#      scripts/drop-stream-exports.mjs takes out three classes the app never uses, and
+#      scripts/short-names.mjs gives the glue's imports and exports short names;
 #   4. wasm-opt -Oz shrinks the main module and every chunk, and scripts/merge-chunks.mjs merges the
 #      splitter's 91 small shared chunks into about 10 (fewer requests, better compression);
 #   5. every file is named by its content hash (served immutable), index.html gets the loader;
@@ -30,7 +31,7 @@ t=$(now)
 # neither changed since the last build (a warm run of the tests), the staged output is reused
 # (about 95 s saved on 2 cores).
 RAW="$TARGET_DIR/wasm32-unknown-unknown/release/reperes.wasm"
-KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(cat "$ROOT/scripts/merge-chunks.mjs" "$ROOT/scripts/drop-stream-exports.mjs" | sha256sum | cut -d' ' -f1)"
+KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(cat "$ROOT/scripts/merge-chunks.mjs" "$ROOT/scripts/drop-stream-exports.mjs" "$ROOT/scripts/short-names.mjs" | sha256sum | cut -d' ' -f1)"
 if [ -f "$STAGE/key" ] && [ "$(cat "$STAGE/key")" = "$KEY" ] && [ -d "$STAGE/pkg" ]; then
   log "wasm unchanged since the last build: reusing its split and optimised modules"
 else
@@ -43,6 +44,8 @@ else
   node "$ROOT/scripts/drop-stream-exports.mjs" "$STAGE/pkg" || die "taking out wasm-streams' exports failed (see above)"
   # The chunks: split_<screen>.wasm, one per screen, and chunk_<n>.wasm, code shared by several.
   cp "$STAGE"/split/split_*.wasm "$STAGE"/split/chunk_*.wasm "$STAGE/split/__wasm_split.js" "$STAGE/pkg/" 2>/dev/null || true
+  # The imports from the glue and its closure exports, short names in place of hashed ones.
+  node "$ROOT/scripts/short-names.mjs" "$STAGE/pkg" || die "shortening the glue's names failed (see above)"
   FEATURES="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue"
   # Every module, two at a time (one per core). wasm-opt warns once per module about the
   # splitter's name subsections (harmless; about 150 lines): those lines are left out.

@@ -112,10 +112,11 @@ test("each chunk stays within its size budget (brotli, tests/budget.json)", asyn
     else if (bytes > limit * slack) over.push(`${name}: ${bytes} bytes brotli, budget ${Math.round(limit * slack)}`);
   };
   check("main", br(m.main.wasm), budget.main);
+  check("glue", br(m.main.js), budget.glue);
   for (const [name, c] of Object.entries(m.chunks)) check(name, br(c.file), budget.screens[name]);
   const shared = Object.values(m.shared).reduce((a, c) => a + br(c.file), 0);
   check("shared chunks (all)", shared, budget.shared);
-  console.log(`     main ${br(m.main.wasm)}, shared ${shared}, screens ${Object.entries(m.chunks).map(([n, c]) => `${n} ${br(c.file)}`).join(", ")} (${mode} toolchain)`);
+  console.log(`     main ${br(m.main.wasm)}, glue ${br(m.main.js)}, shared ${shared}, screens ${Object.entries(m.chunks).map(([n, c]) => `${n} ${br(c.file)}`).join(", ")} (${mode} toolchain)`);
   assertEqual(over, [], "chunks over budget");
 });
 
