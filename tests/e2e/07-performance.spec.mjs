@@ -86,6 +86,27 @@ test("focus stays on the same control when the live app adds a notice above it",
   assert(await page.evaluate(() => document.activeElement.closest("main") !== null), "focus still in main");
 });
 
+test("a menu opened before the app is live stays open, whole, with focus on the same link", async ({ page, base }) => {
+  const release = await holdWasm(page);
+  await page.goto(base + "usages/");
+  await page.locator("#menu-button").click();
+  const link = page.locator(".menu-frameworks a", { hasText: "Huit piliers" });
+  await link.focus();
+  const href = await link.getAttribute("href");
+  const links = await page.locator(".menu-frameworks a").count();
+  release();
+  await page.waitForSelector("html[data-ready]");
+  assert(await page.locator(".site-menu").evaluate((d) => d.open), "the live menu is open");
+  assert(links >= 28, `the prerendered menu has every framework: ${links}`);
+  assertEqual(await page.locator(".menu-frameworks a").count(), links, "the live menu has them all at once");
+  assertEqual(await page.evaluate(() => document.activeElement.getAttribute("href")), href, "same link focused");
+  assert(await page.evaluate(() => document.activeElement.closest(".menu-frameworks") !== null), "focus still in the menu");
+  // Escape still closes it and gives focus back to the button (the live app's keys).
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector(".site-menu").open, null, { timeout: 3000 }).catch(() => {});
+  assertEqual(await page.evaluate(() => document.activeElement.id), "menu-button", "focus back on the menu button");
+});
+
 test("if the app cannot be downloaded, the page stays readable and says so", async ({ page, base }) => {
   await page.route(/\.wasm$/, (route) => route.abort("connectionreset"));
   await page.goto(base + "usages/");
