@@ -59,32 +59,6 @@ fn Menu() -> impl IntoView {
     #[cfg(not(target_arch = "wasm32"))]
     let was_open = false;
     let open = RwSignal::new(was_open);
-    // The panel's groups (every screen and every framework: about 70 links, each with its own
-    // reactive state) are drawn when the menu first opens, or in an idle moment once the app is
-    // live, whichever comes first: not in the shell's mount, on the way to the live app. The
-    // prerendered page has them all.
-    let filled = RwSignal::new(was_open || cfg!(not(target_arch = "wasm32")));
-    let fill = move || {
-        if !filled.get_untracked() {
-            filled.set(true);
-        }
-    };
-    Effect::new(move |_| {
-        if open.get() {
-            fill();
-        }
-    });
-    #[cfg(target_arch = "wasm32")]
-    Effect::new(move |asked: Option<bool>| {
-        if asked == Some(true) || ctx.stage.get() != crate::state::Stage::Live {
-            return asked.unwrap_or(false);
-        }
-        leptos::task::spawn_local(async move {
-            crate::platform::dom::idle().await;
-            fill();
-        });
-        true
-    });
     // A choice leads to a new screen: the menu closes.
     Effect::new(move |prev: Option<Route>| {
         let route = ctx.route.get();
@@ -198,16 +172,6 @@ fn Menu() -> impl IntoView {
                 <span>{tr(ui::MENU)}</span>
             </summary>
             <div class="menu-panel" on:click=on_click>
-                {move || filled.get().then(|| crate::lazy::Fresh(menu_groups()))}
-            </div>
-        </details>
-    }
-}
-
-/// The menu panel's groups: the screens, the settings, the frameworks by article.
-fn menu_groups() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
                 <div class="menu-groups">
                     <nav class="menu-group" aria-labelledby="menu-screens">
                         <p class="menu-group-title" id="menu-screens">{tr(ui::MENU_SCREENS)}</p>
@@ -242,6 +206,8 @@ fn menu_groups() -> impl IntoView {
                             .collect_view()}
                     </nav>
                 </div>
+            </div>
+        </details>
     }
 }
 

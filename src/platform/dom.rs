@@ -376,14 +376,8 @@ mod web {
     /// The focused control inside `root`, described so that the same control can be found in
     /// the live app: by id, else by link target (and which of the links to it), else by position
     /// among the focusable controls (the live app may show notices the prerendered page lacks, so
-    /// position comes last). Links and positions count within `main` for a control there: the
-    /// live menu's links are drawn after the app is live.
-    pub struct Focus {
-        in_main: bool,
-        by: FocusBy,
-    }
-
-    enum FocusBy {
+    /// position comes last).
+    pub enum Focus {
         Id(String),
         Link(String, usize),
         Index(u32),
@@ -409,26 +403,20 @@ mod web {
         if !root.contains(Some(&active)) {
             return None;
         }
-        let main = active.closest("main").ok().flatten();
-        let scope = main.as_ref().unwrap_or(root);
-        let by = if !active.id().is_empty() {
-            FocusBy::Id(active.id())
-        } else if let Some(href) = active.get_attribute("href") {
-            let nth = links_to(scope, &href)
+        if !active.id().is_empty() {
+            return Some(Focus::Id(active.id()));
+        }
+        if let Some(href) = active.get_attribute("href") {
+            let nth = links_to(root, &href)
                 .iter()
                 .position(|n| n.is_same_node(Some(&active)))?;
-            FocusBy::Link(href, nth)
-        } else {
-            let all = scope.query_selector_all(FOCUSABLE).ok()?;
-            let active: &web_sys::Node = &active;
-            (0..all.length())
-                .find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(active))))
-                .map(FocusBy::Index)?
-        };
-        Some(Focus {
-            in_main: main.is_some(),
-            by,
-        })
+            return Some(Focus::Link(href, nth));
+        }
+        let all = root.query_selector_all(FOCUSABLE).ok()?;
+        let active: &web_sys::Node = &active;
+        (0..all.length())
+            .find(|&i| all.item(i).is_some_and(|n| n.is_same_node(Some(active))))
+            .map(Focus::Index)
     }
 
     /// Focuses that control in the live app, without scrolling.
@@ -436,15 +424,10 @@ mod web {
         let Some(app) = document().get_element_by_id("app") else {
             return;
         };
-        let main = focus
-            .in_main
-            .then(|| app.query_selector("main").ok().flatten())
-            .flatten();
-        let scope = main.as_ref().unwrap_or(&app);
-        let node: Option<web_sys::Node> = match focus.by {
-            FocusBy::Id(id) => document().get_element_by_id(&id).map(Into::into),
-            FocusBy::Link(href, nth) => links_to(scope, &href).into_iter().nth(nth),
-            FocusBy::Index(i) => scope
+        let node: Option<web_sys::Node> = match focus {
+            Focus::Id(id) => document().get_element_by_id(&id).map(Into::into),
+            Focus::Link(href, nth) => links_to(&app, &href).into_iter().nth(nth),
+            Focus::Index(i) => app
                 .query_selector_all(FOCUSABLE)
                 .ok()
                 .and_then(|l| l.item(i)),

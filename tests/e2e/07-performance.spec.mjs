@@ -98,7 +98,7 @@ test("a menu opened before the app is live stays open, whole, with focus on the 
   await page.waitForSelector("html[data-ready]");
   assert(await page.locator(".site-menu").evaluate((d) => d.open), "the live menu is open");
   assert(links >= 28, `the prerendered menu has every framework: ${links}`);
-  assertEqual(await page.locator(".menu-frameworks a").count(), links, "the live menu has them all at once");
+  assertEqual(await page.locator(".menu-frameworks a").count(), links, "the live menu has them all");
   assertEqual(await page.evaluate(() => document.activeElement.getAttribute("href")), href, "same link focused");
   assert(await page.evaluate(() => document.activeElement.closest(".menu-frameworks") !== null), "focus still in the menu");
   // Escape still closes it and gives focus back to the button (the live app's keys).
