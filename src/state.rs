@@ -46,6 +46,10 @@ pub enum Notice {
     /// again. Shown once per outage. A refused connection (a fetch URL without a token, a 401
     /// or 403) is `LrsRefused` instead, since nothing will be sent in that launch.
     LrsAway,
+    /// What starts once the app is live (offline use, the embedding page's messages, an LMS's
+    /// runtime) could not be fetched twice in a row: it is tried again, and this goes once it
+    /// has started.
+    LateWaiting,
     /// Launched by a cmi5 LMS: the way back to it.
     Cmi5Leave,
     /// A cmi5 session already ended (the page was left, then reloaded): nothing more is sent in
@@ -73,6 +77,7 @@ impl Notice {
             Notice::LangFailed => "lang-failed",
             Notice::PresentFailed => "present-failed",
             Notice::LrsAway => "lrs-away",
+            Notice::LateWaiting => "late-waiting",
             Notice::Cmi5Leave => "cmi5-leave",
             Notice::Cmi5Ended => "cmi5-ended",
             Notice::LrsRefused(_) => "lrs-refused",
@@ -336,6 +341,7 @@ mod tests {
             Notice::PresentFailed,
             Notice::NotesKeptHere(2),
             Notice::LrsAway,
+            Notice::LateWaiting,
             Notice::Cmi5Leave,
             Notice::Cmi5Ended,
             Notice::LmsCallFailed("SetValue".into()),

@@ -71,6 +71,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
                 Notice::PresentFailed => ui::PRESENT_FAILED.get(l).to_string(),
                 Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
+                Notice::LateWaiting => ui::LATE_WAITING.get(l).to_string(),
                 Notice::Cmi5Leave => ui::CMI5_LAUNCHED.get(l).to_string(),
                 Notice::Cmi5Ended => ui::CMI5_ENDED.get(l).to_string(),
                 // The form follows the one plural rule (`Lang::plural`).

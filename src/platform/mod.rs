@@ -133,10 +133,19 @@ pub fn effects(ctx: Ctx) {
             // Its code is a chunk of its own. Fetched in the seconds after the page goes live on
             // a flaky connection, it may fail: tried again when the browser says it is back
             // online, and after 2, 4, 8, 16 and 32 seconds; after that only when back online.
+            // From the second failure on, a notice says what waits; it goes once it started.
             let mut wait = Some(2000);
+            let mut failed = 0;
             while late_start(ctx).await.is_err() {
+                failed += 1;
+                if failed == 2 {
+                    ctx.notify(crate::state::Notice::LateWaiting);
+                }
                 dom::online_or(wait).await;
                 wait = wait.map(|w| w * 2).filter(|w| *w <= 32_000);
+            }
+            if failed >= 2 {
+                ctx.dismiss(&crate::state::Notice::LateWaiting);
             }
         });
         true

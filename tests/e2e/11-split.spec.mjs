@@ -244,10 +244,16 @@ test("what starts once the app is live (service worker, embed bridge, LMS) is a 
   assertEqual(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()) === undefined), true, "no worker while its code cannot load");
   await page.locator(".primary a", { hasText: "Quiz" }).first().click();
   await page.locator("main h1", { hasText: "Quiz" }).waitFor();
-  // Back online: tried again at once.
+  // Refused again on the retry 2 s later: a notice says what waits, and that nothing is lost.
+  const waiting = page.locator(".notice", { hasText: "pas encore pu se charger" });
+  await waiting.waitFor({ timeout: 10000 });
+  assertEqual(await waiting.getAttribute("role"), "status", "a status, not an alert");
+  assert(/plateforme de formation/.test(await waiting.textContent()), "it names the learning platform's link");
+  // Back online: tried again at once; the notice goes.
   block = false;
   await page.evaluate(() => dispatchEvent(new Event("online")));
   await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistration()) !== undefined, null, { timeout: 10000 });
+  await waiting.waitFor({ state: "detached", timeout: 5000 });
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
