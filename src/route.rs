@@ -220,6 +220,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn only_the_tool_screens_wait_for_the_tools_text() {
+        use crate::content::tables::TOOLS_PACK;
+        let tools = [
+            Route::Chronology,
+            Route::Assessment,
+            Route::Quiz,
+            Route::Progress,
+            Route::Debrief,
+        ];
+        for r in Route::all() {
+            let needs = r.text_packs() & (1 << TOOLS_PACK) != 0;
+            assert_eq!(needs, tools.contains(&r), "{}", r.path());
+        }
+    }
+
+    #[test]
     fn every_route_round_trips_through_its_path() {
         for r in Route::all() {
             assert_eq!(Route::parse(&r.path()), r, "{}", r.path());

@@ -1,7 +1,8 @@
 //! The text tables: one file per language and pack (`text-fr-<pack>-<hash>.txt`), written by
 //! `build.rs` and copied into `dist/` by the prerender. Pack 0 holds what any screen may show (the
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of article
-//! k's frameworks, with their events and questions. In the browser a screen waits for the packs it
+//! k's frameworks, with their events and questions; the last pack (`TOOLS_PACK`) the interface
+//! strings only the tool screens use (see `TOOL_FILES` in `build.rs`). In the browser a screen waits for the packs it
 //! shows (`Route::text_packs`), in the language shown, before it is drawn; the rest follow in idle
 //! time, and the service worker precaches them all, so every screen works offline in both
 //! languages. A `Text` is an id into them: each pack is one range of ids (`PACK_START`).
@@ -9,6 +10,10 @@
 use crate::i18n::Lang;
 
 pub use super::{PACK_START, TEXT_FILES, TEXT_PACKS};
+
+/// The pack of the interface strings that only the tool screens (chronology, self-assessment,
+/// quiz, progress, debrief) and presenter mode show: each of them loads every pack.
+pub const TOOLS_PACK: usize = TEXT_PACKS - 1;
 
 /// Separates the strings of a table file (see `build.rs`).
 pub const SEPARATOR: char = '\u{1e}';
@@ -116,7 +121,10 @@ mod tests {
     #[test]
     fn each_pack_holds_every_text_at_its_id() {
         for t in ui::ALL {
-            assert_eq!(pack_of(t.id), 0, "the interface is in pack 0");
+            assert!(
+                [0, TOOLS_PACK].contains(&pack_of(t.id)),
+                "the interface is in pack 0, or the tools' pack"
+            );
             assert_eq!(read(Lang::Fr, *t), t.fr);
             assert_eq!(read(Lang::En, *t), t.en);
         }
@@ -145,6 +153,21 @@ mod tests {
             PACK_START.windows(2).all(|w| w[0] < w[1]),
             "every pack holds texts"
         );
+    }
+
+    #[test]
+    fn the_tool_screens_interface_has_a_pack_of_its_own() {
+        // Shown on every screen, or on the home screen (which names the tool screens): pack 0.
+        for t in [ui::APP_NAME, ui::HOME_LEAD, ui::RETRY, ui::LATE_WAITING, ui::QUIZ_TITLE] {
+            assert_eq!(pack_of(t.id), 0, "{}", t.en);
+        }
+        // Written in the tool screens' files only: their own pack, the last.
+        for t in [ui::DEBRIEF_INPUT_LABEL, ui::DEBRIEF_KEEP] {
+            assert_eq!(pack_of(t.id), TOOLS_PACK, "{}", t.en);
+        }
+        let tools = ui::ALL.iter().filter(|t| pack_of(t.id) == TOOLS_PACK).count();
+        assert!(tools > 50, "the tools' pack holds {tools} interface texts");
+        assert_eq!(TOOLS_PACK, crate::content::ARTICLES.len() + 1);
     }
 
     #[test]
