@@ -463,8 +463,7 @@ impl Plural {
 
 /// `content/ui.toml` is a flat table of `key = { fr, en }` (a `Text`) or
 /// `key = { one = { fr, en }, other = { fr, en } }` (a `Plural`); each key becomes `ui::KEY`, so
-/// a view that names a missing string does not compile.
-/// The interface strings, by key.
+/// a view that names a missing string does not compile. Read here, by key; written by `ui_consts`.
 fn ui_table(path: &Path) -> std::collections::BTreeMap<String, UiEntry> {
     let text = fs::read_to_string(path).unwrap();
     let table: std::collections::BTreeMap<String, UiEntry> =
@@ -546,7 +545,10 @@ fn tool_only_keys(table: &std::collections::BTreeMap<String, UiEntry>) -> BTreeS
     let mut files = vec![];
     walk(Path::new("src"), &mut files);
     for f in TOOL_FILES {
-        assert!(Path::new(f).exists(), "build.rs: TOOL_FILES names {f}, which does not exist");
+        assert!(
+            Path::new(f).exists(),
+            "build.rs: TOOL_FILES names {f}, which does not exist"
+        );
     }
     let mut tool_uses = BTreeSet::new();
     let mut other_uses = BTreeSet::new();
@@ -562,7 +564,11 @@ fn tool_only_keys(table: &std::collections::BTreeMap<String, UiEntry>) -> BTreeS
                 .collect();
             if !name.is_empty() {
                 let key = name.to_lowercase();
-                if tool { tool_uses.insert(key) } else { other_uses.insert(key) };
+                if tool {
+                    tool_uses.insert(key)
+                } else {
+                    other_uses.insert(key)
+                };
             }
         }
     }

@@ -2,10 +2,10 @@
 //! `build.rs` and copied into `dist/` by the prerender. Pack 0 holds what any screen may show (the
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of article
 //! k's frameworks, with their events and questions; the last pack (`TOOLS_PACK`) the interface
-//! strings only the tool screens use (see `TOOL_FILES` in `build.rs`). In the browser a screen waits for the packs it
-//! shows (`Route::text_packs`), in the language shown, before it is drawn; the rest follow in idle
-//! time, and the service worker precaches them all, so every screen works offline in both
-//! languages. A `Text` is an id into them: each pack is one range of ids (`PACK_START`).
+//! strings only the tool screens use (see `TOOL_FILES` in `build.rs`). In the browser a screen
+//! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
+//! the rest follow in idle time, and the service worker precaches them all, so every screen works
+//! offline in both languages. A `Text` is an id into them: each pack is one range of ids (`PACK_START`).
 
 use crate::i18n::Lang;
 
@@ -158,14 +158,23 @@ mod tests {
     #[test]
     fn the_tool_screens_interface_has_a_pack_of_its_own() {
         // Shown on every screen, or on the home screen (which names the tool screens): pack 0.
-        for t in [ui::APP_NAME, ui::HOME_LEAD, ui::RETRY, ui::LATE_WAITING, ui::QUIZ_TITLE] {
+        for t in [
+            ui::APP_NAME,
+            ui::HOME_LEAD,
+            ui::RETRY,
+            ui::LATE_WAITING,
+            ui::QUIZ_TITLE,
+        ] {
             assert_eq!(pack_of(t.id), 0, "{}", t.en);
         }
         // Written in the tool screens' files only: their own pack, the last.
         for t in [ui::DEBRIEF_INPUT_LABEL, ui::DEBRIEF_KEEP] {
             assert_eq!(pack_of(t.id), TOOLS_PACK, "{}", t.en);
         }
-        let tools = ui::ALL.iter().filter(|t| pack_of(t.id) == TOOLS_PACK).count();
+        let tools = ui::ALL
+            .iter()
+            .filter(|t| pack_of(t.id) == TOOLS_PACK)
+            .count();
         assert!(tools > 50, "the tools' pack holds {tools} interface texts");
         assert_eq!(TOOLS_PACK, crate::content::ARTICLES.len() + 1);
     }
