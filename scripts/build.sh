@@ -31,7 +31,7 @@ t=$(now)
 # neither changed since the last build (a warm run of the tests), the staged output is reused
 # (about 95 s saved on 2 cores).
 RAW="$TARGET_DIR/wasm32-unknown-unknown/release/reperes.wasm"
-KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(cat "$ROOT/scripts/merge-chunks.mjs" "$ROOT/scripts/drop-stream-exports.mjs" "$ROOT/scripts/short-names.mjs" | sha256sum | cut -d' ' -f1)"
+KEY="$(sha256sum "$RAW" | cut -d' ' -f1) split $WASM_SPLIT_VERSION bindgen $WASM_BINDGEN_VERSION binaryen $BINARYEN_VERSION merge $(cat "$ROOT/scripts/merge-chunks.mjs" "$ROOT/scripts/drop-stream-exports.mjs" "$ROOT/scripts/short-names.mjs" "$ROOT/scripts/wasm-sections.mjs" | sha256sum | cut -d' ' -f1)"
 if [ -f "$STAGE/key" ] && [ "$(cat "$STAGE/key")" = "$KEY" ] && [ -d "$STAGE/pkg" ]; then
   log "wasm unchanged since the last build: reusing its split and optimised modules"
 else

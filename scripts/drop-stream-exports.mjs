@@ -15,6 +15,7 @@
 // lines. Nothing else refers to them (checked: the build fails if a name is left in the glue).
 import fs from "node:fs";
 import path from "node:path";
+import { rewriteSections, uleb } from "./wasm-sections.mjs";
 
 const pkg = process.argv[2];
 if (!pkg) {
@@ -27,61 +28,28 @@ const dropped = (name) => wasmNames.some((c) => name.startsWith(c + "_") || name
 
 // 1. The wasm: rewrite the export section without those exports.
 const wasmPath = path.join(pkg, "main_bg.wasm");
-const buf = fs.readFileSync(wasmPath);
-const uleb = (n) => {
-  const out = [];
-  do {
-    let b = n & 0x7f;
-    n >>>= 7;
-    if (n) b |= 0x80;
-    out.push(b);
-  } while (n);
-  return Buffer.from(out);
-};
-let p = 8;
-const read = () => {
-  let r = 0, s = 0, b;
-  do {
-    b = buf[p++];
-    r |= (b & 0x7f) << s;
-    s += 7;
-  } while (b & 0x80);
-  return r >>> 0;
-};
-const parts = [buf.subarray(0, 8)];
 let removed = 0;
-while (p < buf.length) {
-  const start = p;
-  const id = buf[p++];
-  const size = read();
-  const end = p + size;
-  if (id !== 7) {
-    parts.push(buf.subarray(start, end));
-    p = end;
-    continue;
-  }
-  const count = read();
-  const kept = [];
-  for (let i = 0; i < count; i++) {
-    const at = p;
-    const len = read();
-    const name = buf.subarray(p, p + len).toString();
-    p += len;
-    p++; // kind
-    read(); // index
-    if (dropped(name)) removed++;
-    else kept.push(buf.subarray(at, p));
-  }
-  const body = Buffer.concat([uleb(kept.length), ...kept]);
-  parts.push(Buffer.from([7]), uleb(body.length), body);
-  p = end;
-}
+const wasm = rewriteSections(fs.readFileSync(wasmPath), {
+  7: (r) => {
+    const count = r.leb();
+    const kept = [];
+    for (let i = 0; i < count; i++) {
+      const at = r.p;
+      const name = r.name();
+      r.p++; // kind
+      r.leb(); // index
+      if (dropped(name)) removed++;
+      else kept.push(r.buf.subarray(at, r.p));
+    }
+    return Buffer.concat([uleb(kept.length), ...kept]);
+  },
+});
 if (removed === 0) {
   // wasm-streams gone (or renamed) upstream: nothing to do, and nothing to take out of the glue.
   console.log("drop-stream-exports: no wasm-streams exports found");
   process.exit(0);
 }
-fs.writeFileSync(wasmPath, Buffer.concat(parts));
+fs.writeFileSync(wasmPath, wasm);
 
 // 2. The glue: each class (from `export class X {` to the `}` that closes it, at the start of a
 // line), its `Symbol.dispose` line and its finalization registry (a three-line statement).

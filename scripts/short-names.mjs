@@ -13,6 +13,7 @@
 // Usage: node scripts/short-names.mjs <dir with main.js and main_bg.wasm>
 import fs from "node:fs";
 import path from "node:path";
+import { encodeName, rewriteSections, uleb } from "./wasm-sections.mjs";
 
 const dir = process.argv[2];
 const wasmFile = path.join(dir, "main_bg.wasm");
@@ -22,41 +23,15 @@ let glue = fs.readFileSync(glueFile, "utf8");
 const loaderFile = path.join(dir, "__wasm_split.js");
 const loader = fs.existsSync(loaderFile) ? fs.readFileSync(loaderFile, "utf8") : "";
 
-// --- wasm reading and writing (only the sections rewritten here are decoded) ---
-let p = 0;
-const leb = () => {
-  let r = 0, s = 0, b;
-  do { b = buf[p++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80);
-  return r;
-};
-const uleb = (n) => {
-  const out = [];
-  do { let b = n & 0x7f; n = Math.floor(n / 128); if (n) b |= 0x80; out.push(b); } while (n);
-  return Buffer.from(out);
-};
-const name = () => { const l = leb(); const s = buf.subarray(p, p + l).toString("utf8"); p += l; return s; };
-const enc = (s) => { const b = Buffer.from(s, "utf8"); return Buffer.concat([uleb(b.length), b]); };
-
-// A limits (table, memory) or a global type: skipped as raw bytes.
-const skipDesc = (kind) => {
-  if (kind === 0) leb();
-  else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
-  else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-  else if (kind === 3) p += 2;
-  else if (kind === 4) { p++; leb(); }
+// An import's description (a function's type, a table, a memory, a global, a tag): skipped.
+const skipDesc = (r, kind) => {
+  if (kind === 0) r.leb();
+  else if (kind === 1) { r.p++; const f = r.leb(); r.leb(); if (f & 1) r.leb(); }
+  else if (kind === 2) { const f = r.leb(); r.leb(); if (f & 1) r.leb(); }
+  else if (kind === 3) r.p += 2;
+  else if (kind === 4) { r.p++; r.leb(); }
   else throw new Error(`short-names: unknown import kind ${kind}`);
 };
-
-if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error("short-names: main_bg.wasm is not a wasm module");
-p = 8;
-const sections = [];
-while (p < buf.length) {
-  const head = p;
-  const id = buf[p++];
-  const size = leb();
-  sections.push({ id, head, start: p, end: p + size });
-  p += size;
-}
 
 // Short names, a, b, ..., Z, aa, ab, ...: none equal to a name that stays.
 const alphabet = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -74,24 +49,20 @@ function* shortNames(taken) {
 }
 
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const out = [buf.subarray(0, 8)];
 let renamedImports = 0, renamedExports = 0;
-for (const s of sections) {
-  p = s.start;
-  if (s.id === 2) {
-    const n = leb();
-    const parts = [uleb(n)];
-    const taken = new Set();
+const wasm = rewriteSections(buf, {
+  // Imports: those from the glue (`./main_bg.js`) get short names.
+  2: (r) => {
+    const n = r.leb();
     const entries = [];
     for (let i = 0; i < n; i++) {
-      const module = name(), field = name();
-      const from = p;
-      const kind = buf[p++];
-      skipDesc(kind);
-      entries.push({ module, field, desc: buf.subarray(from, p) });
-      taken.add(field);
+      const module = r.name(), field = r.name();
+      const from = r.p;
+      skipDesc(r, buf[r.p++]);
+      entries.push({ module, field, desc: buf.subarray(from, r.p) });
     }
-    const names = shortNames(taken);
+    const names = shortNames(new Set(entries.map((e) => e.field)));
+    const parts = [uleb(n)];
     for (const e of entries) {
       let field = e.field;
       if (e.module === "./main_bg.js") {
@@ -103,25 +74,25 @@ for (const s of sections) {
         glue = glue.replace(key, field);
         renamedImports++;
       }
-      parts.push(enc(e.module), enc(field), e.desc);
+      parts.push(encodeName(e.module), encodeName(field), e.desc);
     }
-    const body = Buffer.concat(parts);
-    out.push(Buffer.from([2]), uleb(body.length), body);
-  } else if (s.id === 7) {
-    const n = leb();
-    const parts = [uleb(n)];
+    return Buffer.concat(parts);
+  },
+  // Exports: wasm-bindgen's closure adapters, named after their Rust paths, which the glue calls
+  // as `wasm.<name>`. Everything else keeps its name (the loader and the chunks use some).
+  7: (r) => {
+    const n = r.leb();
     const entries = [];
     for (let i = 0; i < n; i++) {
-      const field = name();
-      const from = p;
-      p++;
-      leb();
-      entries.push({ field, desc: buf.subarray(from, p) });
+      const field = r.name();
+      const from = r.p;
+      r.p++;
+      r.leb();
+      entries.push({ field, desc: buf.subarray(from, r.p) });
     }
-    // wasm-bindgen's closure adapters, named after their Rust paths: the glue calls them as
-    // `wasm.<name>`. Everything else keeps its name (the loader and the chunks use some).
     const rename = (f) => /^wasm_bindgen_[0-9a-f]{16}_/.test(f);
     const names = shortNames(new Set(entries.filter((e) => !rename(e.field)).map((e) => e.field)));
+    const parts = [uleb(n)];
     for (const e of entries) {
       let field = e.field;
       if (rename(e.field)) {
@@ -135,15 +106,12 @@ for (const s of sections) {
         if (glue.includes(`"${e.field}"`) || glue.includes(`'${e.field}'`)) throw new Error(`short-names: the glue names export ${e.field} in a string`);
         renamedExports++;
       }
-      parts.push(enc(field), e.desc);
+      parts.push(encodeName(field), e.desc);
     }
-    const body = Buffer.concat(parts);
-    out.push(Buffer.from([7]), uleb(body.length), body);
-  } else {
-    out.push(buf.subarray(s.head, s.end));
-  }
-}
-const wasm = Buffer.concat(out);
+    return Buffer.concat(parts);
+  },
+});
+
 fs.writeFileSync(wasmFile, wasm);
 fs.writeFileSync(glueFile, glue);
 console.log(`short-names: ${renamedImports} imports and ${renamedExports} exports renamed (${buf.length} -> ${wasm.length} bytes)`);
