@@ -244,7 +244,7 @@ if (PARTS.includes("routes")) {
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
   const br = (f) => zlib.brotliCompressSync(fs.readFileSync(path.join(DIST, f)), { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   result.chunks = { main: { raw: manifest.main.bytes, brotli: br(manifest.main.wasm) } };
-  console.log(`chunk main: ${manifest.main.bytes} raw, ${result.chunks.main.brotli} brotli (with its JS glue ${br(manifest.main.js)} and loader ${manifest.main.loader ? br(manifest.main.loader) : 0})`);
+  console.log(`chunk main: ${manifest.main.bytes} raw, ${result.chunks.main.brotli} brotli (with its JS glue and chunk loader ${br(manifest.main.js)})`);
   for (const [name, c] of Object.entries(manifest.chunks)) {
     result.chunks[name] = { raw: c.bytes, brotli: br(c.file) };
     console.log(`chunk ${name.padEnd(12)} ${String(c.bytes).padStart(7)} raw, ${String(result.chunks[name].brotli).padStart(6)} brotli`);

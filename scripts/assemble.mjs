@@ -117,19 +117,31 @@ const small = async (code) => {
   return out.code;
 };
 
-// 2. The glue, the main module and the loader import one another: one hash for the three.
+// 2. The glue and the chunk loader, one file: they import one another, and every screen needs
+// both before it is live. As two files, the first screen asked for one request more at the moment
+// the browser's six connections per host (HTTP/1.1) were all taken by the first screen's files, so
+// the last of them waited a round trip for a free one (seen on the slow profile, session 16).
+// The loader's code goes after the glue's; the glue's imports of the loader (`import * as n from
+// "./__wasm_split.js"`, the wasm's import object) become imports of the file itself, which ES
+// modules allow, and the loader's import of `initSync` from the glue goes (it is the glue's own).
+// The wasm's import names (the keys of the imports object) stay "./__wasm_split.js".
 const h = hash(glue, wasm, loader);
 const js = `reperes-${h}.js`;
 const bg = `reperes-${h}_bg.wasm`;
-const split = `split-${h}.js`;
 glue = replaceAll(glue, "main_bg.wasm", bg);
 if (hasLoader) {
-  // Only the glue's import statements: the wasm's own import names (the keys of the imports
-  // object) stay "./__wasm_split.js".
-  glue = glue.replace(/(^import \* as \w+ from ")\.\/__wasm_split\.js(")/gm, `$1./${split}$2`);
-  if (!glue.includes(`from "./${split}"`)) throw new Error("the glue imports no ./__wasm_split.js: the wasm-bindgen output changed");
-  loader = replaceAll(loader, "./main.js", `./${js}`);
-  fs.writeFileSync(path.join(dist, split), await small(loader));
+  glue = glue.replace(/(^import \* as \w+ from ")\.\/__wasm_split\.js(")/gm, `$1./${js}$2`);
+  if (!glue.includes(`from "./${js}"`)) throw new Error("the glue imports no ./__wasm_split.js: the wasm-bindgen output changed");
+  const initImport = 'import { initSync } from "./main.js";';
+  if (loader.split(initImport).length !== 2) throw new Error(`__wasm_split.js: expected one line ${initImport}`);
+  loader = loader.replace(initImport, "");
+  if (/^\s*import\b/m.test(loader)) throw new Error("__wasm_split.js imports something else than initSync: merge it by hand");
+  // One module, one scope: a name both declare at their top level would clash (fail, do not guess).
+  const tops = (code) => [...code.matchAll(/^(?:export\s+)?(?:async\s+)?(?:const|let|var|function\*?|class)\s+([\w$]+)/gm)].map((m) => m[1]);
+  const glueNames = new Set([...tops(glue), ...[...glue.matchAll(/^import \* as (\w+)/gm)].map((m) => m[1])]);
+  const clash = tops(loader).filter((n) => glueNames.has(n));
+  if (clash.length) throw new Error(`the glue and the chunk loader both declare ${clash.join(", ")}`);
+  glue += "\n" + loader;
 }
 fs.writeFileSync(path.join(dist, js), await small(glue));
 fs.writeFileSync(path.join(dist, bg), wasm);
@@ -158,6 +170,6 @@ for (const [slot, value] of [["__CSS__", cssName], ["__JS__", js], ["__WASM__", 
 fs.writeFileSync(path.join(dist, "index.html"), page);
 fs.writeFileSync(
   path.join(dist, "chunks.json"),
-  JSON.stringify({ main: { js, wasm: bg, loader: hasLoader ? split : null, bytes: wasm.length }, chunks, shared }, null, 1) + "\n",
+  JSON.stringify({ main: { js, wasm: bg, bytes: wasm.length }, chunks, shared }, null, 1) + "\n",
 );
 console.log(`assembled: main ${wasm.length} bytes, ${Object.keys(chunks).length} screen chunks (${Object.keys(chunks).join(", ")}), ${Object.keys(shared).length} shared chunks`);

@@ -202,20 +202,20 @@ test("a new version shows a notice, switches only when accepted, and keeps progr
   fs.rmSync(b, { recursive: true });
 });
 
-test("the first visit downloads each hashed file once (wasm chunks, glue, loaders, CSS): the worker reuses them", async ({ browser }) => {
+test("the first visit downloads each hashed file once (wasm chunks, glue, text, CSS): the worker reuses them", async ({ browser }) => {
   const server = await startServer({ root: DIST, brotli: true });
   const context = await browser.newContext();
   const page = await context.newPage();
   await open(page, server.url);
   await workerActivated(page);
-  // Every file named by its content hash: the main wasm, its glue, the chunk loader, every chunk
-  // (chunks.json), the boot script and the CSS.
+  // Every file named by its content hash: the main wasm, its glue (the chunk loader inside), every
+  // chunk (chunks.json), the boot script and the CSS.
   const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
   const chunks = Object.keys(manifest.chunks).length + Object.keys(manifest.shared).length;
   const texts = fs.readdirSync(DIST).filter((f) => /^text-(fr|en)-\d+-[0-9a-f]+\.txt$/.test(f)).length;
   assert(texts >= 6, `text packs in dist: ${texts}`);
-  assertEqual(named.length, chunks + texts + 5, `main wasm, glue, loader, boot, CSS, ${texts} text packs and ${chunks} chunks: ${named.join(" ")}`);
+  assertEqual(named.length, chunks + texts + 4, `main wasm, glue, boot, CSS, ${texts} text packs and ${chunks} chunks: ${named.join(" ")}`);
   const hashed = server.state.requests.filter((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(p));
   assertEqual(hashed.sort().join(" "), named.map((f) => "/" + f).sort().join(" "), "each hashed file requested once");
   const total = server.state.sent.reduce((a, [, n]) => a + n, 0);

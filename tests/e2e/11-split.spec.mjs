@@ -131,17 +131,18 @@ test("only the text the screen shows travels before it is live, in the language 
   });
   await page.goto(base + "phases/");
   await page.waitForSelector("html[data-ready]");
-  // The phases screen: pack 0 (what every screen may show) and its article's pack (a000: 1),
-  // asked for before the live app was in place (Resource Timing, against the reperes-live mark).
+  // The phases screen: pack 0 (what every screen may show), which the page carries, and its
+  // article's pack (a000: 1), asked for before the live app was in place (Resource Timing,
+  // against the reperes-live mark).
   const before = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /text-/.test(r.name)).map((r) => r.name.match(/text-(fr|en)-(\d+)-/).slice(1).join(" "));
   });
-  assertEqual(before.sort(), ["fr 0", "fr 1"], "only the phases screen's French text before the app is live");
+  assertEqual(before.sort(), ["fr 1"], "only the phases screen's French text before the app is live");
   const packs = fs.readdirSync(DIST).filter((f) => /^text-fr-\d+-/.test(f)).length;
   assert(packs >= 3, `text in packs: ${packs}`);
   // The rest of the French text comes in idle time, so every screen opens at once (and offline).
-  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs, { timeout: 15000 });
+  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 1, { timeout: 15000 });
   assert(!texts.some((t) => t.startsWith("en")), `no English before the switch: ${texts.join(", ")}`);
   await workerActivated(page);
   await context.setOffline(true);
@@ -191,7 +192,7 @@ test("presenter mode's code is a chunk of its own: not fetched before the app is
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
-test("the page's head and the boot script ask for the first screen's glue, main module, chunks and text at once, each once, in the language the app will show", async ({ browser, base }) => {
+test("the page's head and the boot script ask for the first screen's glue, main module, chunks and text at once, each once, in the language the app will show (French pack 0 inside the page)", async ({ browser, base }) => {
   const m = manifest();
   const files = [m.main.js, m.main.wasm, ...m.chunks.phases.shared.map((id) => m.shared[id].file), m.chunks.phases.file];
   for (const [query, lang, other] of [["", "fr", "en"], ["?lang=en", "en", "fr"]]) {
@@ -211,8 +212,11 @@ test("the page's head and the boot script ask for the first screen's glue, main 
       const live = performance.getEntriesByName("reperes-live")[0].startTime;
       return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /\/text-/.test(r.name)).map((r) => r.name.split("/").pop());
     });
-    assert(texts.length >= 2 && texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
+    assert(texts.length >= 1 && texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
     assert(!texts.some((f) => f.startsWith(`text-${other}-`)), `no ${other} text before live`);
+    // Pack 0 in French travels inside the page (no request); in English it is fetched.
+    assertEqual(texts.some((f) => f.startsWith(`text-${lang}-0-`)), lang === "en", `${lang} pack 0 asked for: ${texts.join(" ")}`);
+    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-0-"]').count(), 1, "the page carries French pack 0");
     for (const f of [...files, ...texts]) {
       const requests = asked.filter((r) => r.file === f);
       assertEqual(requests.length, 1, `${f} requested once`);
