@@ -14,7 +14,7 @@ import { startServer } from "../tests/server.mjs";
 import { debriefPaste, pasteIntoDebrief } from "./debrief-paste.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
-const DIST = path.join(ROOT, "dist");
+const DIST = process.env.REPERES_DIST ? path.resolve(process.env.REPERES_DIST) : path.join(ROOT, "dist"); // REPERES_DIST: another build
 const RUNS = Number(process.argv[2] || 5);
 const NAMES = ["SoLoMo", "BlolMeXR", "CloDaML"];
 
