@@ -21,8 +21,8 @@ pub mod store;
 pub mod views;
 
 /// Starts the app in the browser: reads the address and saved progress, builds the live app off
-/// the page in two tasks (the shell, then the screen), and puts it in place of the prerendered
-/// page in a third. Each step stays short, so the page keeps answering input, and nothing flashes:
+/// the page in two tasks (the shell, then the screen once its code is in), and puts it in place
+/// of the prerendered page in a third. Each step stays short, so the page keeps answering input, and nothing flashes:
 /// the prerendered page stays on screen until the live one replaces it at once.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
@@ -83,19 +83,19 @@ pub fn start() {
     let lang = shown.get_untracked();
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
-        // 1. The first screen's text (its packs, in the language shown) and code, side by side.
-        let (text, code) = futures::future::join(
-            platform::text::load(lang, first.text_packs()),
-            views::load(first),
-        )
-        .await;
-        if text.is_err() || code.is_err() {
-            // The prerendered page stays, readable, and says that the interactive part could
-            // not load; its links load their pages anew, which tries again.
-            dom::show_load_failed();
-            return;
+        // The prerendered page stays, readable, and says that the interactive part could not
+        // load; its links load their pages anew, which tries again.
+        let failed = || dom::show_load_failed();
+        // 1. The shell's text: pack 0, which the page carries in French (see `prerender.rs`).
+        if platform::text::load(lang, content::tables::INTERFACE)
+            .await
+            .is_err()
+        {
+            return failed();
         }
-        // 2. The shell (header, notices, footer), in an element outside the page.
+        // 2. The shell (header, notices, footer), in an element outside the page, while the
+        // first screen's code may still be coming: on a slow network the main module arrives
+        // before the screen's chunks, and the shell is then built in that wait, not after it.
         let holder = document.create_element("div").unwrap();
         leptos::mount::mount_to(
             holder.clone().unchecked_into(),
@@ -104,7 +104,16 @@ pub fn start() {
         .forget();
         dom::mark("reperes-shell");
         dom::next_task().await;
-        // 3. The screen.
+        // 3. The first screen's text (its other packs) and code, side by side (the boot script
+        // asked for them when the page started), then the screen.
+        let (text, code) = futures::future::join(
+            platform::text::load(lang, first.text_packs()),
+            views::load(first),
+        )
+        .await;
+        if text.is_err() || code.is_err() {
+            return failed();
+        }
         stage.set(Stage::Built);
         dom::mark("reperes-built");
         dom::next_task().await;
@@ -133,13 +142,25 @@ pub fn start() {
         // For tests and embedders: the live app is in place.
         dom::set_html_attr("data-ready", "1");
         // Then the other screens' text and code, in idle moments (not offline: nothing new can
-        // come).
+        // come). One text pack per idle moment: a request costs the page a few milliseconds of
+        // its main thread at CPU 4x, and the six asked for at once made one task of 33 to 65 ms
+        // just after the app went live (fast profile, trace; session 16).
         if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-            dom::idle().await;
-            if platform::text::load(shown.get_untracked(), content::tables::ALL)
-                .await
-                .is_ok()
-            {
+            let mut all_in = true;
+            for pack in 0..content::tables::TEXT_PACKS {
+                if platform::text::has(shown.get_untracked(), 1 << pack) {
+                    continue;
+                }
+                dom::idle().await;
+                if platform::text::load(shown.get_untracked(), 1 << pack)
+                    .await
+                    .is_err()
+                {
+                    all_in = false;
+                    break;
+                }
+            }
+            if all_in {
                 views::prefetch().await;
             }
         }

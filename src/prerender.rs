@@ -271,7 +271,7 @@ fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> S
 /// framework's name, which every screen needs. Not the others: a visitor who reads in English
 /// would carry them for nothing (pack 0 costs them about 3.4 KB brotli on the home page, most of
 /// its strings being in the page's HTML already).
-const INLINE_PACKS: tables::Packs = 1;
+const INLINE_PACKS: tables::Packs = tables::INTERFACE;
 
 /// The page with the French text packs of its first screen that it carries itself (see
 /// [`INLINE_PACKS`]), at the end of its body, as inert `<script type="text/plain">` blocks (no

@@ -24,6 +24,9 @@ pub type Packs = u32;
 /// Every pack.
 pub const ALL: Packs = (1 << TEXT_PACKS) - 1;
 
+/// Pack 0 alone: the interface and every framework's name, what the shell and any screen show.
+pub const INTERFACE: Packs = 1;
+
 /// The pack of a framework's own texts (its names are in pack 0).
 pub fn framework_pack(id: &str) -> usize {
     let f = super::FRAMEWORKS.iter().find(|f| f.id == id);
