@@ -51,6 +51,7 @@ pub fn App(boot: Boot) -> impl IntoView {
             match (code, text) {
                 (Ok(()), Ok(())) => {
                     ctx.dismiss(&Notice::ScreenFailed);
+                    crate::platform::describe(ctx.route.get_untracked(), ctx.lang.get_untracked());
                     if screen.get_untracked() == to {
                         shown.set(to);
                     }

@@ -13,6 +13,19 @@ pub mod url;
 
 use crate::state::Ctx;
 
+/// The document's description (`<meta name="description">`) for a route, once the text packs it
+/// comes from are in: a framework's lead is in its article's pack, which may still be coming
+/// when the address changes (until then the previous description stays, never an empty one).
+/// `app.rs` calls it again when a screen's text has come.
+pub fn describe(route: crate::route::Route, lang: crate::i18n::Lang) {
+    #[cfg(target_arch = "wasm32")]
+    if text::has(lang, route.text_packs()) {
+        dom::set_description(crate::state::description(route, lang));
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (route, lang);
+}
+
 /// The app's side effects on the browser, started once by the root component. Natively (tests,
 /// prerender) there is nothing to do.
 #[cfg(not(target_arch = "wasm32"))]
@@ -23,11 +36,13 @@ pub fn effects(ctx: Ctx) {
     use crate::store;
     use leptos::prelude::*;
 
-    // Title and language of the document.
+    // Title, description and language of the document. The stage too: the first screen's text
+    // is in once the app is built (see `describe`).
     Effect::new(move |_| {
         let (route, lang) = (ctx.route.get(), ctx.lang.get());
+        ctx.stage.track();
         dom::set_title(&crate::state::title(route, lang));
-        dom::set_description(crate::state::description(route, lang));
+        describe(route, lang);
         dom::set_html_attr("lang", lang.code());
     });
     Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));

@@ -288,3 +288,24 @@ test("a screen whose code or text is still coming: once it is drawn, its heading
   await page.locator("main h1", { hasText: title }).waitFor({ timeout: 10000 });
   await expectHeadingFocus(title);
 });
+
+test("the document's description follows the screen shown, from its own text: never empty while a framework's pack is still coming", async ({ page, base }) => {
+  const decode = (s) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const prerendered = (route) => decode(fs.readFileSync(path.join(DIST, route, "index.html"), "utf8").match(/<meta name="description" content="([^"]*)">/)[1]);
+  const shown = () => page.getAttribute('meta[name="description"]', "content");
+  // Every article's pack but the first is held back (usages is in the first article's).
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/text-fr-[2-6]-[0-9a-f]+\.txt$/, async (r) => (await held, r.continue()));
+  await open(page, base + "usages/");
+  assertEqual(await shown(), prerendered("usages"), "live, the page's own description");
+  await page.locator("#menu-button").click();
+  await page.locator(".menu-panel a", { hasText: "Agents d'IA" }).click();
+  await page.waitForURL(/ai-agents\/$/);
+  await page.waitForTimeout(300);
+  const waiting = await shown();
+  assert(waiting.length > 20, `while its text is coming, a description all the same: "${waiting}"`);
+  release();
+  await page.locator("main h1", { hasText: "agents" }).waitFor({ timeout: 10000 });
+  assertEqual(await shown(), prerendered("ai-agents"), "then the new screen's own");
+});
