@@ -22,8 +22,9 @@ pub mod views;
 
 /// Starts the app in the browser: reads the address and saved progress, builds the live app off
 /// the page in two tasks (the shell, then the screen once its code is in), and puts it in place
-/// of the prerendered page in a third. Each step stays short, so the page keeps answering input, and nothing flashes:
-/// the prerendered page stays on screen until the live one replaces it at once.
+/// of the prerendered page in a third. Each step stays short, so the page keeps answering input,
+/// and nothing flashes: the prerendered page stays on screen until the live one replaces it at
+/// once.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use app::App;
@@ -86,6 +87,12 @@ pub fn start() {
         // The prerendered page stays, readable, and says that the interactive part could not
         // load; its links load their pages anew, which tries again.
         let failed = || dom::show_load_failed();
+        // The first screen's code, asked for now (the boot script has already, except at an LMS
+        // package's `?view=` address) and awaited after the shell is built (a second call waits
+        // for the same load).
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = views::load(first).await;
+        });
         // 1. The shell's text: pack 0, which the page carries in French (see `prerender.rs`).
         if platform::text::load(lang, content::tables::INTERFACE)
             .await

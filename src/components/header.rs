@@ -74,8 +74,18 @@ fn Menu() -> impl IntoView {
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if !open.get_untracked() {
+        // The element itself says whether it is open: its toggle event, which tells `open`, comes
+        // a task after it opens, and a key pressed in between (Escape at once) was ignored.
+        use wasm_bindgen::JsCast;
+        let shown = ev
+            .current_target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|d| d.has_attribute("open"));
+        if !shown {
             return;
+        }
+        if !open.get_untracked() {
+            open.set(true);
         }
         let step = match ev.key().as_str() {
             "Escape" => {

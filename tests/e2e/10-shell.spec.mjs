@@ -197,6 +197,21 @@ test("the menu closes when focus leaves it, leaving nothing under its panel, and
   assertEqual(await focused(page), "menu-button", "focus back on the button");
 }, { viewport: PHONE });
 
+test("Escape pressed at once after the menu opens (before its toggle event) closes it", async ({ page, base }) => {
+  await open(page, base);
+  // In one task: the menu opens, a link inside takes focus, Escape. The element's toggle event,
+  // which tells the app it is open, only comes a task later.
+  await page.evaluate(() => {
+    document.querySelector("#menu-button").click();
+    const link = document.querySelector(".menu-frameworks a");
+    link.focus();
+    link.dispatchEvent(new KeyboardEvent("keydown", { key: "Escape", bubbles: true, cancelable: true }));
+  });
+  await page.waitForTimeout(200);
+  assert(!(await menuOpen(page)), "Escape closes the menu");
+  assertEqual(await focused(page), "menu-button", "focus back on the button");
+}, { viewport: PHONE });
+
 test("with a notice showing, the heading still starts within 120 px at 390 x 844, and the notice hides nothing for good", async ({ page, base }) => {
   // Blocked storage: the app says so in a notice, on every screen.
   await page.addInitScript(() => {
