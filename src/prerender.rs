@@ -191,10 +191,9 @@ const afterPreload = (u) => {
     if (performance.getEntriesByName(u).length) go();
   });
 };
-const inline = (u) => {
-  const pack = [...document.querySelectorAll("script[data-pack]")].find((s) => at(s.dataset.pack) === u);
-  return pack && Promise.resolve(new Response(pack.textContent));
-};
+// The text packs the page carries itself (see `with_inline_text`), by address.
+const inlined = new Map([...document.querySelectorAll("script[data-pack]")].map((s) => [at(s.dataset.pack), s.textContent]));
+const inline = (u) => inlined.has(u) && Promise.resolve(new Response(inlined.get(u)));
 globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); early.delete(u); return p || inline(u) || fetch(u); };
 {
   const tag = document.querySelector("script[data-early]");
@@ -205,7 +204,7 @@ globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); ea
     const files = (tag.dataset.early + " " + (lang === "en" ? tag.dataset.textEn : tag.dataset.textFr)).split(" ").filter(Boolean);
     for (const f of files) {
       if (f.endsWith(".js")) import(at(f)).catch(() => {});
-      else if (!inline(at(f))) { const p = afterPreload(at(f)).then(() => fetch(at(f))); p.catch(() => {}); early.set(at(f), p); }
+      else if (!inlined.has(at(f))) { const p = afterPreload(at(f)).then(() => fetch(at(f))); p.catch(() => {}); early.set(at(f), p); }
     }
   }
 }
