@@ -62,21 +62,41 @@ pub struct Text {
     pub en: String,
 }
 
-/// Every distinct text of a pack, in the order first met: its index is the text's id. The texts
-/// come in packs (see `src/content/tables.rs`): pack 0 holds what any screen may show (the
-/// interface, the articles, the phases, every framework's names), pack 1 + k the rest of article
-/// k's frameworks, with their events and questions, and the last pack the interface of the tool
-/// screens (`TOOL_FILES`), which load every pack anyway. Each pack's strings, in id order, make one
-/// file per language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it.
-/// Ids are numbered pack after pack, so that each pack is one range of them.
+/// Every distinct text with its pack: its index is the text's id. The texts come in packs (see
+/// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles,
+/// the phases, every framework's names); pack 1 + k the rest of article k's frameworks, what only
+/// their own screens show; then the checklist items' names (the self-assessment, progress and the
+/// debrief show them all), the quiz's questions, and last the tool screens' own interface
+/// (`TOOL_FILES`) with the chronology's events. Each pack's strings, in id order, make one file per
+/// language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it. The content
+/// is written out twice (`main`): the first pass meets every text and its pack, then `freeze`
+/// numbers them pack after pack, so that each pack is one range of ids, and the second pass writes
+/// those ids.
 static TABLE: std::sync::Mutex<Vec<(String, String, usize)>> = std::sync::Mutex::new(Vec::new());
 /// The pack the texts being written go to.
 static PACK: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+/// Texts whose pack does not depend on what writes them (the items' names, written within their
+/// framework): `(fr, en)` → pack.
+static PINNED: std::sync::Mutex<std::collections::BTreeMap<(String, String), usize>> =
+    std::sync::Mutex::new(std::collections::BTreeMap::new());
+/// Set by `freeze`: every text has its id, none may be added.
+static FROZEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Writes what `write` writes, its new texts going to `pack`.
 fn in_pack<T>(pack: usize, write: impl FnOnce() -> T) -> T {
     PACK.store(pack, std::sync::atomic::Ordering::SeqCst);
     write()
+}
+
+/// Numbers the texts met in the first pass pack after pack (first met first within a pack).
+fn freeze() {
+    TABLE.lock().unwrap().sort_by_key(|t| t.2);
+    FROZEN.store(true, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// A text as the tables hold it: French with its typography, English.
+fn pair(t: &Text) -> (String, String) {
+    (french_spacing(&t.fr), t.en.clone())
 }
 
 /// Separates the strings of a table file (no text may contain it).
@@ -96,8 +116,9 @@ impl ToRust for Text {
                 panic!("{lang} text {s:?}: write the plural forms (one/other in ui.toml), not (s)");
             }
         }
-        let pair = (french_spacing(&self.fr), self.en.clone());
-        let pack = PACK.load(std::sync::atomic::Ordering::SeqCst);
+        let pair = pair(self);
+        let pack = PINNED.lock().unwrap().get(&pair).copied();
+        let pack = pack.unwrap_or_else(|| PACK.load(std::sync::atomic::Ordering::SeqCst));
         let mut table = TABLE.lock().unwrap();
         // An equal text is shared within a pack, or taken from pack 0, which every screen has.
         let id = match table
@@ -106,10 +127,9 @@ impl ToRust for Text {
         {
             Some(i) => i,
             None => {
-                let last = table.last().map_or(0, |p| p.2);
                 assert!(
-                    pack >= last,
-                    "build.rs: texts of pack {pack} written after pack {last}"
+                    !FROZEN.load(std::sync::atomic::Ordering::SeqCst),
+                    "build.rs: a text met in the second pass only: {pair:?}"
                 );
                 table.push((pair.0.clone(), pair.1.clone(), pack));
                 table.len() - 1
@@ -266,8 +286,7 @@ fn main() {
     }
     check_references(&articles, &frameworks, &phases, &events, &questions);
 
-    // Pack 0 first (see TABLE): the interface, the articles, the phases, every framework's
-    // names, and what belongs to no article's framework; then each article's pack.
+    // The packs (see TABLE): 0, one per article, the items' names, the questions, the tools'.
     let pack_of = |framework: &str| {
         frameworks
             .iter()
@@ -275,58 +294,59 @@ fn main() {
             .and_then(|f| articles.iter().position(|a| a.id == f.article))
             .map_or(0, |k| k + 1)
     };
+    let items_pack = articles.len() + 1;
+    let questions_pack = items_pack + 1;
+    let tools_pack = questions_pack + 1;
+    PINNED.lock().unwrap().extend(
+        frameworks
+            .iter()
+            .flat_map(|f| &f.items)
+            .map(|i| (pair(&i.name), items_pack)),
+    );
     let ui_table = ui_table(Path::new("content/ui.toml"));
     let tools = tool_only_keys(&ui_table);
-    let ui_core = in_pack(0, || ui_consts(&ui_table, |k| !tools.contains(k)));
-    let articles_rs = in_pack(0, || gen(&articles));
-    let phases_rs = in_pack(0, || gen(&phases));
-    in_pack(0, || {
-        for f in &frameworks {
-            gen(&f.short);
-            gen(&f.title);
-        }
-        String::new()
-    });
-    let mut frameworks_rs = vec![String::new(); frameworks.len()];
-    let mut events_rs = vec![String::new(); events.len()];
-    let mut questions_rs = vec![String::new(); questions.len()];
-    for pack in 0..=articles.len() {
-        for (i, f) in frameworks.iter().enumerate() {
-            if pack_of(&f.id) == pack {
-                frameworks_rs[i] = in_pack(pack, || gen(f));
+    let write = || {
+        // Pack 0 first, so that an equal text met later is taken from it.
+        let ui_core = in_pack(0, || ui_consts(&ui_table, |k| !tools.contains(k)));
+        let articles_rs = in_pack(0, || gen(&articles));
+        let phases_rs = in_pack(0, || gen(&phases));
+        in_pack(0, || {
+            for f in &frameworks {
+                gen(&f.short);
+                gen(&f.title);
             }
+        });
+        let frameworks_rs: Vec<String> = frameworks
+            .iter()
+            .map(|f| in_pack(pack_of(&f.id), || gen(f)))
+            .collect();
+        let questions_rs: Vec<String> =
+            in_pack(questions_pack, || questions.iter().map(gen).collect());
+        let events_rs: Vec<String> = in_pack(tools_pack, || events.iter().map(gen).collect());
+        let ui_tools = in_pack(tools_pack, || ui_consts(&ui_table, |k| tools.contains(k)));
+        let ui = format!(
+            "pub mod ui {{\n    use super::{{Plural, Text}};\n{}{}    pub const ALL: &[Text] = &[{}{}];\n}}\n",
+            ui_core.0, ui_tools.0, ui_core.1, ui_tools.1
+        );
+        let list = |items: Vec<String>| format!("&[{}]", items.join(","));
+        let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n");
+        for (name, ty, code) in [
+            ("ARTICLES", "Article", articles_rs),
+            ("FRAMEWORKS", "Framework", list(frameworks_rs)),
+            ("PHASES", "Phase", phases_rs),
+            ("EVENTS", "Event", list(events_rs)),
+            ("QUESTIONS", "Question", list(questions_rs)),
+        ] {
+            writeln!(out, "pub static {name}: &[{ty}] = {code};").unwrap();
         }
-        for (i, e) in events.iter().enumerate() {
-            if pack_of(&e.framework) == pack {
-                events_rs[i] = in_pack(pack, || gen(e));
-            }
-        }
-        for (i, q) in questions.iter().enumerate() {
-            if pack_of(&q.framework) == pack {
-                questions_rs[i] = in_pack(pack, || gen(q));
-            }
-        }
-    }
-    // The tool screens' interface: the last pack.
-    let tools_pack = articles.len() + 1;
-    let ui_tools = in_pack(tools_pack, || ui_consts(&ui_table, |k| tools.contains(k)));
-    let ui = format!(
-        "pub mod ui {{\n    use super::{{Plural, Text}};\n{}{}    pub const ALL: &[Text] = &[{}{}];\n}}\n",
-        ui_core.0, ui_tools.0, ui_core.1, ui_tools.1
-    );
-    let list = |items: Vec<String>| format!("&[{}]", items.join(","));
-
-    let mut out = String::from("// Generated by build.rs from content/. Do not edit.\n");
-    for (name, ty, code) in [
-        ("ARTICLES", "Article", articles_rs),
-        ("FRAMEWORKS", "Framework", list(frameworks_rs)),
-        ("PHASES", "Phase", phases_rs),
-        ("EVENTS", "Event", list(events_rs)),
-        ("QUESTIONS", "Question", list(questions_rs)),
-    ] {
-        writeln!(out, "pub static {name}: &[{ty}] = {code};").unwrap();
-    }
-    out.push_str(&ui);
+        out.push_str(&ui);
+        writeln!(out, "/// The pack of every checklist item's name.\npub const ITEMS_PACK: usize = {items_pack};").unwrap();
+        writeln!(out, "/// The pack of the quiz's questions.\npub const QUESTIONS_PACK: usize = {questions_pack};").unwrap();
+        out
+    };
+    write();
+    freeze();
+    let mut out = write();
 
     let out_dir = std::env::var("OUT_DIR").unwrap();
     out.push_str(&tables(Path::new(&out_dir), tools_pack + 1));

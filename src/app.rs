@@ -18,6 +18,7 @@ pub fn App(boot: Boot) -> impl IntoView {
         announce: RwSignal::new(String::new()),
         backend: RwSignal::new(boot.backend),
         presenting: RwSignal::new(false),
+        more_text: RwSignal::new(0),
         attempt: RwSignal::new(0),
         stage: boot.stage,
         embed: boot.embed,

@@ -39,8 +39,16 @@ macro_rules! t {
     };
 }
 
+#[cfg(test)]
+thread_local! {
+    /// The packs of the texts read on this thread (tests: what a screen shows, see `prerender`).
+    pub static PACKS_READ: std::cell::Cell<tables::Packs> = const { std::cell::Cell::new(0) };
+}
+
 impl Text {
     pub fn get(self, lang: Lang) -> &'static str {
+        #[cfg(test)]
+        PACKS_READ.with(|r| r.set(r.get() | 1 << tables::pack_of(self.id)));
         #[cfg(not(target_arch = "wasm32"))]
         return match lang {
             Lang::Fr => self.fr,

@@ -502,6 +502,29 @@ mod tests {
     }
 
     #[test]
+    fn every_screen_shows_only_the_text_of_its_packs() {
+        use crate::content::PACKS_READ;
+        let mut routes = Route::all();
+        routes.extend(PHASES.iter().map(|p| Route::Phases(Some(p.id))));
+        for route in routes {
+            PACKS_READ.with(|r| r.set(0));
+            let t = format!(
+                "<head><title>x</title>{BASE_SLOT}{DESCRIPTION_SLOT}</head><body>{APP_SLOT}</body>"
+            );
+            let _ = page(&t, route, "./");
+            let _ = crate::state::description(route, Lang::En);
+            let read = PACKS_READ.with(|r| r.get());
+            assert_eq!(
+                read & !route.text_packs(),
+                0,
+                "{}: shows text of packs {read:b}, waits for {:b}",
+                route.path(),
+                route.text_packs()
+            );
+        }
+    }
+
+    #[test]
     fn a_selected_phase_renders_its_details() {
         let html = render(Route::Phases(Some("solomo")));
         let p = &PHASES[0];

@@ -169,20 +169,20 @@ impl Route {
     }
 
     /// The text packs its screen shows (see `content::tables`): pack 0, which holds what every
-    /// screen may show, and the pack of the framework it teaches; the screens that gather every
-    /// framework (the chronology's events, the quiz, the checklists, the debrief) need them all.
+    /// screen may show, then what this one adds: a framework's own texts, the items' names, the
+    /// questions, the tool screens' interface. The debrief's figures, drawn once the trainer reads
+    /// the codes, bring theirs (`store::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
-        use crate::content::tables::{framework_pack, ALL};
-        match self {
-            Route::Home | Route::Sources | Route::About | Route::NotFound => 1,
+        use crate::content::tables::{framework_packs, ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK};
+        let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
+        1 | match self {
+            Route::Home | Route::Sources | Route::About | Route::NotFound => 0,
             Route::Phases(_) | Route::PhasesCompare | Route::Framework(_) => {
-                1 | 1 << framework_pack(self.framework_id().unwrap_or_default())
+                framework_packs(self.framework_id().unwrap_or_default())
             }
-            Route::Chronology
-            | Route::Assessment
-            | Route::Quiz
-            | Route::Progress
-            | Route::Debrief => ALL,
+            Route::Chronology | Route::Debrief => tools,
+            Route::Assessment | Route::Progress => items | tools,
+            Route::Quiz => questions | tools,
         }
     }
 

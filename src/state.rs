@@ -143,6 +143,9 @@ pub struct Ctx {
     pub announce: RwSignal<String>,
     pub backend: RwSignal<Backend>,
     pub presenting: RwSignal<bool>,
+    /// Text packs the screen shows beyond its route's (the debrief's figures, once read): a
+    /// language switch waits for them too.
+    pub more_text: RwSignal<crate::content::tables::Packs>,
     /// Bumped to try again to load the screen asked for (after `Notice::ScreenFailed`).
     pub attempt: RwSignal<u32>,
     pub stage: RwSignal<Stage>,
@@ -199,12 +202,12 @@ impl Ctx {
     /// Shows a language once the text of the screen shown is there in it: at once when it is,
     /// otherwise after fetching it (the first switch to it); then runs `then`. If it cannot be
     /// fetched, the language shown stays and a notice says why. (With presenter mode open, every
-    /// framework's text: its slides show them all.)
+    /// framework's text: its slides show them all; see also `more_text`.)
     pub fn show_lang(self, l: Lang, then: impl FnOnce(Ctx) + 'static) {
         let packs = if self.presenting.get_untracked() {
             crate::content::tables::ALL
         } else {
-            self.route.get_untracked().text_packs()
+            self.route.get_untracked().text_packs() | self.more_text.get_untracked()
         };
         if !platform::text::has(l, packs) {
             leptos::task::spawn_local(async move {

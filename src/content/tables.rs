@@ -1,18 +1,21 @@
 //! The text tables: one file per language and pack (`text-fr-<pack>-<hash>.txt`), written by
 //! `build.rs` and copied into `dist/` by the prerender. Pack 0 holds what any screen may show (the
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of article
-//! k's frameworks, with their events and questions; the last pack (`TOOLS_PACK`) the interface
-//! strings only the tool screens use (see `TOOL_FILES` in `build.rs`). In the browser a screen
+//! k's frameworks, what only their screens show; then every checklist item's name (`ITEMS_PACK`:
+//! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
+//! (`QUESTIONS_PACK`), and last the interface strings only the tool screens use, with the
+//! chronology's events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
 //! the rest follow in idle time, and the service worker precaches them all, so every screen works
-//! offline in both languages. A `Text` is an id into them: each pack is one range of ids (`PACK_START`).
+//! offline in both languages. A `Text` is an id into them: each pack is one range of ids
+//! (`PACK_START`).
 
 use crate::i18n::Lang;
 
-pub use super::{PACK_START, TEXT_FILES, TEXT_PACKS};
+pub use super::{ITEMS_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS};
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
-/// quiz, progress, debrief) and presenter mode show: each of them loads every pack.
+/// quiz, progress, debrief) and presenter mode show, with the chronology's events.
 pub const TOOLS_PACK: usize = TEXT_PACKS - 1;
 
 /// Separates the strings of a table file (see `build.rs`).
@@ -32,6 +35,13 @@ pub fn framework_pack(id: &str) -> usize {
     let f = super::FRAMEWORKS.iter().find(|f| f.id == id);
     f.and_then(|f| super::ARTICLES.iter().position(|a| a.id == f.article))
         .map_or(0, |k| k + 1)
+}
+
+/// The packs a framework's screen needs beyond pack 0: its article's, and the items' names when
+/// it lists items.
+pub fn framework_packs(id: &str) -> Packs {
+    let items = super::framework(id).is_some_and(|f| !f.items.is_empty());
+    1 << framework_pack(id) | if items { 1 << ITEMS_PACK } else { 0 }
 }
 
 /// The pack that holds a text.
@@ -140,16 +150,24 @@ mod tests {
             assert!(own >= 1, "{}: its own texts in its article's pack", f.id);
             for i in f.items {
                 assert!(
-                    [0, own].contains(&pack_of(i.name.id)),
-                    "{}: item in pack {own}",
+                    [0, ITEMS_PACK].contains(&pack_of(i.name.id)),
+                    "{}: an item's name in the items' pack",
                     f.id
                 );
+                assert_eq!(read(Lang::En, i.name), i.name.en);
+                assert!([0, own].contains(&pack_of(i.text.id)));
                 assert_eq!(read(Lang::Fr, i.text), i.text.fr);
             }
         }
         for q in crate::content::QUESTIONS {
-            assert!([0, framework_pack(q.framework)].contains(&pack_of(q.prompt.id)));
-            assert_eq!(read(Lang::En, q.explain), q.explain.en);
+            for t in [q.prompt, q.explain].iter().chain(q.choices) {
+                assert!([0, QUESTIONS_PACK].contains(&pack_of(t.id)));
+                assert_eq!(read(Lang::En, *t), t.en);
+            }
+        }
+        for e in crate::content::EVENTS {
+            assert!([0, TOOLS_PACK].contains(&pack_of(e.label.id)));
+            assert_eq!(read(Lang::Fr, e.label), e.label.fr);
         }
         assert_eq!(PACK_START[0], 0);
         assert!(
@@ -179,7 +197,11 @@ mod tests {
             .filter(|t| pack_of(t.id) == TOOLS_PACK)
             .count();
         assert!(tools > 50, "the tools' pack holds {tools} interface texts");
-        assert_eq!(TOOLS_PACK, crate::content::ARTICLES.len() + 1);
+        let articles = crate::content::ARTICLES.len();
+        assert_eq!(
+            (ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK),
+            (articles + 1, articles + 2, articles + 3)
+        );
     }
 
     #[test]

@@ -1,19 +1,39 @@
 //! The class debrief: the trainer pastes the learners' share links, and reads the group's figures
 //! (checklists, quiz, screens), each table with its bars, ready to project, print or export. The
 //! reading itself is `store::debrief`; the pasted text stays in memory, and only an explicit
-//! "keep" stores the codes (never the text) under their own key.
+//! "keep" stores the codes (never the text) under their own key. The reading and the figures are
+//! a chunk of their own (`debrief_read`), with the text they show (`FIGURES_PACKS`): the screen is
+//! live without them, and they come in idle time, or when the trainer reads.
 
 use crate::components::confirm::Confirm;
 use crate::components::debrief::{ChecklistTable, QuizTable, ScreensTable};
 use crate::components::link::Link;
 use crate::components::number::fixed;
+use crate::content::tables::{Packs, ITEMS_PACK, QUESTIONS_PACK};
 use crate::content::{plural, ui, Text};
+use crate::lazy::{ready, ChunkError, Fresh};
 use crate::route::Route;
 use crate::state::{tr, use_ctx, Ctx};
 use crate::store::debrief::{self as db, Debrief, FlagKind, Outcome, Refusal};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::sync::Arc;
+
+/// The text packs the figures show beyond the screen's own: every item's name, the questions.
+pub const FIGURES_PACKS: Packs = 1 << ITEMS_PACK | 1 << QUESTIONS_PACK;
+
+/// Reads the pasted text (`store::debrief::read`), once its chunk is there.
+#[leptos::wasm_split::wasm_split(debrief_read, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reading))]
+fn read_codes(text: String) -> Result<Outcome, ChunkError> {
+    Ok(db::read(&text))
+}
+
+/// The figures of what was read, in the reading's chunk. Each split function keeps its own state
+/// of the chunk's load: `load_figures` must have answered too before this is ready at once.
+#[leptos::wasm_split::wasm_split(debrief_read, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_figures))]
+fn view_figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> Result<AnyView, ChunkError> {
+    Ok(Fresh(view! { <Figures d saved/> }).into_any())
+}
 
 /// What is kept on this device, as last read from storage.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,42 +59,78 @@ pub fn DebriefScreen() -> impl IntoView {
     let text = RwSignal::new(String::new());
     let shown = RwSignal::new(String::new());
     let outcome = RwSignal::new(None::<Arc<Outcome>>);
+    // The reading's code or text could not be fetched: the pasted text stays, and reading again
+    // tries again.
+    let failed = RwSignal::new(false);
     let saved = RwSignal::new(Saved::Nothing);
-    // Storage is read once the screen is in the browser (never while rendering).
-    Effect::new(move |_| saved.set(read_saved()));
-    let run = move |t: &str, say: bool| {
-        let o = db::read(t);
-        if say {
-            ctx.say_str(summary(ctx, &o));
-        }
-        // Presenter mode, opened from here, shows these figures.
-        crate::components::debrief::show(match &o {
-            Outcome::Read(d) => Some(Arc::new(d.clone())),
-            _ => None,
+    // Storage is read once the screen is in the browser (never while rendering), and the
+    // reading's code is fetched in idle time, so that reading is at once.
+    Effect::new(move |_| {
+        saved.set(read_saved());
+        #[cfg(target_arch = "wasm32")]
+        leptos::task::spawn_local(async {
+            crate::platform::dom::idle().await;
+            let _ = load_reading().await;
         });
-        outcome.set(Some(Arc::new(o)));
-        READ.with(|r| *r.borrow_mut() = t.to_string());
+    });
+    let run = move |t: String, say: bool| {
+        let lang = ctx.lang.get_untracked();
+        leptos::task::spawn_local(async move {
+            let text = crate::platform::text::load(lang, FIGURES_PACKS);
+            let (o, figures, text) =
+                futures::future::join3(read_codes(t.clone()), load_figures(), text).await;
+            // The trainer may have left the screen meanwhile.
+            if outcome.is_disposed() {
+                return;
+            }
+            let (Ok(o), Ok(()), Ok(())) = (o, figures, text) else {
+                // Said in place of the figures read before, if any (they came from other text).
+                outcome.set(None);
+                crate::components::debrief::show(None);
+                failed.set(true);
+                if say {
+                    ctx.say(ui::DEBRIEF_LOAD_FAILED);
+                }
+                return;
+            };
+            failed.set(false);
+            ctx.more_text.set(FIGURES_PACKS);
+            if say {
+                ctx.say_str(summary(ctx, &o));
+            }
+            // Presenter mode, opened from here, shows these figures.
+            crate::components::debrief::show(match &o {
+                Outcome::Read(d) => Some(Arc::new(d.clone())),
+                _ => None,
+            });
+            outcome.set(Some(Arc::new(o)));
+            READ.with(|r| *r.borrow_mut() = t);
+        });
     };
     // Back from a screen the figures link to: the text read last is read again, quietly.
     let last = READ.with(|r| r.borrow().clone());
     if !last.is_empty() {
-        run(&last, false);
+        run(last.clone(), false);
         shown.set(last.clone());
         text.set(last);
     }
-    on_cleanup(|| crate::components::debrief::show(None));
-    let on_read = move |_| text.with_untracked(|t| run(t, true));
+    on_cleanup(move || {
+        crate::components::debrief::show(None);
+        ctx.more_text.set(0);
+    });
+    let on_read = move |_| run(text.get_untracked(), true);
     let on_clear = move |_| {
         READ.with(|r| r.borrow_mut().clear());
         text.set(String::new());
         shown.set(String::new());
         outcome.set(None);
+        failed.set(false);
         crate::components::debrief::show(None);
         ctx.say(ui::DEBRIEF_CLEARED);
     };
     let open_saved = move |_| {
         if let Saved::Kept(codes, _) = saved.get_untracked() {
-            run(&codes, true);
+            run(codes.clone(), true);
             shown.set(codes.clone());
             text.set(codes);
         }
@@ -125,6 +181,7 @@ pub fn DebriefScreen() -> impl IntoView {
                 }}
             </div>
             <div id="debrief-result">
+                {move || failed.get().then(|| view! { <p class="error" id="debrief-message">{tr(ui::DEBRIEF_LOAD_FAILED)}</p> })}
                 {move || outcome.get().map(|o| match &*o {
                     Outcome::TooLong(size) => {
                         let size = *size;
@@ -133,7 +190,7 @@ pub fn DebriefScreen() -> impl IntoView {
                         }.into_any()
                     }
                     Outcome::NoCode => view! { <p class="error" id="debrief-message">{tr(ui::DEBRIEF_NO_CODE)}</p> }.into_any(),
-                    Outcome::Read(d) => view! { <Figures d=Arc::new(d.clone()) saved/> }.into_any(),
+                    Outcome::Read(d) => ready(view_figures(Arc::new(d.clone()), saved)).and_then(Result::ok).into_any(),
                 })}
             </div>
             <p class="no-print"><Link to=Route::Progress>{tr(ui::PROGRESS_TITLE)}</Link></p>

@@ -1,7 +1,8 @@
 // The class debrief: learners' share links pasted by a trainer give the group's figures, with
 // exports, a kept copy, bad input handled, and an accessible screen.
 import fs from "node:fs";
-import { test, assert, assertEqual, open, guard, axe } from "./harness.mjs";
+import path from "node:path";
+import { test, assert, assertEqual, open, guard, axe, DIST } from "./harness.mjs";
 
 
 /** The codec's checksum (FNV-1a over the code's body, in hex): to make codes a test needs. */
@@ -281,6 +282,41 @@ test("debrief: bad input gets a clear message and never changes the counts", asy
   await readPaste(page, "x".repeat(2 * 1024 * 1024 + 10));
   assert((await page.textContent("#debrief-message")).includes("trop long"), "too long: said");
 });
+
+test("debrief: the screen is live before the reading's code and the figures' text; if they cannot come, a message says so, the text stays, and reading again works; the figures follow a language switch", async ({ page, base, problems }) => {
+  assert(shared, "needs the links of the first debrief test");
+  const reading = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8")).chunks.debrief_read.file;
+  // The packs of the items' names and of the questions (after the five articles' packs).
+  const figuresText = /\/text-(fr|en)-[67]-[0-9a-f]+\.txt$/;
+  let block = true;
+  await page.route((u) => u.pathname.endsWith(reading) || figuresText.test(u.pathname), (r) => (block ? r.abort() : r.continue()));
+  await open(page, base + "debrief/?nosw");
+  const beforeLive = await page.evaluate(() => {
+    const live = performance.getEntriesByName("reperes-live")[0].startTime;
+    return performance.getEntriesByType("resource").filter((r) => r.startTime < live).map((r) => r.name.split("/").pop());
+  });
+  assert(!beforeLive.some((f) => f === reading || figuresText.test("/" + f)), `live before them: ${beforeLive}`);
+  const text = shared.links.join("\n");
+  await page.locator("#debrief-input").fill(text);
+  await page.getByRole("button", { name: "Lire les codes" }).click();
+  await page.locator("#debrief-message", { hasText: "n'ont pas pu se charger" }).waitFor({ timeout: 10000 });
+  assertEqual(await page.inputValue("#debrief-input"), text, "the pasted text stays");
+  assertEqual(await page.locator("#debrief-counts").count(), 0, "no figures");
+  assert((await page.textContent("[role=status][aria-live]")).includes("n'ont pas pu se charger"), "said to screen readers");
+  block = false;
+  await page.getByRole("button", { name: "Lire les codes" }).click();
+  await page.locator("#debrief-screens-table").waitFor({ timeout: 10000 });
+  assertEqual(await page.textContent("#debrief-learners"), "3 participants comptés", "read once they come");
+  assertEqual(await page.locator("#debrief-message").count(), 0, "the message goes");
+  const names = () => page.locator("#debrief-list-usages-table tbody th").allTextContents();
+  const french = await names();
+  await page.locator(".lang-switch button[lang=en]").first().click();
+  await page.locator("#debrief-learners", { hasText: "3 learners counted" }).waitFor({ timeout: 10000 });
+  const english = await names();
+  assertEqual(english.length, french.length, "as many items");
+  assert(english.every((n, i) => n !== french[i]), `the items' names in English: ${english.slice(0, 3)}`);
+  for (let i = problems.length - 1; i >= 0; i--) if (/Failed to fetch|net::ERR_FAILED|Failed to load resource/.test(problems[i])) problems.splice(i, 1);
+}, { allowFailedRequests: true });
 
 test("debrief: works in an embed and through ?view=, and is in the menu", async ({ page, base }) => {
   await open(page, base + "index.html?view=debrief&embed=1&lang=en");
