@@ -48,6 +48,21 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// Whether the menu is open, as the element says: its toggle event, which tells the `open` signal,
+/// comes a task after it opens, and an event in between (Escape, focus or a tap elsewhere at once)
+/// must see it open all the same.
+fn is_open(menu: &web_sys::Element) -> bool {
+    menu.has_attribute("open")
+}
+
+/// Closes the menu: the element at once (the signal may not know yet that it opened: setting it
+/// to false would then change nothing), then the signal.
+#[cfg(target_arch = "wasm32")]
+fn close(menu: &web_sys::Element, open: RwSignal<bool>) {
+    let _ = menu.remove_attribute("open");
+    open.set(false);
+}
+
 /// The menu: a disclosure whose panel lies over the page under the bar. The screens first, then
 /// the settings (on a phone, not below 28 framework links), then the frameworks by article.
 #[component]
@@ -74,13 +89,11 @@ fn Menu() -> impl IntoView {
         }
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        // The element itself says whether it is open: its toggle event, which tells `open`, comes
-        // a task after it opens, and a key pressed in between (Escape at once) was ignored.
         use wasm_bindgen::JsCast;
         let shown = ev
             .current_target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|d| d.has_attribute("open"));
+            .is_some_and(|d| is_open(&d));
         if !shown {
             return;
         }
@@ -132,8 +145,14 @@ fn Menu() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         {
             use wasm_bindgen::JsCast;
+            let menu = _ev
+                .current_target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             // Presenter mode takes focus from its button in the menu and gives it back there.
-            if !open.get_untracked() || ctx.presenting.get_untracked() {
+            let Some(menu) = menu.filter(is_open) else {
+                return;
+            };
+            if ctx.presenting.get_untracked() {
                 return;
             }
             let to = _ev
@@ -141,7 +160,7 @@ fn Menu() -> impl IntoView {
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
             if let Some(to) = to {
                 if !matches!(to.closest(".site-menu"), Ok(Some(_))) {
-                    open.set(false);
+                    close(&menu, open);
                 }
             }
         }
@@ -155,7 +174,11 @@ fn Menu() -> impl IntoView {
         let handle = window_event_listener(
             leptos::ev::pointerdown,
             move |ev: leptos::ev::PointerEvent| {
-                if !open.get_untracked() || ctx.presenting.get_untracked() {
+                let menu = document().query_selector(".site-menu").ok().flatten();
+                let Some(menu) = menu.filter(is_open) else {
+                    return;
+                };
+                if ctx.presenting.get_untracked() {
                     return;
                 }
                 let inside = ev
@@ -163,7 +186,7 @@ fn Menu() -> impl IntoView {
                     .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                     .is_some_and(|el| matches!(el.closest(".site-menu"), Ok(Some(_))));
                 if !inside {
-                    open.set(false);
+                    close(&menu, open);
                 }
             },
         );

@@ -212,6 +212,29 @@ test("Escape pressed at once after the menu opens (before its toggle event) clos
   assertEqual(await focused(page), "menu-button", "focus back on the button");
 }, { viewport: PHONE });
 
+test("focus moved or a tap outside at once after the menu opens (before its toggle event) closes it", async ({ page, base }) => {
+  await open(page, base);
+  // In one task: the menu opens, a link inside takes focus, then a link of the page.
+  await page.evaluate(() => {
+    document.querySelector("#menu-button").click();
+    document.querySelector(".menu-frameworks a").focus();
+    document.querySelector("main a[href]").focus();
+  });
+  await page.waitForTimeout(200);
+  assert(!(await menuOpen(page)), "focus gone to the page closes the menu");
+  // In one task: the menu opens, a tap on the page's heading.
+  await page.evaluate(() => {
+    document.querySelector("#menu-button").click();
+    document.querySelector("main h1").dispatchEvent(new PointerEvent("pointerdown", { bubbles: true }));
+  });
+  await page.waitForTimeout(200);
+  assert(!(await menuOpen(page)), "a tap outside closes the menu");
+  // And it opens again at the next click.
+  await page.locator("#menu-button").click();
+  await page.waitForTimeout(200);
+  assert(await menuOpen(page), "opens again");
+}, { viewport: PHONE });
+
 test("with a notice showing, the heading still starts within 120 px at 390 x 844, and the notice hides nothing for good", async ({ page, base }) => {
   // Blocked storage: the app says so in a notice, on every screen.
   await page.addInitScript(() => {
