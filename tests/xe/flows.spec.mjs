@@ -99,6 +99,32 @@ flow("a quiz answer is checked and counted", async ({ newContext, base }) => {
   assert(await page.eval((s) => document.querySelector(s + " input").disabled, q), "locked once checked");
 });
 
+flow("a learner's share link read in the class debrief: the figures come with their own code and text, in the language shown", async ({ newContext, base }) => {
+  // One profile (WebKitWebDriver holds one session at a time): the trainer reads their own link.
+  const { page } = await newContext();
+  await open(page, base + "usages/");
+  await page.click(item(1, 2));
+  await open(page, base + "progress/");
+  await page.click("main button", "Créer un lien de partage");
+  await page.waitFor("#share-link");
+  const link = await page.eval(() => document.querySelector("#share-link").value);
+  assert(link.includes("#share="), `a share link: ${link}`);
+  await open(page, base + "debrief/");
+  await page.eval((t) => {
+    const field = document.querySelector("#debrief-input");
+    field.value = t;
+    field.dispatchEvent(new Event("input", { bubbles: true }));
+  }, link);
+  await page.click("#debrief-read");
+  await page.waitFor("#debrief-list-usages-table tbody th", { timeout: 20000 });
+  assertEqual((await page.text("#debrief-learners")).trim(), "1 participant compté", "one learner counted");
+  const first = (await page.text("#debrief-list-usages-table tbody th")).trim();
+  await page.click(".lang-switch button[lang=en]");
+  await page.until(() => document.querySelector("#debrief-learners").textContent.includes("learner"), null, { timeout: 20000 });
+  const english = (await page.text("#debrief-list-usages-table tbody th")).trim();
+  assert(english && english !== first, `the items' names in English: "${english}" (was "${first}")`);
+});
+
 flow("export, then import into a fresh profile; a bad file changes nothing", async ({ engine, newContext, defer, base }) => {
   const { page } = await newContext();
   await open(page, base + "takeaways/");
