@@ -2,7 +2,7 @@
 // exports, a kept copy, bad input handled, and an accessible screen.
 import fs from "node:fs";
 import path from "node:path";
-import { test, assert, assertEqual, open, guard, axe, DIST } from "./harness.mjs";
+import { test, assert, assertEqual, open, guard, axe, workerActivated, DIST } from "./harness.mjs";
 
 
 /** The codec's checksum (FNV-1a over the code's body, in hex): to make codes a test needs. */
@@ -317,6 +317,24 @@ test("debrief: the screen is live before the reading's code and the figures' tex
   assert(english.every((n, i) => n !== french[i]), `the items' names in English: ${english.slice(0, 3)}`);
   for (let i = problems.length - 1; i >= 0; i--) if (/Failed to fetch|net::ERR_FAILED|Failed to load resource/.test(problems[i])) problems.splice(i, 1);
 }, { allowFailedRequests: true });
+
+test("debrief: offline after one visit of another screen, codes are read and the figures shown, in both languages", async ({ browser, base }) => {
+  assert(shared, "needs the links of the first debrief test");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = guard(page, { allowFailedRequests: true });
+  await open(page, base + "usages/");
+  await workerActivated(page);
+  await context.setOffline(true);
+  await open(page, base + "debrief/");
+  await readPaste(page, shared.links.join("\n"));
+  assertEqual(await page.textContent("#debrief-learners"), "3 participants comptés", "read offline");
+  await page.locator(".lang-switch button[lang=en]").first().click();
+  await page.locator("#debrief-learners", { hasText: "3 learners counted" }).waitFor({ timeout: 10000 });
+  assert((await page.textContent("#debrief-quiz-table thead")).includes("link to the screen"), "the figures in English, offline");
+  await context.close();
+  assertEqual(problems.filter((p) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(p)), [], "no page error");
+});
 
 test("debrief: works in an embed and through ?view=, and is in the menu", async ({ page, base }) => {
   await open(page, base + "index.html?view=debrief&embed=1&lang=en");
