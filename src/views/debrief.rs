@@ -62,6 +62,9 @@ pub fn DebriefScreen() -> impl IntoView {
     // The reading's code or text could not be fetched: the pasted text stays, and reading again
     // tries again.
     let failed = RwSignal::new(false);
+    // Reading: the reading's code or the figures' text is still coming (a first read on a slow
+    // network, before the idle fetch has brought them).
+    let reading = RwSignal::new(false);
     let saved = RwSignal::new(Saved::Nothing);
     // Storage is read once the screen is in the browser (never while rendering), and the
     // reading's code is fetched in idle time, so that reading is at once.
@@ -75,6 +78,7 @@ pub fn DebriefScreen() -> impl IntoView {
     });
     let run = move |t: String, say: bool| {
         let lang = ctx.lang.get_untracked();
+        reading.set(true);
         leptos::task::spawn_local(async move {
             let text = crate::platform::text::load(lang, FIGURES_PACKS);
             let (o, figures, text) =
@@ -83,6 +87,7 @@ pub fn DebriefScreen() -> impl IntoView {
             if outcome.is_disposed() {
                 return;
             }
+            reading.set(false);
             let (Ok(o), Ok(()), Ok(())) = (o, figures, text) else {
                 // Said in place of the figures read before, if any (they came from other text).
                 outcome.set(None);
@@ -181,6 +186,7 @@ pub fn DebriefScreen() -> impl IntoView {
                 }}
             </div>
             <div id="debrief-result">
+                {move || reading.get().then(|| view! { <p class="hint" id="debrief-reading">{tr(ui::DEBRIEF_READING)}</p> })}
                 {move || failed.get().then(|| view! { <p class="error" id="debrief-message">{tr(ui::DEBRIEF_LOAD_FAILED)}</p> })}
                 {move || outcome.get().map(|o| match &*o {
                     Outcome::TooLong(size) => {

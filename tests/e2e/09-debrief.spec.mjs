@@ -289,7 +289,12 @@ test("debrief: the screen is live before the reading's code and the figures' tex
   // The packs of the items' names and of the questions (after the five articles' packs).
   const figuresText = /\/text-(fr|en)-[67]-[0-9a-f]+\.txt$/;
   let block = true;
-  await page.route((u) => u.pathname.endsWith(reading) || figuresText.test(u.pathname), (r) => (block ? r.abort() : r.continue()));
+  // Blocked, then let through a second late (a slow network).
+  await page.route((u) => u.pathname.endsWith(reading) || figuresText.test(u.pathname), async (r) => {
+    if (block) return r.abort();
+    await new Promise((go) => setTimeout(go, 1000));
+    await r.continue().catch(() => {});
+  });
   await open(page, base + "debrief/?nosw");
   const beforeLive = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
@@ -305,7 +310,9 @@ test("debrief: the screen is live before the reading's code and the figures' tex
   assert((await page.textContent("[role=status][aria-live]")).includes("n'ont pas pu se charger"), "said to screen readers");
   block = false;
   await page.getByRole("button", { name: "Lire les codes" }).click();
+  await page.locator("#debrief-reading", { hasText: "Lecture des codes" }).waitFor({ timeout: 5000 });
   await page.locator("#debrief-screens-table").waitFor({ timeout: 10000 });
+  assertEqual(await page.locator("#debrief-reading").count(), 0, "the wait is said, then goes");
   assertEqual(await page.textContent("#debrief-learners"), "3 participants comptés", "read once they come");
   assertEqual(await page.locator("#debrief-message").count(), 0, "the message goes");
   const names = () => page.locator("#debrief-list-usages-table tbody th").allTextContents();
