@@ -171,7 +171,7 @@ impl Route {
     /// The text packs its screen shows (see `content::tables`): pack 0, which holds what every
     /// screen may show, then what this one adds: a framework's own texts, the items' names, the
     /// questions, the tool screens' interface. The debrief's figures, drawn once the trainer reads
-    /// the codes, bring theirs (`store::debrief::FIGURES_PACKS`).
+    /// the codes, bring theirs (`views::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
         use crate::content::tables::{framework_packs, ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK};
         let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
