@@ -199,14 +199,7 @@ pub fn Timeline(
         >
             <div class="tl-axis" aria-hidden="true">
                 <span class="tl-label"></span>
-                <svg class="tl-track" width="100%" height="24" focusable="false">
-                    {AXIS
-                        .ticks(5)
-                        .into_iter()
-                        .map(|y| view! { <text class="tl-tick" x=pct(AXIS.x(y as f32)) y="16" text-anchor="middle">{y}</text> })
-                        .collect_view()}
-                    <line class="tl-today" x1=pct(today_x) x2=pct(today_x) y1="18" y2="24"></line>
-                </svg>
+                <svg class="tl-track" width="100%" height="24" focusable="false" inner_html=axis_svg(today_x)></svg>
             </div>
             {move || {
                 rows.get()
@@ -230,10 +223,7 @@ pub fn Timeline(
                                     <span class="tl-name">{row.label}</span>
                                     <span class="tl-detail">{row.detail}</span>
                                 </span>
-                                <svg class="tl-track" width="100%" height="28" aria-hidden="true" focusable="false">
-                                    {mark_view(row.mark)}
-                                    <line class="tl-today" x1=pct(today_x) x2=pct(today_x) y1="0" y2="28"></line>
-                                </svg>
+                                <svg class="tl-track" width="100%" height="28" aria-hidden="true" focusable="false" inner_html=track_svg(row.mark, today_x)></svg>
                             </div>
                         }
                     })
@@ -250,12 +240,49 @@ fn pct(x: f32) -> String {
     crate::components::number::fixed(x, 2) + "%"
 }
 
+// The tracks' SVG is written as markup and parsed by the browser (`inner_html`), not built node by
+// node: it changes only with the row, and typed views of every SVG element cost code in the
+// phases' and the chronology's chunks.
+
+/// The axis's track: a labelled year every five, and today's line.
+fn axis_svg(today_x: f32) -> String {
+    let mut out = String::new();
+    for y in AXIS.ticks(5) {
+        let x = pct(AXIS.x(y as f32));
+        out += &format!(r#"<text class="tl-tick" x="{x}" y="16" text-anchor="middle">{y}</text>"#);
+    }
+    out + &today_line(today_x, 18, 24)
+}
+
+/// A row's track: its band or point, and today's line.
+fn track_svg(mark: Mark, today_x: f32) -> String {
+    mark_svg(mark) + &today_line(today_x, 0, 28)
+}
+
+fn today_line(x: f32, y1: u8, y2: u8) -> String {
+    let x = pct(x);
+    format!(r#"<line class="tl-today" x1="{x}" x2="{x}" y1="{y1}" y2="{y2}"></line>"#)
+}
+
 /// Steps of a soft edge: the band fades in over `STEPS` slices of rising opacity. Drawn with SVG
 /// attributes only (no inline styles, so a strict CSP holds; no gradient `url(#…)`, which a
 /// `<base href>` can break).
 const STEPS: usize = 5;
 
-fn mark_view(mark: Mark) -> AnyView {
+fn mark_svg(mark: Mark) -> String {
+    let rect = |x: f32, width: f32, opacity: Option<f32>| {
+        let fill = opacity.map_or(String::new(), |o| {
+            format!(
+                r#" fill-opacity="{}""#,
+                crate::components::number::fixed(o, 2)
+            )
+        });
+        format!(
+            r#"<rect class="tl-band" x="{}" y="6" width="{}" height="16"{fill}></rect>"#,
+            pct(x),
+            pct(width)
+        )
+    };
     match mark {
         Mark::Band(b) => {
             let fade_in = b.width * b.fade_in / 100.0;
@@ -264,29 +291,36 @@ fn mark_view(mark: Mark) -> AnyView {
             let solid_width = (b.width - fade_in - fade_out).max(0.0);
             let slices = |from: f32, width: f32, rising: bool| {
                 (0..STEPS)
-                    .map(move |k| {
+                    .map(|k| {
                         let w = width / STEPS as f32;
                         let opacity = (k as f32 + 0.5) / STEPS as f32;
                         let opacity = if rising { opacity } else { 1.0 - opacity };
-                        view! {
-                            <rect class="tl-band" x=pct(from + w * k as f32) y="6" width=pct(w + 0.05) height="16" fill-opacity=crate::components::number::fixed(opacity, 2)></rect>
-                        }
+                        rect(from + w * k as f32, w + 0.05, Some(opacity))
                     })
-                    .collect_view()
+                    .collect::<String>()
             };
-            view! {
-                <g class="tl-band-group" class:open-start=b.open_start class:open-end=b.open_end>
-                    {(fade_in > 0.0).then(|| slices(b.left, fade_in, true))}
-                    <rect class="tl-band" x=pct(solid_left) y="6" width=pct(solid_width) height="16"></rect>
-                    {(fade_out > 0.0).then(|| slices(solid_left + solid_width, fade_out, false))}
-                </g>
+            let mut class = String::from("tl-band-group");
+            if b.open_start {
+                class += " open-start";
             }
-            .into_any()
+            if b.open_end {
+                class += " open-end";
+            }
+            let mut out = format!(r#"<g class="{class}">"#);
+            if fade_in > 0.0 {
+                out += &slices(b.left, fade_in, true);
+            }
+            out += &rect(solid_left, solid_width, None);
+            if fade_out > 0.0 {
+                out += &slices(solid_left + solid_width, fade_out, false);
+            }
+            out + "</g>"
         }
-        Mark::Point { x, approx } => view! {
-            <circle class="tl-point" class:approx=approx cx=pct(x) cy="14" r="7"></circle>
-        }
-        .into_any(),
+        Mark::Point { x, approx } => format!(
+            r#"<circle class="tl-point{}" cx="{}" cy="14" r="7"></circle>"#,
+            if approx { " approx" } else { "" },
+            pct(x)
+        ),
     }
 }
 
@@ -294,6 +328,41 @@ fn mark_view(mark: Mark) -> AnyView {
 mod tests {
     use super::layout::*;
     use crate::content::Date;
+
+    #[test]
+    fn tracks_are_written_as_svg_markup() {
+        use super::{mark_svg, track_svg, Mark, STEPS};
+        let soft = band(
+            A,
+            None,
+            Some(Date {
+                year: 2010,
+                approx: true,
+            }),
+            false,
+            2026.0,
+        );
+        let svg = mark_svg(Mark::Band(soft));
+        assert!(
+            svg.starts_with(r#"<g class="tl-band-group open-start">"#),
+            "{svg}"
+        );
+        // Soft edges on both sides: STEPS slices each, and the solid part between.
+        assert_eq!(svg.matches("<rect ").count(), 2 * STEPS + 1, "{svg}");
+        assert_eq!(svg.matches("fill-opacity=").count(), 2 * STEPS);
+        assert!(svg.ends_with("</rect></g>"));
+        let point = track_svg(
+            Mark::Point {
+                x: 50.0,
+                approx: true,
+            },
+            75.0,
+        );
+        assert_eq!(
+            point,
+            r#"<circle class="tl-point approx" cx="50%" cy="14" r="7"></circle><line class="tl-today" x1="75%" x2="75%" y1="0" y2="28"></line>"#
+        );
+    }
 
     const A: Axis = Axis {
         from: 2000,
