@@ -151,6 +151,7 @@ fn paint_first(code: &str) -> Result<String, String> {
          addEventListener(\"unhandledrejection\", failed);\n\
          addEventListener(\"error\", failed);\n\
          {EARLY_FETCH}\
+         {EARLY_HEIGHT}\
          await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
          try {{\n\
          const bindings = await import({module});\n\
@@ -161,6 +162,26 @@ fn paint_first(code: &str) -> Result<String, String> {
          }}\n"
     ))
 }
+
+/// In a frame (an LMS's course page), the boot script tells the parent the page's height as soon
+/// as it paints, and at each change, with the messages of the app's own bridge
+/// (`platform::embed`, which starts once the app is live and then stops this one,
+/// `__reperesHeight`): the course page sizes the frame to the prerendered text at once, not after
+/// the app's code (about 1.2 s later on a slow network). `?parent=` restricts the messages as the
+/// bridge does; an origin the browser refuses sends none, and never stops the page.
+const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
+  const to = new URLSearchParams(location.search).get("parent") || "*";
+  let told = 0;
+  const tell = () => {
+    const app = document.getElementById("app");
+    const height = app ? Math.ceil(app.getBoundingClientRect().height) : 0;
+    if (height && height !== told) try { parent.postMessage({ source: "reperes", version: 1, type: "height", height }, to); told = height; } catch {}
+  };
+  // The body, not #app: the live app replaces that element.
+  globalThis.__reperesHeight = new ResizeObserver(tell);
+  globalThis.__reperesHeight.observe(document.body);
+} catch {}
+"#;
 
 /// As soon as it runs (once the style sheet is in), before it waits for the first paint, the boot
 /// script asks for everything the first screen needs at once, instead of one step after another

@@ -62,6 +62,12 @@ mod web {
         if parent().is_none() {
             return;
         }
+        // The boot script's own height messages, sent since the first paint, stop: this takes
+        // over (see `EARLY_HEIGHT` in `prerender.rs`).
+        let boot = js_sys::Reflect::get(&js_sys::global(), &"__reperesHeight".into());
+        if let Ok(observer) = boot.and_then(|o| o.dyn_into::<web_sys::ResizeObserver>()) {
+            observer.disconnect();
+        }
         // Height: observe the app root, send at most once per frame.
         let pending = Rc::new(Cell::new(false));
         let send_height = {

@@ -3,12 +3,43 @@ import os from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { startServer } from "../server.mjs";
-import { test, assert, assertEqual, DIST, ROOT } from "./harness.mjs";
+import { test, assert, assertEqual, holdWasm, DIST, ROOT } from "./harness.mjs";
 
 const parentPage = (src) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS</title></head><body>
 <h1>Course page</h1><iframe data-reperes id="f" title="Repères" src="${src}" style="width:100%;border:0;height:100px"></iframe>
 <script>window.messages=[];addEventListener("message",e=>messages.push({origin:e.origin,data:e.data}));</script>
 <script src="${new URL("../embed.js", src).href}"></script></body></html>`;
+
+test("embedded: the course page sizes the frame to the prerendered page as soon as it paints, before the app's code comes", async ({ browser, base }) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-parent-"));
+  fs.writeFileSync(path.join(tmp, "index.html"), parentPage(new URL("usages/?embed=1", base).href));
+  const parent = await startServer({ root: tmp, host: "localhost" });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  const release = await holdWasm(page);
+  await page.goto(parent.url.replace("127.0.0.1", "localhost"));
+  const frame = page.frameLocator("#f");
+  await page.waitForFunction(() => parseInt(document.getElementById("f").style.height) > 300, null, { timeout: 10000 });
+  assertEqual(await frame.locator("html[data-ready]").count(), 0, "the app's code is still held back");
+  const real = await frame.locator("#app").evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+  const iframeHeight = await page.evaluate(() => parseInt(document.getElementById("f").style.height));
+  assert(Math.abs(iframeHeight - real) <= 2, `the frame sized to the prerendered page: ${iframeHeight} vs ${real}`);
+  release();
+  await frame.locator("html[data-ready]").waitFor();
+  // Then the app's own bridge tells the heights, once per change (the boot script's stopped).
+  await page.waitForFunction(() => messages.some((m) => m.data.type === "progress"), null, { timeout: 10000 });
+  const count = () => page.evaluate(() => messages.filter((m) => m.data.type === "height").length);
+  const before = await count();
+  await frame.locator(".checklist .item textarea").first().evaluate((t) => (t.style.minHeight = "400px"));
+  await page.waitForFunction((n) => messages.filter((m) => m.data.type === "height").length > n, before);
+  await page.waitForTimeout(300);
+  assertEqual((await count()) - before, 1, "one message for one change");
+  await context.close();
+  await parent.close();
+  assertEqual(errors, [], "no page error");
+});
 
 test("embedded across sites: height messages match the content, storage blocked, nothing throws", async ({ browser, base }) => {
   // The parent is on "localhost", the app on "127.0.0.1": different sites.
