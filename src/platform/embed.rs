@@ -64,9 +64,12 @@ mod web {
         }
         // The boot script's own height messages, sent since the first paint, stop: this takes
         // over (see `EARLY_HEIGHT` in `prerender.rs`).
-        let boot = js_sys::Reflect::get(&js_sys::global(), &"__reperesHeight".into());
-        if let Ok(observer) = boot.and_then(|o| o.dyn_into::<web_sys::ResizeObserver>()) {
+        let (global, key) = (js_sys::global(), JsValue::from("__reperesHeight"));
+        if let Ok(observer) = js_sys::Reflect::get(&global, &key)
+            .and_then(|o| o.dyn_into::<web_sys::ResizeObserver>())
+        {
             observer.disconnect();
+            let _ = js_sys::Reflect::delete_property(&global, &key);
         }
         // Height: observe the app root, send at most once per frame.
         let pending = Rc::new(Cell::new(false));
