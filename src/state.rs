@@ -57,35 +57,6 @@ pub enum Notice {
     Cmi5Ended,
 }
 
-impl Notice {
-    /// What tells two notices apart in the list. Not their `Debug` text: the wasm build drops
-    /// `Debug` formatting (`-Zfmt-debug=none`, for size), where every notice's is empty, so the
-    /// list showed one notice at a time (a cmi5 launch's "leave" hid "the LRS is away").
-    pub fn key(&self) -> String {
-        let name = match self {
-            Notice::Reset(r) => return format!("reset-{}", r.len()),
-            Notice::Lms(code) => return format!("lms-{code}"),
-            Notice::LmsCallFailed(name) => return format!("lms-call-{name}"),
-            Notice::NotesKeptHere(n) => return format!("notes-{n}"),
-            Notice::Shared(_) => "shared",
-            Notice::NoStorage => "no-storage",
-            Notice::BadShare => "bad-share",
-            Notice::Update => "update",
-            Notice::LmsLoad => "lms-load",
-            Notice::NewerElsewhere => "newer-elsewhere",
-            Notice::ScreenFailed => "screen-failed",
-            Notice::LangFailed => "lang-failed",
-            Notice::PresentFailed => "present-failed",
-            Notice::LrsAway => "lrs-away",
-            Notice::LateWaiting => "late-waiting",
-            Notice::Cmi5Leave => "cmi5-leave",
-            Notice::Cmi5Ended => "cmi5-ended",
-            Notice::LrsRefused(_) => "lrs-refused",
-        };
-        name.into()
-    }
-}
-
 /// How far the live app has come. In the browser it is built in steps, each its own task so that
 /// none blocks the page for long (see `lib.rs`): the shell (header, notices, footer), then the
 /// screen, then the whole is put in place of the prerendered page. The prerender builds it all at
@@ -321,36 +292,4 @@ pub fn description(route: Route, lang: Lang) -> &'static str {
         Route::NotFound => ui::NOT_FOUND_DESC,
     };
     text.get(lang)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_notice_has_a_key_of_its_own() {
-        let all = [
-            Notice::Reset(vec![]),
-            Notice::NoStorage,
-            Notice::Shared(Progress::default()),
-            Notice::BadShare,
-            Notice::Update,
-            Notice::NewerElsewhere,
-            Notice::Lms("101".into()),
-            Notice::Lms("301".into()),
-            Notice::LmsLoad,
-            Notice::ScreenFailed,
-            Notice::LangFailed,
-            Notice::PresentFailed,
-            Notice::NotesKeptHere(2),
-            Notice::LrsAway,
-            Notice::LateWaiting,
-            Notice::Cmi5Leave,
-            Notice::Cmi5Ended,
-            Notice::LmsCallFailed("SetValue".into()),
-            Notice::LrsRefused(Some(401)),
-        ];
-        let keys: std::collections::HashSet<String> = all.iter().map(Notice::key).collect();
-        assert_eq!(keys.len(), all.len());
-    }
 }

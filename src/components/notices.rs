@@ -5,16 +5,48 @@ use crate::state::{tr, use_ctx, Notice};
 use crate::store::{codec, Reset};
 use leptos::prelude::*;
 
+/// The notices listed in `Ctx::notices`, each built once and kept while it is listed: a notice that
+/// stays keeps its element (its focus, and no second announcement by a screen reader) when another
+/// comes or goes. New notices come at the end (`Ctx::notify` appends). Kept by hand rather than by
+/// `<For>`: the keyed list's diff, for a list of one or two, was about 6 KB of the main module's
+/// code, 2 KB brotli (session 18).
 #[component]
 pub fn Notices() -> impl IntoView {
-    let ctx = use_ctx();
-    view! {
-        <div class="notices">
-            <For each=move || ctx.notices.get() key=Notice::key let:notice>
-                <NoticeBox notice/>
-            </For>
-        </div>
-    }
+    let holder = NodeRef::<leptos::html::Div>::new();
+    keep_in(holder, use_ctx().notices);
+    view! { <div class="notices" node_ref=holder></div> }
+}
+
+/// Mounts each listed notice in `holder`, under an owner of its own (a child of the caller's, so
+/// it reads the app's context), and unmounts and disposes of those no longer listed. (Effects do not
+/// run when the prerender renders natively: prerendered pages have no notices.)
+fn keep_in(holder: NodeRef<leptos::html::Div>, notices: RwSignal<Vec<Notice>>) {
+    use leptos::tachys::view::{Mountable, Render};
+    let parent = Owner::current().expect("called in a component");
+    let mut shown: Vec<(Notice, Owner, Box<dyn Mountable>)> = vec![];
+    Effect::new(move |_| {
+        let (Some(el), list) = (holder.get(), notices.get()) else {
+            return;
+        };
+        shown.retain_mut(|(n, owner, state)| {
+            let keep = list.contains(n);
+            if !keep {
+                state.unmount();
+                owner.cleanup();
+            }
+            keep
+        });
+        for n in list {
+            if shown.iter().any(|(m, _, _)| *m == n) {
+                continue;
+            }
+            let owner = parent.child();
+            let notice = n.clone();
+            let mut state = owner.with(|| view! { <NoticeBox notice/> }.into_view().build());
+            state.mount(&el, None);
+            shown.push((n, owner, Box::new(state)));
+        }
+    });
 }
 
 #[component]

@@ -98,6 +98,31 @@ test("a screen chunk that fails in the live app: the previous screen stays, a no
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
+test("two notices: each keeps its own element while the other comes and goes (focus stays, nothing is said twice)", async ({ page, base, problems }) => {
+  const m = manifest();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  await page.route((u) => u.pathname.endsWith(m.chunks.quiz.file), (r) => r.abort());
+  await open(page, base);
+  const storage = page.locator(".notice", { hasText: "stockage bloqué" });
+  await storage.waitFor();
+  await storage.evaluate((n) => { n.__first = true; n.querySelector("button").focus(); });
+  // To the quiz without a click, so that focus stays where it is: its code cannot come.
+  await page.evaluate(() => { history.pushState(null, "", "quiz/"); dispatchEvent(new PopStateEvent("popstate")); });
+  const failed = page.locator(".notice", { hasText: "n'a pas pu se charger" });
+  await failed.waitFor({ timeout: 10000 });
+  assert(await storage.evaluate((n) => n.__first === true && n.contains(document.activeElement)), "the first notice kept its element and focus");
+  const said = await failed.textContent();
+  await failed.evaluate((n) => { n.__second = true; });
+  await storage.getByRole("button", { name: "Fermer" }).click();
+  await storage.waitFor({ state: "detached" });
+  assertEqual(await page.locator(".notice").count(), 1);
+  assert(await failed.evaluate((n) => n.__second === true), "the notice left is the same element, not the first one's element rewritten");
+  assertEqual(await failed.textContent(), said);
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
+
 test("each chunk stays within its size budget (brotli, tests/budget.json)", async () => {
   const zlib = await import("node:zlib");
   const budget = JSON.parse(fs.readFileSync(path.join(path.dirname(DIST), "tests/budget.json"), "utf8"));
