@@ -86,7 +86,10 @@ if (hasLoader) {
   const order = Object.keys(shared).sort((a, b) => (users[b] || 0) - (users[a] || 0) || a - b);
   for (const id of order) if (!loader.includes(`const __chunk_${id} = makeLoad(`)) throw new Error(`__wasm_split.js: no loader for chunk ${id}`);
   loader += `
+// An idle moment (within a second), or a short timer where there is none (Safari): the app's own
+// idle waits (\`dom::idle\`) call this one too, through \`globalThis\`.
 const __reperes_idle = () => new Promise((r) => (self.requestIdleCallback ? requestIdleCallback(r, { timeout: 1000 }) : setTimeout(r, 200)));
+globalThis.__reperesIdle = __reperes_idle;
 const __reperes_update_waiting = async () => {
     try {
         const reg = await navigator.serviceWorker?.getRegistration();

@@ -48,22 +48,30 @@ mod web {
     }
 
     /// Resolves when the browser is idle (`requestIdleCallback`, within a second), or after a
-    /// short timer where it has none (Safari): for work that can wait, after the app is live.
+    /// short timer where it has none (Safari): for work that can wait, after the app is live. The
+    /// chunk loader's own wait (`__reperesIdle`, written by scripts/assemble.mjs, which walks the
+    /// shared chunks with it): one definition for both. Without that loader, at once.
     pub async fn idle() {
+        let _ = call_global("__reperesIdle").await;
+    }
+
+    /// Calls a function the loader put on `globalThis` and waits for its promise: `Ok(None)`
+    /// when the build has no such function.
+    async fn call_global(
+        name: &str,
+    ) -> Result<Option<wasm_bindgen::JsValue>, wasm_bindgen::JsValue> {
         use wasm_bindgen::JsCast;
         let w = web_sys::window().unwrap();
-        let wait = js_sys::Promise::new(&mut |resolve, _| {
-            let ric = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
-                .ok()
-                .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
-            let asked = ric.is_some_and(|f| f.call2(&w, &resolve, &opts).is_ok());
-            if !asked {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 200);
-            }
-        });
-        let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
+        let Some(f) = js_sys::Reflect::get(&w, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        else {
+            return Ok(None);
+        };
+        let promise = js_sys::Promise::resolve(&f.call0(&w)?);
+        wasm_bindgen_futures::JsFuture::from(promise)
+            .await
+            .map(Some)
     }
 
     /// Fetches every shared chunk of the screens' code, one per idle moment, through the loader's
@@ -71,18 +79,9 @@ mod web {
     /// (offline, a dropped connection) or a new version is waiting (the walk stops); true when
     /// done, or when the build has no such loader.
     pub async fn warm_chunks() -> bool {
-        use wasm_bindgen::JsCast;
-        let w = web_sys::window().unwrap();
-        let Some(warm) = js_sys::Reflect::get(&w, &"__reperesWarmChunks".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-        else {
-            return true;
-        };
-        match warm.call0(&w) {
-            Ok(p) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(p))
-                .await
-                .is_ok_and(|done| done.as_bool() == Some(true)),
+        match call_global("__reperesWarmChunks").await {
+            Ok(None) => true,
+            Ok(Some(done)) => done.as_bool() == Some(true),
             Err(_) => false,
         }
     }

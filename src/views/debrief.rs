@@ -35,6 +35,14 @@ fn view_figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> Result<AnyView, Chun
     Ok(Fresh(view! { <Figures d saved/> }).into_any())
 }
 
+/// Fetches the reading's chunk, for both of its functions: in idle time once the debrief screen is
+/// shown, and in the app-wide idle prefetch (`views::prefetch`).
+#[cfg(target_arch = "wasm32")]
+pub async fn preload() -> Result<(), ChunkError> {
+    load_reading().await?;
+    load_figures().await
+}
+
 /// What is kept on this device, as last read from storage.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // storage is read in the browser only
@@ -73,7 +81,7 @@ pub fn DebriefScreen() -> impl IntoView {
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async {
             crate::platform::dom::idle().await;
-            let _ = load_reading().await;
+            let _ = preload().await;
         });
     });
     let run = move |t: String, say: bool| {

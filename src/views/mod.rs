@@ -82,35 +82,44 @@ pub async fn prefetch() {
     if !crate::platform::dom::warm_chunks().await {
         return;
     }
-    // Then each screen's own chunk, and last presenter mode's (`None`: a trainer's button, on
-    // every screen).
+    // Then each screen's own chunk, presenter mode's (a trainer's button, on every screen), and
+    // last the debrief's reading (its screen also asks for it once shown).
     #[cfg(target_arch = "wasm32")]
-    for unit in [
-        Some(Route::Home),
-        Some(Route::Phases(None)),
-        Some(Route::Framework("")),
-        Some(Route::Quiz),
-        Some(Route::Assessment),
-        Some(Route::Progress),
-        Some(Route::Chronology),
-        Some(Route::PhasesCompare),
-        Some(Route::Debrief),
-        Some(Route::Sources),
-        Some(Route::About),
-        None,
-    ] {
-        crate::platform::dom::idle().await;
-        // A new version waiting: this one's code is about to go (and fetches through the old
-        // worker hold back its switch).
-        if crate::platform::sw::update_waiting().await {
-            return;
+    {
+        enum Unit {
+            Screen(Route),
+            Presenter,
+            DebriefReading,
         }
-        let loaded = match unit {
-            Some(route) => load(route).await,
-            None => crate::components::presenter::load().await,
-        };
-        if loaded.is_err() {
-            return;
+        for unit in [
+            Unit::Screen(Route::Home),
+            Unit::Screen(Route::Phases(None)),
+            Unit::Screen(Route::Framework("")),
+            Unit::Screen(Route::Quiz),
+            Unit::Screen(Route::Assessment),
+            Unit::Screen(Route::Progress),
+            Unit::Screen(Route::Chronology),
+            Unit::Screen(Route::PhasesCompare),
+            Unit::Screen(Route::Debrief),
+            Unit::Screen(Route::Sources),
+            Unit::Screen(Route::About),
+            Unit::Presenter,
+            Unit::DebriefReading,
+        ] {
+            crate::platform::dom::idle().await;
+            // A new version waiting: this one's code is about to go (and fetches through the old
+            // worker hold back its switch).
+            if crate::platform::sw::update_waiting().await {
+                return;
+            }
+            let loaded = match unit {
+                Unit::Screen(route) => load(route).await,
+                Unit::Presenter => crate::components::presenter::load().await,
+                Unit::DebriefReading => debrief::preload().await,
+            };
+            if loaded.is_err() {
+                return;
+            }
         }
     }
 }
