@@ -38,7 +38,7 @@ else
   rm -rf "$STAGE" && mkdir -p "$STAGE/split" "$STAGE/pkg"
   wasm-split-cli --target web "$TARGET_DIR/wasm32-unknown-unknown/release/reperes.wasm" "$STAGE/split" >/dev/null \
     || die "wasm-split-cli failed" "wasm-split-cli --version; cargo install wasm_split_cli_support --version $WASM_SPLIT_VERSION --features build-binary"
-  wasm-bindgen --target web --keep-lld-exports --no-typescript --out-name main --out-dir "$STAGE/pkg" "$STAGE/split/main.wasm" \
+  wasm-bindgen --target web --keep-lld-exports --keep-debug --no-typescript --out-name main --out-dir "$STAGE/pkg" "$STAGE/split/main.wasm" \
     || die "wasm-bindgen failed (wasm-bindgen $WASM_BINDGEN_VERSION)" "check that 'wasm-bindgen --version' is $WASM_BINDGEN_VERSION"
   # wasm-streams' exported classes, unused (see the script), out of the main module and the glue.
   node "$ROOT/scripts/drop-stream-exports.mjs" "$STAGE/pkg" || die "taking out wasm-streams' exports failed (see above)"

@@ -13,9 +13,22 @@
 // How: the wasm's export section loses every export whose name starts with one of the classes'
 // prefixes; the glue loses the classes, their finalization registries and their `Symbol.dispose`
 // lines. Nothing else refers to them (checked: the build fails if a name is left in the glue).
+//
+// Then the code those exports reached through the shared function table (session 18: 64
+// functions, 6.7 KB of raw code after wasm-opt, 2.2 KB brotli, on every first visit). The linker
+// wrote their table slots into the vtables of the data section, which no optimiser can read, so
+// wasm-opt kept them. Each function whose name (the name section, which wasm-bindgen keeps with
+// --keep-debug) is wasm-streams' own or instantiated for its types gets a body of `unreachable`,
+// and wasm-opt then drops what only they called. Only when it is safe: a function that anything
+// else calls directly keeps its body (binaryen's call graph, `--print-call-graph`; rustc merges
+// identical functions, so a name is not proof of what else may use it), as does a function whose
+// name is not unique. The app never makes a stream, so none of them can run.
 import fs from "node:fs";
 import path from "node:path";
-import { rewriteSections, uleb } from "./wasm-sections.mjs";
+import { execFileSync } from "node:child_process";
+import { reader, rewriteSections, uleb } from "./wasm-sections.mjs";
+
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
 const pkg = process.argv[2];
 if (!pkg) {
@@ -64,3 +77,75 @@ const left = [...CLASSES, ...wasmNames].filter((n) => glue.includes(n));
 if (left.length) throw new Error(`drop-stream-exports: the glue still names ${left.join(", ")} (wasm-bindgen's output changed)`);
 fs.writeFileSync(gluePath, glue);
 console.log(`drop-stream-exports: ${removed} exports and ${CLASSES.length} glue classes taken out`);
+
+// 3. The code only the dropped exports reached (see the top).
+const stubbed = stubStreamCode(wasmPath);
+console.log(`drop-stream-exports: ${stubbed} functions of wasm-streams' left unreachable, for wasm-opt to drop`);
+
+/** Gives every safely unreachable wasm-streams function a body of `unreachable`; returns how many. */
+function stubStreamCode(file) {
+  const buf = fs.readFileSync(file);
+  // The imported functions (they come first in the index space) and the names.
+  let imported = 0;
+  const names = new Map();
+  const r = reader(buf, 8);
+  while (r.p < buf.length) {
+    const id = buf[r.p++];
+    const size = r.leb();
+    const end = r.p + size;
+    if (id === 2) {
+      for (let n = r.leb(); n > 0; n--) {
+        r.name();
+        r.name();
+        const kind = buf[r.p++];
+        if (kind === 0) (r.leb(), imported++);
+        else if (kind === 1) (r.p++, buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
+        else if (kind === 2) (buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
+        else if (kind === 3) r.p += 2;
+        else if (kind === 4) (r.p++, r.leb());
+      }
+    } else if (id === 0 && r.name() === "name") {
+      while (r.p < end) {
+        const sub = buf[r.p++];
+        const subEnd = r.leb() + r.p;
+        if (sub === 1) for (let n = r.leb(); n > 0; n--) names.set(r.leb(), r.name());
+        r.p = subEnd;
+      }
+    }
+    r.p = end;
+  }
+  if (names.size === 0) throw new Error("drop-stream-exports: the main module has no names (wasm-bindgen --keep-debug?)");
+  // Binaryen's direct call graph, by the same names.
+  const FEATURES = ["bulk-memory", "nontrapping-float-to-int", "sign-ext", "mutable-globals", "reference-types", "multivalue"].map((f) => `--enable-${f}`);
+  const dot = execFileSync(path.join(ROOT, "node_modules/.bin/wasm-opt"), [file, ...FEATURES, "--print-call-graph", "-o", "/dev/null"], { maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] }).toString();
+  const edges = [...dot.matchAll(/^\s*"(.*)" -> "(.*)";?\s*$/gm)].map((m) => [m[1], m[2]]);
+  // A name binaryen spells otherwise (escaped, or made unique) could hide a caller: only names
+  // that are unique here and that the graph lists as they are.
+  const listed = new Set([...dot.matchAll(/^\s*"(.*)" \[style=/gm)].map((m) => m[1]));
+  const count = new Map();
+  for (const n of names.values()) count.set(n, (count.get(n) || 0) + 1);
+  const safe = new Set([...names.values()].filter((n) => /wasm_streams/.test(n) && count.get(n) === 1 && listed.has(n)));
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const [from, to] of edges) if (safe.has(to) && !safe.has(from)) (safe.delete(to), (changed = true));
+  }
+  // Each such body: no locals, `unreachable`, `end`.
+  const STUB = Buffer.from([3, 0, 0x00, 0x0b]);
+  let stubbed = 0;
+  const out = rewriteSections(buf, {
+    10: (c) => {
+      const bodies = [];
+      const n = c.leb();
+      for (let i = 0; i < n; i++) {
+        const at = c.p;
+        const size = c.leb();
+        c.p += size;
+        if (safe.has(names.get(imported + i))) (bodies.push(STUB), stubbed++);
+        else bodies.push(buf.subarray(at, c.p));
+      }
+      return Buffer.concat([uleb(n), ...bodies]);
+    },
+  });
+  fs.writeFileSync(file, out);
+  return stubbed;
+}
