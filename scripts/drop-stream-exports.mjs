@@ -16,14 +16,14 @@
 //
 // Then the code those exports reached through the shared function table (session 18: 64
 // functions, with what only they call 7.9 KB of raw code after wasm-opt, 2.3 KB brotli, on every
-// first visit). The linker
-// wrote their table slots into the vtables of the data section, which no optimiser can read, so
-// wasm-opt kept them. Each function whose name (the name section, which wasm-bindgen keeps with
-// --keep-debug) is wasm-streams' own or instantiated for its types gets a body of `unreachable`,
-// and wasm-opt then drops what only they called. Only when it is safe: a function that anything
-// else calls directly keeps its body (binaryen's call graph, `--print-call-graph`; rustc merges
-// identical functions, so a name is not proof of what else may use it), as does a function whose
-// name is not unique. The app never makes a stream, so none of them can run.
+// first visit). The linker wrote their table slots into the vtables of the data section, which no
+// optimiser can read, so wasm-opt kept them. Each function whose name (the name section, which
+// wasm-bindgen keeps with --keep-debug) is wasm-streams' own or instantiated for its types gets a
+// body of `unreachable`, and wasm-opt then drops what only they called. Only when it is safe: a
+// function that anything else calls directly keeps its body (binaryen's call graph,
+// `--print-call-graph`; rustc merges identical functions, so a name is not proof of what else may
+// use it), as does a function whose name is not unique. The app never makes a stream, so none of
+// them can run.
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
