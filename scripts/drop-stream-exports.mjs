@@ -7,7 +7,7 @@
 // `#[wasm_bindgen]` exports, so the linker keeps them and wasm-bindgen writes a class for each,
 // though the app has no server functions and never makes a stream. Neither rustc nor wasm-bindgen
 // can leave them out. Measured (session 14): 4 KB of raw code out of the main module (1.1 KB brotli;
-// the closures their methods reach stay, held by the shared function table) and 3.9 KB of glue
+// the closures their methods reach stayed, held by the shared function table: below) and 3.9 KB of glue
 // (0.4 KB brotli), on every first visit.
 //
 // How: the wasm's export section loses every export whose name starts with one of the classes'
