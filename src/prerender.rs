@@ -192,7 +192,8 @@ const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
 /// app will show, as `lib.rs` chooses it: `?lang=`, else the saved choice, else French). A pack
 /// the page carries itself (`data-pack`, see [`with_inline_text`]) is taken from there, with no
 /// request. Each response is kept for the one request that wants it (`__reperesFetch`, used by
-/// the main module's load, the chunk loader and `platform::text`), so nothing travels twice. Not
+/// the main module's load, the chunk loader and `platform::text` through `__reperesText`), so
+/// nothing travels twice. Not
 /// with `?view=` (an LMS package's address, whose page is the home page's whatever the screen):
 /// there the packs the page carries are still taken from it, when asked for.
 const EARLY_FETCH: &str = r#"const early = new Map();
@@ -216,6 +217,19 @@ const afterPreload = (u) => {
 const inlined = new Map([...document.querySelectorAll("script[data-pack]")].map((s) => [at(s.dataset.pack), s.textContent]));
 const inline = (u) => inlined.has(u) && Promise.resolve(new Response(inlined.get(u)));
 globalThis.__reperesFetch = (f) => { const u = at(f); const p = early.get(u); early.delete(u); return p || inline(u) || fetch(u); };
+// A text pack's body (`platform::text`). Asked for again while it is coming (a screen's load and
+// the idle prefetch), it shares the one request.
+const texts = new Map();
+globalThis.__reperesText = (f) => {
+  const u = at(f);
+  if (!texts.has(u)) {
+    const p = __reperesFetch(f).then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))));
+    const done = () => texts.delete(u);
+    p.then(done, done);
+    texts.set(u, p);
+  }
+  return texts.get(u);
+};
 {
   const tag = document.querySelector("script[data-early]");
   const query = new URLSearchParams(location.search);

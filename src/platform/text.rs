@@ -23,35 +23,21 @@ pub fn has(lang: Lang, packs: Packs) -> bool {
 }
 
 /// Fetches the packs of `packs` that are not there yet in `lang`, side by side (each request
-/// starts when it is made; they are read in turn).
+/// starts when it is made; they are read in turn). A pack already coming, for another caller,
+/// is not asked for twice (`__reperesText`).
 #[cfg(target_arch = "wasm32")]
 pub async fn load(lang: Lang, packs: Packs) -> Result<(), TextError> {
     use crate::content::tables;
-    use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let fail = |e: wasm_bindgen::JsValue| TextError(format!("{e:?}"));
-    let window = web_sys::window().ok_or_else(|| TextError("no window".into()))?;
     let missing = tables::missing(lang, packs);
     // Relative to the document's base: the app root wherever it lives.
     let asked: Vec<_> = (0..tables::TEXT_PACKS)
         .filter(|p| missing & (1 << p) != 0)
-        .map(|p| {
-            let file = tables::file(lang, p);
-            (
-                p,
-                early_fetch(file).unwrap_or_else(|_| window.fetch_with_str(file)),
-            )
-        })
+        .map(|p| (p, text(tables::file(lang, p))))
         .collect();
-    for (pack, request) in asked {
-        let response: web_sys::Response = JsFuture::from(request)
-            .await
-            .map_err(fail)?
-            .unchecked_into();
-        if !response.ok() {
-            return Err(TextError(format!("HTTP {}", response.status())));
-        }
-        let body = JsFuture::from(response.text().map_err(fail)?)
+    for (pack, body) in asked {
+        let body = JsFuture::from(body.map_err(fail)?)
             .await
             .map_err(fail)?
             .as_string()
@@ -64,11 +50,11 @@ pub async fn load(lang: Lang, packs: Packs) -> Result<(), TextError> {
 #[cfg(target_arch = "wasm32")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 extern "C" {
-    /// The boot script's fetch (`EARLY_FETCH` in `prerender.rs`): the response it asked for as
-    /// soon as the page painted, if it did, else a new request. An error where there is no boot
-    /// script (then `window.fetch`).
-    #[wasm_bindgen(js_namespace = globalThis, js_name = __reperesFetch, catch)]
-    fn early_fetch(file: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+    /// The boot script's reader of a text pack (`EARLY_FETCH` in `prerender.rs`): a promise of
+    /// its body, from the response the boot script asked for as soon as the page painted, the
+    /// request already coming for another caller, or a new one. It rejects on an HTTP error.
+    #[wasm_bindgen(js_namespace = globalThis, js_name = __reperesText, catch)]
+    fn text(file: &str) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
 }
 
 /// Natively every pack is compiled in.

@@ -343,3 +343,29 @@ test("the document's description follows the screen shown, from its own text: ne
   await page.locator("main h1", { hasText: "agents" }).waitFor({ timeout: 10000 });
   assertEqual(await shown(), prerendered("ai-agents"), "then the new screen's own");
 });
+
+test("a text pack a screen needs while the idle prefetch is still fetching it travels once", async ({ page, base }) => {
+  // The quiz's own packs, as its page's boot tag names them (the questions, its article's text),
+  // but pack 0, which every page carries.
+  const html = fs.readFileSync(path.join(DIST, "quiz", "index.html"), "utf8");
+  const packs = html.match(/data-text-fr="([^"]*)"/)[1].split(" ").filter((f) => f && !html.includes(`data-pack="${f}"`));
+  assert(packs.length > 0, "the quiz has packs of its own");
+  const asked = [];
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route((u) => packs.some((f) => u.pathname.endsWith(f)), async (r) => {
+    asked.push(path.basename(new URL(r.request().url()).pathname));
+    await held;
+    await r.continue().catch(() => {});
+  });
+  await open(page, base);
+  // The idle prefetch, once the app is live, asks for the quiz's first pack, which is held back.
+  for (let i = 0; i < 300 && !asked.includes(packs[0]); i++) await page.waitForTimeout(50);
+  assert(asked.includes(packs[0]), `the idle prefetch asked for ${packs[0]}`);
+  // The quiz is opened while that pack is coming: its load asks for what it lacks.
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await page.waitForTimeout(500);
+  release();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
+  for (const f of packs) assertEqual(asked.filter((a) => a === f).length, 1, `${f} asked for once`);
+});
