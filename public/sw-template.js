@@ -2,7 +2,8 @@
 // (src/prerender.rs), which fills in the precache list: every file of the build with its content
 // hash. A new build therefore always ships a new worker.
 //
-// - install: precache every file (URLs relative to the worker, so any sub-path works), each body
+// - install: precache every file (URLs relative to the worker, so any sub-path works; a page as
+//   its offline twin, without the text it carries, see `write_page` in src/prerender.rs), each body
 //   checked against its SHA-256 (see `download`); a file whose hash is unchanged since the
 //   previous version is copied from that version's cache, so an update downloads only what
 //   changed;
@@ -69,13 +70,15 @@ self.addEventListener("install", (event) => {
  * all have settled, so that nothing is still writing when the caller deletes the cache). */
 async function fill(cache, previous) {
   const results = await Promise.allSettled(
-    FILES.map(async ([file, hash]) => {
+    // A page comes with a third name: its offline twin, stored in its place (the same page
+    // without the text it carries for a first visit: here every text pack is precached anyway).
+    FILES.map(async ([file, hash, from = file]) => {
       const url = new URL(file, SCOPE).href;
       const kept = previous.get(url + " " + hash);
       // A file whose name carries its hash (the wasm, its glue, the CSS) never changes under that
       // name: the copy the page just downloaded, in the HTTP cache, will do.
       const fresh = HASHED.test(file) ? "default" : "no-cache";
-      const response = (kept && (await kept.match(url))) || (await download(url, hash, fresh));
+      const response = (kept && (await kept.match(url))) || (await download(new URL(from, SCOPE).href, hash, fresh));
       if (!response.ok) throw new Error("precache failed: " + file);
       await cache.put(url, response);
     }),

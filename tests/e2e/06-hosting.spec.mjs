@@ -6,20 +6,24 @@ import { startServer } from "../server.mjs";
 import { test, assert, assertEqual, open, routes, workerActivated, DIST, PHASE_NAMES, SUB_PATH } from "./harness.mjs";
 
 
-/** A copy of the build with one page changed by `edit` (text → text), its hash in the precache
- * list updated, and, if `version` is given, a new worker version. Returns the folder. */
+/** The file the worker downloads for `page`: its offline twin, without the text the page carries
+ * (`write_page` in src/prerender.rs). */
+const twin = (page) => page.replace(/\.html$/, ".offline.html");
+
+/** A copy of the build with one page changed by `edit` (text → text), in both forms (as served,
+ * and the twin the worker stores in its place), the twin's hash in the precache list updated,
+ * and, if `version` is given, a new worker version. Returns the folder. */
 function copyBuild({ page, edit, version } = {}) {
   const b = fs.mkdtempSync(path.join(os.tmpdir(), "reperes-b-"));
   fs.cpSync(DIST, b, { recursive: true });
   let sw = fs.readFileSync(path.join(b, "sw.js"), "utf8");
   if (version) sw = sw.replace(/const VERSION = "([0-9a-f]+)"/, `const VERSION = "$1${version}"`);
   if (page) {
-    const file = path.join(b, page);
-    fs.writeFileSync(file, edit(fs.readFileSync(file, "utf8")));
-    const sri = "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(file)).digest("base64");
-    const entry = new RegExp(`\\["${page.replace(/[./]/g, "\\$&")}","sha256-[A-Za-z0-9+/]{43}="\\]`);
-    assert(entry.test(sw), `${page} is in the precache list with its SHA-256`);
-    sw = sw.replace(entry, `["${page}","${sri}"]`);
+    for (const f of [page, twin(page)]) fs.writeFileSync(path.join(b, f), edit(fs.readFileSync(path.join(b, f), "utf8")));
+    const sri = "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(path.join(b, twin(page)))).digest("base64");
+    const entry = new RegExp(`\\["${page.replace(/[./]/g, "\\$&")}","sha256-[A-Za-z0-9+/]{43}=","${twin(page).replace(/[./]/g, "\\$&")}"\\]`);
+    assert(entry.test(sw), `${page} is in the precache list, as its twin with the twin's SHA-256`);
+    sw = sw.replace(entry, `["${page}","${sri}","${twin(page)}"]`);
   }
   fs.writeFileSync(path.join(b, "sw.js"), sw);
   return b;
@@ -247,7 +251,7 @@ test("a repeat visit downloads nothing, and an update only the files that change
   await page.waitForSelector("html[data-ready]");
   await page.locator(".notice", { hasText: "nouvelle version" }).waitFor({ timeout: 15000 });
   const update = [...new Set(server.state.requests)].sort();
-  assertEqual(update.join(" "), "/about/index.html /sw.js", "the update downloads the changed page and the worker only");
+  assertEqual(update.join(" "), "/about/index.offline.html /sw.js", "the update downloads the changed page (its twin) and the worker only");
   await server.close();
   await context.close();
   fs.rmSync(b, { recursive: true });
@@ -256,9 +260,10 @@ test("a repeat visit downloads nothing, and an update only the files that change
 test("a stale copy of a changed file is never stored: the update waits until the host serves the right one", async ({ browser }) => {
   const a = DIST;
   const b = buildB("about/index.html");
-  const fresh = fs.readFileSync(path.join(b, "about/index.html"));
+  const stored = twin("about/index.html");
+  const fresh = fs.readFileSync(path.join(b, stored));
   // A cache between the host and the learner still serves build A's page under build B.
-  fs.copyFileSync(path.join(a, "about/index.html"), path.join(b, "about/index.html"));
+  fs.copyFileSync(path.join(a, stored), path.join(b, stored));
 
   const server = await startServer({ root: a });
   const context = await browser.newContext();
@@ -278,7 +283,7 @@ test("a stale copy of a changed file is never stored: the update waits until the
       return reg.installing ? "still installing" : reg.waiting ? "installed" : "none";
     });
   assertEqual(await outcome(), "none", "the new worker refuses the stale page");
-  const about = server.state.requests.filter((p) => p === "/about/index.html").length;
+  const about = server.state.requests.filter((p) => p === "/" + stored).length;
   assert(about >= 2, `asked twice, the second time past every cache: ${about}`);
   const kept = await page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("reperes-")));
   assertEqual(kept.length, 1, `the previous version stays in use: ${kept}`);
@@ -289,7 +294,7 @@ test("a stale copy of a changed file is never stored: the update waits until the
   await page.waitForSelector("html[data-ready]");
   // The host's cache catches up before the learner is back online (the app's own update check,
   // started offline, may then run too: the browser merges it with the one below).
-  fs.writeFileSync(path.join(b, "about/index.html"), fresh);
+  fs.writeFileSync(path.join(b, stored), fresh);
   await context.setOffline(false);
   // The worker may still see the network as down for a moment: try again then.
   let next = "none";
@@ -328,4 +333,26 @@ test("the manifest makes it installable: name, colours, start URL, icons that ex
   const wasm = fs.readdirSync(DIST).find((f) => f.endsWith(".wasm"));
   assert(sw.includes(`"${wasm}"`), "precache lists the wasm");
   await open(page, base);
+});
+
+test("the worker keeps each page without the text it carries for a first visit (that text it keeps once); offline, such a page goes live with it", async ({ page, base }) => {
+  await open(page, base);
+  await workerActivated(page);
+  const stored = await page.evaluate(async () => {
+    const cache = await caches.open((await caches.keys()).find((k) => k.startsWith("reperes-")));
+    const text = async (f) => (await cache.match(new URL(f, document.baseURI).href))?.text();
+    return { home: await text("index.html"), solomo: await text("phases/solomo/index.html"), pack: await text(document.querySelector("script[data-pack]").dataset.pack) };
+  });
+  assert(stored.pack && stored.pack.length > 1000, "pack 0 is kept once, as a file");
+  for (const [name, html] of Object.entries({ home: stored.home, solomo: stored.solomo })) {
+    assert(html && html.includes("data-early="), `${name}: the whole page is kept`);
+    assert(!html.includes("data-pack="), `${name}: without the text it carries`);
+  }
+  await page.context().setOffline(true);
+  await page.goto(base + "phases/solomo/");
+  await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+  assert(await page.locator("#load-failed").isHidden(), "no failure notice");
+  await page.locator("main", { hasText: "SoLoMo" }).waitFor();
+  assertEqual((await page.locator("#menu-button").textContent()).trim(), "Menu", "the shell's text, from pack 0");
+  await page.context().setOffline(false);
 });
