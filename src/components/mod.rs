@@ -8,6 +8,7 @@ pub mod framework_links;
 pub mod header;
 pub mod icon;
 pub mod link;
+pub mod markup;
 pub mod notices;
 pub mod number;
 pub mod presenter;

@@ -186,6 +186,24 @@ pub fn Timeline(
             }
         }
     };
+    // A click on a row: the listbox's rows are markup (`rows_html`), so one handler for them all.
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let row = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|e| e.closest(".tl-row").ok().flatten());
+        if let Some(i) = row.and_then(|r| r.get_attribute("data-i")?.parse().ok()) {
+            active.set(i);
+            on_open.run(i);
+        }
+    };
+    // The highlighted and the opened row, set on the rows in place (each keeps its element: the
+    // listbox's active descendant). Rows written anew (the language) carry the states as they are.
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        crate::platform::dom::set_row_states(&format!("{id}-timeline"), active.get(), open.get());
+    });
     let today_x = AXIS.x(today);
     view! {
         <div
@@ -201,39 +219,37 @@ pub fn Timeline(
                 <span class="tl-label"></span>
                 <svg class="tl-track" width="100%" height="24" focusable="false" inner_html=axis_svg(today_x)></svg>
             </div>
-            {move || {
-                rows.get()
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, row)| {
-                        view! {
-                            <div
-                                id=row_id(row.key)
-                                class=format!("tl-row {}", row.kind)
-                                role="option"
-                                aria-selected=move || (active.get() == i).to_string()
-                                class:active=move || active.get() == i
-                                class:opened=move || open.get() == Some(i)
-                                on:click=move |_| {
-                                    active.set(i);
-                                    on_open.run(i);
-                                }
-                            >
-                                <span class="tl-label">
-                                    <span class="tl-name">{row.label}</span>
-                                    <span class="tl-detail">{row.detail}</span>
-                                </span>
-                                <svg class="tl-track" width="100%" height="28" aria-hidden="true" focusable="false" inner_html=track_svg(row.mark, today_x)></svg>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+            <div class="tl-rows" on:click=on_click inner_html=move || rows.with(|r| rows_html(id, r, active.get_untracked(), open.get_untracked(), today_x))></div>
             <p class="tl-legend" aria-hidden="true">
                 <span class="tl-today-key"></span>{crate::state::tr(ui::TODAY)}
             </p>
         </div>
     }
+}
+
+/// The rows as markup (see `components::markup`): typed views of each row and of its states were
+/// about a third of the chunk the phases screen and the chronology share. Each row is an option
+/// of the listbox, with its index for the click and its states as they are now.
+fn rows_html(id: &str, rows: &[Row], active: usize, open: Option<usize>, today_x: f32) -> String {
+    use crate::components::markup::esc;
+    let mut out = String::new();
+    for (i, row) in rows.iter().enumerate() {
+        out += &format!(
+            r#"<div id="{id}-{}" class="tl-row {}{}{}" role="option" aria-selected="{}" data-i="{i}"><span class="tl-label"><span class="tl-name">"#,
+            row.key,
+            row.kind,
+            if i == active { " active" } else { "" },
+            if open == Some(i) { " opened" } else { "" },
+            i == active,
+        );
+        esc(&mut out, &row.label);
+        out += r#"</span><span class="tl-detail">"#;
+        esc(&mut out, &row.detail);
+        out += r#"</span></span><svg class="tl-track" width="100%" height="28" aria-hidden="true" focusable="false">"#;
+        out += &track_svg(row.mark, today_x);
+        out += "</svg></div>";
+    }
+    out
 }
 
 fn pct(x: f32) -> String {
@@ -362,6 +378,30 @@ mod tests {
             point,
             r#"<circle class="tl-point approx" cx="50%" cy="14" r="7"></circle><line class="tl-today" x1="75%" x2="75%" y1="0" y2="28"></line>"#
         );
+    }
+
+    #[test]
+    fn rows_are_options_with_their_states_and_escaped_text() {
+        use super::{rows_html, Mark, Row};
+        let row = |key, label: &str| Row {
+            key,
+            label: label.into(),
+            detail: "2010 – 2015".into(),
+            mark: Mark::Point {
+                x: 10.0,
+                approx: false,
+            },
+            kind: "status-x",
+        };
+        let html = rows_html("t", &[row("a", "R&D <1>"), row("b", "B")], 1, Some(0), 50.0);
+        assert_eq!(html.matches(r#"role="option""#).count(), 2);
+        assert!(html.starts_with(
+            r#"<div id="t-a" class="tl-row status-x opened" role="option" aria-selected="false" data-i="0">"#
+        ));
+        assert!(html.contains(
+            r#"<div id="t-b" class="tl-row status-x active" role="option" aria-selected="true" data-i="1">"#
+        ));
+        assert!(html.contains("R&amp;D &lt;1&gt;"));
     }
 
     const A: Axis = Axis {
