@@ -193,9 +193,9 @@ const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
 /// the page carries itself (`data-pack`, see [`with_inline_text`]) is taken from there, with no
 /// request. Each response is kept for the one request that wants it (`__reperesFetch`, used by
 /// the main module's load, the chunk loader and `platform::text` through `__reperesText`), so
-/// nothing travels twice. Not
-/// with `?view=` (an LMS package's address, whose page is the home page's whatever the screen):
-/// there the packs the page carries are still taken from it, when asked for.
+/// nothing travels twice. Not with `?view=` (an LMS package's address, whose page is the home
+/// page's whatever the screen): there the packs the page carries are still taken from it, when
+/// asked for.
 const EARLY_FETCH: &str = r#"const early = new Map();
 const at = (f) => new URL(f, document.baseURI).href;
 // WebKit does not hand a file preloaded with <link rel=preload as=fetch> over to fetch(): asked for
