@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Packages dist/ for learning platforms, from one build: the same app in three zips, only the
-manifest (and, for cmi5, the pages' connect-src) differs.
+manifest (and, for cmi5, the pages' connect-src, and so their hashes in the worker's list) differs.
 
     reperes-scorm12.zip     SCORM 1.2: imsmanifest.xml, one SCO
     reperes-scorm2004.zip   SCORM 2004 4th edition: imsmanifest.xml, one SCO, content-set status
@@ -14,7 +14,11 @@ app's CSP says `connect-src 'self'`. In the cmi5 package only, every page's CSP 
 in REPERES_LRS_ORIGINS (space-separated), `https:` by default: any LRS over TLS. Set it to the
 LRS's own origin for a tighter policy. The SCORM packages keep `connect-src 'self'`.
 """
+import base64
+import hashlib
+import json
 import os
+import re
 import sys
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
@@ -156,6 +160,24 @@ def widen_csp(html, origins):
     return html.replace(old, f"{old} {origins}")
 
 
+def with_hashes(sw, changed):
+    """The service worker with the precache list's hashes of the files in `changed` (path → bytes
+    as packaged) written anew, and a version of its own. The browser checks each file the worker
+    precaches against its hash: with dist/'s hashes for the cmi5 package's pages (their CSP
+    widened) the worker would never install, and the course would never work offline."""
+    found = re.search(r"^const FILES = (\[.*\]);$", sw, re.M)
+    version = re.search(r'^const VERSION = "([^"]+)";$', sw, re.M)
+    if not found or not version:
+        sys.exit("sw.js has no precache list or version where package.py looks: update package.py")
+    files = json.loads(found.group(1))
+    for entry in files:
+        stored = entry[2] if len(entry) > 2 else entry[0]  # a page's offline twin, or the file
+        if stored in changed:
+            entry[1] = "sha256-" + base64.b64encode(hashlib.sha256(changed[stored]).digest()).decode()
+    sw = sw[: found.start(1)] + json.dumps(files, separators=(",", ":"), ensure_ascii=False) + sw[found.end(1) :]
+    return sw.replace(version.group(0), f'const VERSION = "{version.group(1)}-lrs";', 1)
+
+
 def package(kind, dist, out_dir):
     out_name, manifest_name = KINDS[kind]
     files = list_files(dist)
@@ -171,15 +193,21 @@ def package(kind, dist, out_dir):
     origins = os.environ.get("REPERES_LRS_ORIGINS", "https:").strip() or "https:"
     out = os.path.join(out_dir, out_name)
     tmp = out + ".part"
+    changed = {}
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr(manifest_name, manifest)
         for f in files:
             path = os.path.join(dist, f)
             if kind == "cmi5" and f.endswith(".html"):
                 with open(path, encoding="utf-8") as h:
-                    z.writestr(f, widen_csp(h.read(), origins))
-            else:
+                    changed[f] = widen_csp(h.read(), origins).encode("utf-8")
+                z.writestr(f, changed[f])
+            elif f != "sw.js":
                 z.write(path, f)
+        # The worker last: its list gives the hashes of the pages as packaged.
+        if "sw.js" in files:
+            with open(os.path.join(dist, "sw.js"), encoding="utf-8") as h:
+                z.writestr("sw.js", with_hashes(h.read(), changed) if changed else h.read())
     os.replace(tmp, out)
     print(f"{out}: {len(files)} files and {manifest_name}")
 

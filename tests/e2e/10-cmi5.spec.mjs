@@ -199,6 +199,11 @@ test("cmi5 course structure: well-formed cmi5.xml, the CourseStructure namespace
     assert(["Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "NotApplicable"].includes(au.moveOn), `a moveOn: ${au.moveOn}`);
     const name = JSON.parse(execFileSync("python3", ["-c", "import tomllib,json;print(json.dumps(tomllib.load(open('content/ui.toml','rb'))['app_name']))"], { cwd: ROOT }).toString());
     assertEqual(doc.title, { fr: name.fr, en: name.en }, "the course title is the app's name from content/ui.toml");
+    // Its pages differ from dist/ (their CSP lets the LRS in): the worker's list must give their
+    // hashes as packaged, or the browser refuses them and the course never works offline.
+    const files = JSON.parse(fs.readFileSync(path.join(pkg, "sw.js"), "utf8").match(/const FILES = (\[.*\]);/)[1]);
+    const wrong = files.filter(([file, hash, from = file]) => "sha256-" + crypto.createHash("sha256").update(fs.readFileSync(path.join(pkg, from))).digest("base64") !== hash);
+    assertEqual(wrong.map(([f]) => f), [], "every file the worker precaches matches its hash in the package");
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
