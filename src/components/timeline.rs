@@ -200,9 +200,20 @@ pub fn Timeline(
     };
     // The highlighted and the opened row, set on the rows in place (each keeps its element: the
     // listbox's active descendant). Rows written anew (the language) carry the states as they are.
+    let holder = NodeRef::<leptos::html::Div>::new();
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
-        crate::platform::dom::set_row_states(&format!("{id}-timeline"), active.get(), open.get());
+        let (active, open) = (active.get(), open.get());
+        let Some(rows) = holder.get() else { return };
+        let rows = rows.children();
+        for i in 0..rows.length() {
+            let Some(row) = rows.item(i) else { continue };
+            let i = i as usize;
+            let classes = row.class_list();
+            let _ = classes.toggle_with_force("active", i == active);
+            let _ = classes.toggle_with_force("opened", open == Some(i));
+            let _ = row.set_attribute("aria-selected", if i == active { "true" } else { "false" });
+        }
     });
     let today_x = AXIS.x(today);
     view! {
@@ -219,7 +230,7 @@ pub fn Timeline(
                 <span class="tl-label"></span>
                 <svg class="tl-track" width="100%" height="24" focusable="false" inner_html=axis_svg(today_x)></svg>
             </div>
-            <div class="tl-rows" on:click=on_click inner_html=move || rows.with(|r| rows_html(id, r, active.get_untracked(), open.get_untracked(), today_x))></div>
+            <div class="tl-rows" node_ref=holder on:click=on_click inner_html=move || rows.with(|r| rows_html(id, r, active.get_untracked(), open.get_untracked(), today_x))></div>
             <p class="tl-legend" aria-hidden="true">
                 <span class="tl-today-key"></span>{crate::state::tr(ui::TODAY)}
             </p>

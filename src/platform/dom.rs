@@ -209,30 +209,6 @@ mod web {
         }
     }
 
-    /// A timeline's row states, on its rows in place (`components::timeline`): the highlighted
-    /// row (`active`, `aria-selected`) and the opened one.
-    pub fn set_row_states(list: &str, active: usize, open: Option<usize>) {
-        let Some(list) = document().get_element_by_id(list) else {
-            return;
-        };
-        let Ok(rows) = list.query_selector_all(".tl-row") else {
-            return;
-        };
-        for i in 0..rows.length() {
-            let Some(row) = rows
-                .item(i)
-                .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-            else {
-                continue;
-            };
-            let i = i as usize;
-            let classes = row.class_list();
-            let _ = classes.toggle_with_force("active", i == active);
-            let _ = classes.toggle_with_force("opened", open == Some(i));
-            let _ = row.set_attribute("aria-selected", if i == active { "true" } else { "false" });
-        }
-    }
-
     /// Sets (or removes) `inert` on every child of the app root that does not match `keep`.
     pub fn set_inert_outside(on: bool, keep: &str) {
         let Some(app) = document().get_element_by_id("app") else {
