@@ -1,32 +1,16 @@
 //! The top of the app: the layout (header, notices, the screen, footer, presenter). Its state
 //! lives in `state.rs`.
 
-use crate::components::{header::Header, notices::Notices, presenter};
+use crate::components::{header::Header, link, notices::Notices, presenter};
 use crate::content::ui;
 use crate::route::Route;
-use crate::state::{tr, Boot, Ctx, Notice, Stage};
+use crate::state::{tr, Ctx, Notice, Stage};
 use crate::views;
 use leptos::prelude::*;
 
 #[component]
-pub fn App(boot: Boot) -> impl IntoView {
-    let ctx = Ctx {
-        lang: boot.lang,
-        route: RwSignal::new(boot.route),
-        progress: RwSignal::new(boot.progress),
-        notices: RwSignal::new(boot.notices),
-        announce: RwSignal::new(String::new()),
-        backend: RwSignal::new(boot.backend),
-        presenting: RwSignal::new(false),
-        more_text: RwSignal::new(0),
-        attempt: RwSignal::new(0),
-        stage: boot.stage,
-        embed: boot.embed,
-        query_mode: boot.query_mode,
-        url_lang: boot.url_lang,
-    };
+pub fn App(ctx: Ctx) -> impl IntoView {
     provide_context(ctx);
-    crate::platform::effects(ctx);
 
     // Re-render the screen only when it changes, not when a selection within it does.
     let screen = Memo::new(move |_| views::screen_key(ctx.route.get()));
@@ -74,10 +58,14 @@ pub fn App(boot: Boot) -> impl IntoView {
         }
         now
     });
+    // Every in-app link: one listener for their clicks, one effect for the screen shown.
+    let root = NodeRef::<leptos::html::Div>::new();
+    link::mark_current(ctx, root);
     view! {
-        <div id="app" class="app" class:embedded=ctx.embed>
+        <div id="app" class="app" class:embedded=ctx.embed node_ref=root on:click=move |ev| link::follow(ctx, ev)>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
-            {(!ctx.embed).then(|| view! { <Header/> })}
+            // The prerender draws the header here; the browser adds it a task later (`add_header`).
+            {(cfg!(not(target_arch = "wasm32")) && !ctx.embed).then(|| view! { <Header/> })}
             <Notices/>
             <main id="main" class="main">{move || built.get().then(|| views::screen(shown.get()))}</main>
             {(!ctx.embed).then(footer)}
@@ -85,6 +73,31 @@ pub fn App(boot: Boot) -> impl IntoView {
             {move || presented.get().then(presenter::view).flatten()}
         </div>
     }
+}
+
+/// The rest of the shell, a task after the frame (see `lib.rs`): the app's effects on the browser
+/// (title, saving, the embedding page, back and forward) and the header, put in place after the
+/// skip link of `root` (the app's element). Built on its own, not as a reactive part of `App`:
+/// a view shown later would bring the header's patch code ("rebuild"), which nothing calls
+/// (about 1.5 KB of brotli).
+#[cfg(target_arch = "wasm32")]
+pub fn add_header(ctx: Ctx, root: &web_sys::Element) {
+    use leptos::tachys::view::{Mountable, Render};
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(ctx);
+        crate::platform::effects(ctx);
+        if ctx.embed {
+            return;
+        }
+        let mut header = view! { <Header/> }.into_view().build();
+        let skip = root.first_element_child();
+        let after = skip.and_then(|s| s.next_sibling());
+        header.mount(root, after.as_ref());
+        // The header stays for the app's life, like its owner.
+        std::mem::forget(header);
+    });
+    std::mem::forget(owner);
 }
 
 /// Skip link that works under a `<base href>`: move focus instead of following `#main`.

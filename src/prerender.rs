@@ -12,7 +12,7 @@ use crate::i18n::Lang;
 use crate::route::Route;
 use crate::{
     app::App,
-    state::{description, title, Boot},
+    state::{description, title, Boot, Ctx},
 };
 use leptos::prelude::*;
 use std::{fs, path::Path};
@@ -20,7 +20,7 @@ use std::{fs, path::Path};
 /// The live app's HTML for a route, as the browser would first see it (French, nothing saved).
 pub fn render(route: Route) -> String {
     let owner = Owner::new();
-    owner.with(|| view! { <App boot=Boot::prerender(route)/> }.to_html())
+    owner.with(|| view! { <App ctx=Ctx::new(Boot::prerender(route))/> }.to_html())
 }
 
 const APP_SLOT: &str = r#"<div id="app"></div>"#;

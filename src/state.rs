@@ -58,7 +58,7 @@ pub enum Notice {
 }
 
 /// How far the live app has come. In the browser it is built in steps, each its own task so that
-/// none blocks the page for long (see `lib.rs`): the shell (header, notices, footer), then the
+/// none blocks the page for long (see `lib.rs`): the shell (its frame, then its header), then the
 /// screen, then the whole is put in place of the prerendered page. The prerender builds it all at
 /// once.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +123,27 @@ pub struct Ctx {
     pub embed: bool,
     pub query_mode: bool,
     pub url_lang: bool,
+}
+
+impl Ctx {
+    /// The app's state at start.
+    pub fn new(boot: Boot) -> Ctx {
+        Ctx {
+            lang: boot.lang,
+            route: RwSignal::new(boot.route),
+            progress: RwSignal::new(boot.progress),
+            notices: RwSignal::new(boot.notices),
+            announce: RwSignal::new(String::new()),
+            backend: RwSignal::new(boot.backend),
+            presenting: RwSignal::new(false),
+            more_text: RwSignal::new(0),
+            attempt: RwSignal::new(0),
+            stage: boot.stage,
+            embed: boot.embed,
+            query_mode: boot.query_mode,
+            url_lang: boot.url_lang,
+        }
+    }
 }
 
 pub fn use_ctx() -> Ctx {

@@ -32,42 +32,22 @@ pub fn shown() -> Option<Arc<Debrief>> {
 /// with the keyboard to do so. Its content is the table's markup, built as one string for the
 /// language shown and parsed by the browser in one go: built node by node from the wasm, the
 /// seven tables of a debrief (about 1,300 elements) took over 200 ms at CPU 4x, most of it in
-/// calls across to the DOM. Its links move through history like `Link` (one listener here).
+/// calls across to the DOM. Its links move through history like `Link` (see `components::link`).
 #[component]
 fn Scroll(
     labelled: String,
     html: impl Fn(Lang) -> String + Send + Sync + 'static,
 ) -> impl IntoView {
     let ctx = use_ctx();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
-        if !crate::components::link::plain_click(&ev) {
-            return;
-        }
-        let link = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|e| e.closest("a[data-to]").ok().flatten());
-        if let Some(to) = link.and_then(|a| a.get_attribute("data-to")) {
-            ev.prevent_default();
-            ctx.navigate(Route::parse(&to));
-        }
-    };
     view! {
-        <div class="table-scroll" role="region" aria-labelledby=labelled tabindex="0" on:click=on_click inner_html=move || html(ctx.lang.get())></div>
+        <div class="table-scroll" role="region" aria-labelledby=labelled tabindex="0" inner_html=move || html(ctx.lang.get())></div>
     }
 }
 
-/// An in-app link in the markup: its address as `Link` gives it, its route for the click.
+/// An in-app link in the markup (see `components::link`).
 fn link(out: &mut String, to: Route, text: &str) {
-    let href = use_ctx().href(to);
-    out.push_str(r#"<a href=""#);
-    esc(out, &href);
-    out.push_str(r#"" data-to=""#);
-    esc(out, &to.path());
-    out.push_str(r#"">"#);
-    esc(out, text);
-    out.push_str("</a>");
+    let ctx = use_ctx();
+    crate::components::link::anchor(out, &ctx.href(to), to, ctx.route.get_untracked(), text);
 }
 
 /// The head row: the first column's name, then each count's (with its colour key), then the bar.

@@ -1,9 +1,10 @@
-//! The frameworks taken from one article, as a list of links (menu, home, sources).
+//! The frameworks taken from one article, as a list of links (menu, sources), written as markup
+//! (see `components::link`).
 
-use crate::components::link::Link;
+use crate::components::link::list_html;
 use crate::content::FRAMEWORKS;
 use crate::route::Route;
-use crate::state::tr;
+use crate::state::use_ctx;
 use leptos::prelude::*;
 
 #[component]
@@ -17,16 +18,18 @@ pub fn FrameworkLinks(
     #[prop(optional, into)]
     labelledby: Option<String>,
 ) -> impl IntoView {
-    view! {
-        <ul aria-labelledby=labelledby>
-            {FRAMEWORKS
-                .iter()
-                .filter(|f| f.article == article)
-                .map(|f| {
-                    let name = if short { f.short } else { f.title };
-                    view! { <li><Link to=Route::of_framework(f.id)>{tr(name)}</Link></li> }
-                })
-                .collect_view()}
-        </ul>
-    }
+    let ctx = use_ctx();
+    let html = move || {
+        let lang = ctx.lang.get();
+        list_html(
+            ctx,
+            FRAMEWORKS.iter().filter(|f| f.article == article).map(|f| {
+                (
+                    Route::of_framework(f.id),
+                    if short { f.short } else { f.title }.get(lang),
+                )
+            }),
+        )
+    };
+    view! { <ul aria-labelledby=labelledby inner_html=html></ul> }
 }

@@ -7,7 +7,7 @@
 
 use crate::components::framework_links::FrameworkLinks;
 use crate::components::icon::Icon;
-use crate::components::link::Link;
+use crate::components::link::{list_html, Link};
 use crate::components::presenter;
 use crate::content::{ui, ARTICLES};
 use crate::i18n::Lang;
@@ -27,13 +27,7 @@ pub fn Header() -> impl IntoView {
             <div class="bar">
                 <Link to=Route::Home class="brand">{tr(ui::APP_NAME)}</Link>
                 <nav class="primary" aria-label=tr(ui::NAV_LABEL)>
-                    <ul>
-                        {SCREENS
-                            .iter()
-                            .filter(|s| s.primary)
-                            .map(|s| view! { <li><Link to=s.route>{tr(s.name)}</Link></li> })
-                            .collect_view()}
-                    </ul>
+                    <ul inner_html=move || screens_html(ctx, true)></ul>
                 </nav>
                 <div class="tools">
                     <LangSwitch/>
@@ -46,6 +40,18 @@ pub fn Header() -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// The links to the screens (the bar's: the main ones only), as markup (see `components::link`).
+fn screens_html(ctx: crate::state::Ctx, primary_only: bool) -> String {
+    let lang = ctx.lang.get();
+    list_html(
+        ctx,
+        SCREENS
+            .iter()
+            .filter(|s| s.primary || !primary_only)
+            .map(|s| (s.route, s.name.get(lang))),
+    )
 }
 
 /// Whether the menu is open, as the element says: its toggle event, which tells the `open` signal,
@@ -208,12 +214,7 @@ fn Menu() -> impl IntoView {
                 <div class="menu-groups">
                     <nav class="menu-group" aria-labelledby="menu-screens">
                         <p class="menu-group-title" id="menu-screens">{tr(ui::MENU_SCREENS)}</p>
-                        <ul>
-                            {SCREENS
-                                .iter()
-                                .map(|s| view! { <li><Link to=s.route>{tr(s.name)}</Link></li> })
-                                .collect_view()}
-                        </ul>
+                        <ul inner_html=move || screens_html(ctx, false)></ul>
                     </nav>
                     <div class="menu-group menu-settings" role="group" aria-labelledby="menu-settings">
                         <p class="menu-group-title" id="menu-settings">{tr(ui::MENU_SETTINGS)}</p>

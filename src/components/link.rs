@@ -1,28 +1,128 @@
-//! An in-app link: a real `<a href>` (so it works before the wasm loads, opens in a new tab, and
-//! reads as a link), which moves through history without reloading when clicked plainly.
+//! In-app links: real `<a href>` elements (so they work before the wasm loads, open in a new tab,
+//! and read as links), which move through history without reloading when clicked plainly.
+//!
+//! Every such link carries its route in `data-to`. One listener, on the app's root (`follow`),
+//! handles a plain click on any of them, and one effect (`mark_current`) says which one is the
+//! screen shown (`aria-current`): no listener and no reactive attribute per link. Lists of links
+//! that change only as a whole (the menu, a list of frameworks) are markup (`list_html`): the
+//! header's 43 links, built one by one with a listener and three reactive parts each, were most of
+//! the shell's build at start.
 
 use crate::route::Route;
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use leptos::prelude::*;
 
 #[component]
 pub fn Link(to: Route, children: Children, #[prop(optional, into)] class: String) -> impl IntoView {
     let ctx = use_ctx();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
-        if plain_click(&ev) {
-            ev.prevent_default();
-            ctx.navigate(to);
-        }
-    };
     view! {
-        <a href=move || ctx.href(to) class=class on:click=on_click aria-current=move || (ctx.route.get() == to).then_some("page")>
+        <a href=move || ctx.href(to) class=class data-to=to.path() aria-current=current(ctx, to)>
             {children()}
         </a>
     }
+}
+
+/// `aria-current` as a link to `to` has it when it is built; `mark_current` keeps it up to date.
+fn current(ctx: Ctx, to: Route) -> Option<&'static str> {
+    (ctx.route.get_untracked() == to).then_some("page")
+}
+
+/// One in-app link as markup, added to `out` (see `components::markup`).
+pub fn anchor(out: &mut String, href: &str, to: Route, shown: Route, text: &str) {
+    use crate::components::markup::esc;
+    out.push_str(r#"<a href=""#);
+    esc(out, href);
+    out.push_str(r#"" data-to=""#);
+    esc(out, &to.path());
+    out.push('"');
+    if to == shown {
+        out.push_str(r#" aria-current="page""#);
+    }
+    out.push('>');
+    esc(out, text);
+    out.push_str("</a>");
+}
+
+/// A list's items, one link each, as markup, in the language shown: for a `<ul>`'s `inner_html`,
+/// read in a reactive closure (the addresses and names follow the language).
+pub fn list_html(ctx: Ctx, links: impl IntoIterator<Item = (Route, &'static str)>) -> String {
+    let shown = ctx.route.get_untracked();
+    let mut out = String::new();
+    for (to, text) in links {
+        out.push_str("<li>");
+        anchor(&mut out, &ctx.href(to), to, shown, text);
+        out.push_str("</li>");
+    }
+    out
 }
 
 /// A plain click (main button, no modifier): the app follows the link itself; any other click
 /// (a new tab, a download) is the browser's.
 pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
     ev.button() == 0 && !(ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key())
+}
+
+/// The app's one listener for its links (on its root): a plain click on an in-app link moves
+/// through history. After the handlers on the way up (the menu closes first).
+pub fn follow(ctx: Ctx, ev: leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    if ev.default_prevented() || !plain_click(&ev) {
+        return;
+    }
+    let link = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| e.closest("a[data-to]").ok().flatten());
+    if let Some(to) = link.and_then(|a| a.get_attribute("data-to")) {
+        ev.prevent_default();
+        ctx.navigate(Route::parse(&to));
+    }
+}
+
+/// Keeps `aria-current` on the links to the screen shown, under `root`, as the route changes.
+/// Links built later are built with it (`Link`, `list_html`).
+pub fn mark_current(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let path = ctx.route.get().path();
+        let Some(root) = root.get() else { return };
+        let Ok(links) = root.query_selector_all("a[data-to]") else {
+            return;
+        };
+        for i in 0..links.length() {
+            let Some(a) = links
+                .item(i)
+                .and_then(|n| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(n).ok())
+            else {
+                continue;
+            };
+            let _ = if a.get_attribute("data-to").as_deref() == Some(path.as_str()) {
+                a.set_attribute("aria-current", "page")
+            } else {
+                a.remove_attribute("aria-current")
+            };
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::anchor;
+    use crate::route::Route;
+
+    #[test]
+    fn a_link_as_markup_carries_its_route_and_says_when_it_is_the_screen_shown() {
+        let mut out = String::new();
+        anchor(
+            &mut out,
+            "quiz/?lang=en",
+            Route::Quiz,
+            Route::Home,
+            "Quiz <&>",
+        );
+        anchor(&mut out, "./", Route::Home, Route::Home, "Home");
+        assert_eq!(
+            out,
+            r#"<a href="quiz/?lang=en" data-to="quiz">Quiz &lt;&amp;&gt;</a><a href="./" data-to="" aria-current="page">Home</a>"#
+        );
+    }
 }

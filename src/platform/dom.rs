@@ -86,7 +86,8 @@ mod web {
         }
     }
 
-    /// A User Timing mark (`reperes-shell`, `reperes-built`, `reperes-live`), read by the benchmark.
+    /// A User Timing mark (`reperes-frame`, `reperes-shell`, `reperes-built`, `reperes-live`), read
+    /// by the benchmark.
     pub fn mark(name: &str) {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark(name);

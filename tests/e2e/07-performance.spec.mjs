@@ -26,7 +26,7 @@ test("with JavaScript disabled, home and phases show the three phase names", asy
   await context.close();
 });
 
-test("the live app replaces the prerendered page in one step, built in three tasks", async ({ page, base }) => {
+test("the live app replaces the prerendered page in one step, built in four tasks", async ({ page, base }) => {
   // Every change to the body's children, as the page sees them: the prerendered root must be
   // swapped for the live one in the same mutation (never an empty page, never two apps).
   await page.addInitScript(() => {
@@ -46,7 +46,7 @@ test("the live app replaces the prerendered page in one step, built in three tas
   // The parser adds the prerendered root first; then one record both removes it and adds the live one.
   assertEqual(JSON.stringify(swaps.slice(-1)), JSON.stringify([{ added: 1, removed: 1 }]), `swaps: ${JSON.stringify(swaps)}`);
   const marks = await page.evaluate(() => performance.getEntriesByType("mark").map((m) => m.name).filter((n) => n.startsWith("reperes-")));
-  assertEqual(marks.join(" "), "reperes-shell reperes-built reperes-live", "built in steps, in order");
+  assertEqual(marks.join(" "), "reperes-frame reperes-shell reperes-built reperes-live", "built in steps, in order");
   const again = await page.evaluate(() => document.querySelector("main h1").textContent);
   assert(again.length > 3, "content present");
 });
