@@ -4,6 +4,7 @@
 use crate::components::confirm::Confirm;
 use crate::components::link::Link;
 use crate::content::{self, ui, Question, FRAMEWORKS, QUESTIONS};
+use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::{tr, use_ctx};
 use leptos::prelude::*;
@@ -54,7 +55,8 @@ pub fn Quiz() -> impl IntoView {
 #[component]
 fn QuestionCard(q: &'static Question) -> impl IntoView {
     let ctx = use_ctx();
-    let chosen = move || ctx.progress.with(|p| p.answers.get(q.id).copied());
+    // This question's answer: a memo, so that only an answer to it wakes what reads it.
+    let chosen = Memo::new(move |_| ctx.progress.with(|p| p.answers.get(q.id).copied()));
     let picked = RwSignal::new(None::<u8>);
     let f = content::framework(q.framework).expect("build.rs checks question links");
     let to = Route::of_framework(f.id);
@@ -74,33 +76,46 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         });
         crate::platform::dom::focus_soon(focus_feedback.clone());
     };
+    // The options are markup (`choices_html`): one handler for them all, and one effect that sets
+    // their states in place (each keeps its element, and focus). Built one by one, with a
+    // listener and five reactive parts each, the quiz's 150 options made its screen a task of
+    // 110 to 150 ms at CPU 4x.
+    let holder = NodeRef::<leptos::html::Div>::new();
+    let on_change = move |ev: leptos::ev::Event| {
+        let i = event_target::<web_sys::Element>(&ev).get_attribute("data-i");
+        if let Some(i) = i.and_then(|i| i.parse().ok()) {
+            picked.set(Some(i));
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    Effect::new(move |_| {
+        use wasm_bindgen::JsCast;
+        let (chosen, shown) = (chosen.get(), chosen.get().or(picked.get()));
+        let Some(choices) = holder.get() else { return };
+        let labels = choices.children();
+        for i in 0..labels.length() {
+            let Some(label) = labels.item(i) else {
+                continue;
+            };
+            let i = i as u8;
+            let classes = label.class_list();
+            let _ = classes.toggle_with_force("right", chosen.is_some() && i == q.answer);
+            let _ = classes.toggle_with_force("wrong", chosen == Some(i) && i != q.answer);
+            let input = label.first_element_child();
+            if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                input.set_checked(shown == Some(i));
+                input.set_disabled(chosen.is_some());
+            }
+        }
+    });
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
             <legend>{tr(q.prompt)}</legend>
-            {q.choices
-                .iter()
-                .enumerate()
-                .map(|(i, c)| {
-                    let id = format!("q-{}-{i}", q.id);
-                    let for_id = id.clone();
-                    view! {
-                        <label for=for_id class="choice"
-                            class:right=move || chosen().is_some() && i == q.answer as usize
-                            class:wrong=move || chosen() == Some(i as u8) && i != q.answer as usize>
-                            <input
-                                type="radio"
-                                id=id
-                                name=format!("q-{}", q.id)
-                                prop:checked=move || chosen().or(picked.get()) == Some(i as u8)
-                                disabled=move || chosen().is_some()
-                                on:change=move |_| picked.set(Some(i as u8))
-                            />
-                            <span>{tr(*c)}</span>
-                        </label>
-                    }
-                })
-                .collect_view()}
-            {move || match chosen() {
+            <div class="choices" node_ref=holder on:change=on_change inner_html=move || {
+                choices_html(q, ctx.lang.get(), chosen.get_untracked(), picked.get_untracked())
+            }></div>
+            {move || match chosen.get() {
                 None => view! {
                     <p class="question-check">
                         <button type="button" disabled=move || picked.get().is_none() on:click=check.clone()>{tr(ui::QUIZ_CHECK)}</button>
@@ -119,5 +134,74 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
                 }
             }}
         </fieldset>
+    }
+}
+
+/// A question's options as markup (see `components::markup`), in `lang`, with their states as they
+/// are now: a radio button each, in its label, with its index for the change handler.
+fn choices_html(q: &Question, lang: Lang, chosen: Option<u8>, picked: Option<u8>) -> String {
+    use crate::components::markup::esc;
+    use std::fmt::Write;
+    let mut out = String::new();
+    for (i, c) in q.choices.iter().enumerate() {
+        let i = i as u8;
+        let id = q.id;
+        let _ = write!(
+            out,
+            r#"<label for="q-{id}-{i}" class="choice{}{}"><input type="radio" id="q-{id}-{i}" name="q-{id}" data-i="{i}"{}{}><span>"#,
+            if chosen.is_some() && i == q.answer {
+                " right"
+            } else {
+                ""
+            },
+            if chosen == Some(i) && i != q.answer {
+                " wrong"
+            } else {
+                ""
+            },
+            if chosen.or(picked) == Some(i) {
+                " checked"
+            } else {
+                ""
+            },
+            if chosen.is_some() { " disabled" } else { "" },
+        );
+        esc(&mut out, c.get(lang));
+        out.push_str("</span></label>");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::choices_html;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn an_answered_question_marks_the_right_option_and_the_wrong_choice_and_locks() {
+        let q = crate::content::QUESTIONS
+            .iter()
+            .find(|q| q.choices.len() >= 2)
+            .expect("a question with two options");
+        let wrong = if q.answer == 0 { 1 } else { 0 };
+        let blank = choices_html(q, Lang::Fr, None, None);
+        assert_eq!(blank.matches("<input").count(), q.choices.len());
+        assert!(
+            !blank.contains("checked") && !blank.contains("disabled") && !blank.contains(" right")
+        );
+        let picked = choices_html(q, Lang::Fr, None, Some(wrong));
+        assert_eq!(picked.matches(" checked").count(), 1);
+        assert!(
+            !picked.contains(" wrong") && !picked.contains("disabled"),
+            "picked, not yet checked"
+        );
+        let answered = choices_html(q, Lang::En, Some(wrong), None);
+        assert_eq!(answered.matches(r#"class="choice right""#).count(), 1);
+        assert_eq!(answered.matches(r#"class="choice wrong""#).count(), 1);
+        assert_eq!(answered.matches(" disabled").count(), q.choices.len());
+        assert!(answered.contains(&format!(
+            r#"id="q-{}-{wrong}" name="q-{}" data-i="{wrong}" checked"#,
+            q.id, q.id
+        )));
     }
 }
