@@ -22,9 +22,9 @@ pub mod views;
 
 /// Starts the app in the browser: reads the address and saved progress, builds the live app off
 /// the page in three tasks (the shell's frame, its header, then the screen once its code is in),
-/// and puts it in place of the prerendered page in a fourth. Each step stays short, so the page keeps answering input,
-/// and nothing flashes: the prerendered page stays on screen until the live one replaces it at
-/// once.
+/// and puts it in place of the prerendered page in a fourth. Each step stays short, so the page
+/// keeps answering input, and nothing flashes: the prerendered page stays on screen until the live
+/// one replaces it at once.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
     use app::App;
@@ -103,9 +103,10 @@ pub fn start() {
         // 2. The shell, in an element outside the page, while the first screen's code may still be
         // coming: on a slow network the main module arrives before the screen's chunks, and the
         // shell is then built in that wait, not after it. In two tasks: the frame (notices,
-        // footer, the app's effects), then the header. Most of each task's time is the browser
-        // compiling the code it runs for the first time (Chrome compiles a wasm function when it
-        // is first called); built in one, the shell was a task of 100 to 160 ms at CPU 4x.
+        // footer, the screen's slot), then the header with the app's effects on the browser
+        // (`app::add_header`). Most of each task's time is the browser compiling the code it runs
+        // for the first time (Chrome compiles a wasm function when it is first called); built in
+        // one, the shell was a task of 100 to 160 ms at CPU 4x.
         let holder = document.create_element("div").unwrap();
         let ctx = Ctx::new(boot);
         leptos::mount::mount_to(

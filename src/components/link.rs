@@ -5,8 +5,7 @@
 //! handles a plain click on any of them, and one effect (`mark_current`) says which one is the
 //! screen shown (`aria-current`): no listener and no reactive attribute per link. Lists of links
 //! that change only as a whole (the menu, a list of frameworks) are markup (`list_html`): the
-//! header's 43 links, built one by one with a listener and three reactive parts each, were most of
-//! the shell's build at start.
+//! header alone has 43 links, which were each built with a listener and three reactive parts.
 
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};

@@ -90,22 +90,22 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     #[cfg(target_arch = "wasm32")]
     Effect::new(move |_| {
         use wasm_bindgen::JsCast;
-        let (chosen, shown) = (chosen.get(), chosen.get().or(picked.get()));
+        let (chosen, picked) = (chosen.get(), picked.get());
         let Some(choices) = holder.get() else { return };
         let labels = choices.children();
         for i in 0..labels.length() {
             let Some(label) = labels.item(i) else {
                 continue;
             };
-            let i = i as u8;
+            let state = Choice::of(q, i as u8, chosen, picked);
             let classes = label.class_list();
-            let _ = classes.toggle_with_force("right", chosen.is_some() && i == q.answer);
-            let _ = classes.toggle_with_force("wrong", chosen == Some(i) && i != q.answer);
+            let _ = classes.toggle_with_force("right", state.right);
+            let _ = classes.toggle_with_force("wrong", state.wrong);
             let input = label.first_element_child();
             if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
-                input.set_checked(shown == Some(i));
-                input.set_disabled(chosen.is_some());
+                input.set_checked(state.checked);
+                input.set_disabled(state.locked);
             }
         }
     });
@@ -137,6 +137,29 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     }
 }
 
+/// An option's states, from the question's answer (`chosen`) and the option selected but not yet
+/// checked (`picked`): the markup's and the effect's alike.
+struct Choice {
+    /// The right answer, shown once the question is answered.
+    right: bool,
+    /// The learner's answer, when it is not the right one.
+    wrong: bool,
+    checked: bool,
+    /// Answered: the options no longer change.
+    locked: bool,
+}
+
+impl Choice {
+    fn of(q: &Question, i: u8, chosen: Option<u8>, picked: Option<u8>) -> Choice {
+        Choice {
+            right: chosen.is_some() && i == q.answer,
+            wrong: chosen == Some(i) && i != q.answer,
+            checked: chosen.or(picked) == Some(i),
+            locked: chosen.is_some(),
+        }
+    }
+}
+
 /// A question's options as markup (see `components::markup`), in `lang`, with their states as they
 /// are now: a radio button each, in its label, with its index for the change handler.
 fn choices_html(q: &Question, lang: Lang, chosen: Option<u8>, picked: Option<u8>) -> String {
@@ -144,27 +167,16 @@ fn choices_html(q: &Question, lang: Lang, chosen: Option<u8>, picked: Option<u8>
     use std::fmt::Write;
     let mut out = String::new();
     for (i, c) in q.choices.iter().enumerate() {
-        let i = i as u8;
-        let id = q.id;
+        let (i, id) = (i as u8, q.id);
+        let state = Choice::of(q, i, chosen, picked);
+        let on = |yes: bool, attr: &'static str| if yes { attr } else { "" };
         let _ = write!(
             out,
             r#"<label for="q-{id}-{i}" class="choice{}{}"><input type="radio" id="q-{id}-{i}" name="q-{id}" data-i="{i}"{}{}><span>"#,
-            if chosen.is_some() && i == q.answer {
-                " right"
-            } else {
-                ""
-            },
-            if chosen == Some(i) && i != q.answer {
-                " wrong"
-            } else {
-                ""
-            },
-            if chosen.or(picked) == Some(i) {
-                " checked"
-            } else {
-                ""
-            },
-            if chosen.is_some() { " disabled" } else { "" },
+            on(state.right, " right"),
+            on(state.wrong, " wrong"),
+            on(state.checked, " checked"),
+            on(state.locked, " disabled"),
         );
         esc(&mut out, c.get(lang));
         out.push_str("</span></label>");
