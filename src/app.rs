@@ -1,7 +1,7 @@
 //! The top of the app: the layout (header, notices, the screen, footer, presenter). Its state
 //! lives in `state.rs`.
 
-use crate::components::{header::Header, link, notices::Notices, presenter};
+use crate::components::{header, link, notices::Notices, presenter};
 use crate::content::ui;
 use crate::route::Route;
 use crate::state::{tr, Ctx, Notice, Stage};
@@ -65,10 +65,12 @@ pub fn App(ctx: Ctx) -> impl IntoView {
         <div id="app" class="app" class:embedded=ctx.embed node_ref=root on:click=move |ev| link::follow(ctx, ev)>
             <a class="skip-link" href="#main" on:click=skip_to_main>{tr(ui::SKIP_TO_CONTENT)}</a>
             // The prerender draws the header here; the browser adds it a task later (`add_header`).
-            {(cfg!(not(target_arch = "wasm32")) && !ctx.embed).then(|| view! { <Header/> })}
+            {(cfg!(not(target_arch = "wasm32")) && !ctx.embed).then(|| view! {
+                <header class="site-header" inner_html=header::bar_html(ctx, false)></header>
+            })}
             <Notices/>
             <main id="main" class="main">{move || built.get().then(|| views::screen(shown.get()))}</main>
-            {(!ctx.embed).then(footer)}
+            {(!ctx.embed).then(|| footer(ctx))}
             <div class="sr-only" role="status" aria-live="polite">{move || ctx.announce.get()}</div>
             {move || presented.get().then(presenter::view).flatten()}
         </div>
@@ -76,13 +78,11 @@ pub fn App(ctx: Ctx) -> impl IntoView {
 }
 
 /// The rest of the shell, a task after the frame (see `lib.rs`): the app's effects on the browser
-/// (title, saving, the embedding page, back and forward) and the header, put in place after the
-/// skip link of `root` (the app's element). Built on its own, not as a reactive part of `App`:
-/// a view shown later would bring the header's patch code ("rebuild"), which nothing calls
-/// (about 1.5 KB of brotli).
+/// (title, saving, the embedding page, back and forward) and the header (markup, see
+/// `components::header`), put in place after the skip link of `root` (the app's element), under
+/// an owner of their own that lives as long as the app.
 #[cfg(target_arch = "wasm32")]
 pub fn add_header(ctx: Ctx, root: &web_sys::Element) {
-    use leptos::tachys::view::{Mountable, Render};
     let owner = Owner::new();
     owner.with(|| {
         provide_context(ctx);
@@ -90,12 +90,24 @@ pub fn add_header(ctx: Ctx, root: &web_sys::Element) {
         if ctx.embed {
             return;
         }
-        let mut header = view! { <Header/> }.into_view().build();
+        let Ok(el) = web_sys::window()
+            .unwrap()
+            .document()
+            .unwrap()
+            .create_element("header")
+        else {
+            return;
+        };
+        el.set_class_name("site-header");
+        // A menu the learner opened on the prerendered page stays open in the live app.
+        el.set_inner_html(&header::bar_html(
+            ctx,
+            crate::platform::dom::prerendered_menu_open(),
+        ));
         let skip = root.first_element_child();
         let after = skip.and_then(|s| s.next_sibling());
-        header.mount(root, after.as_ref());
-        // The header stays for the app's life, like its owner.
-        std::mem::forget(header);
+        let _ = root.insert_before(&el, after.as_ref());
+        header::wire(ctx, el);
     });
     std::mem::forget(owner);
 }
@@ -107,15 +119,29 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
     crate::platform::dom::focus_main_heading();
 }
 
-fn footer() -> impl IntoView {
-    view! {
-        <footer class="site-footer">
-            <p>{tr(ui::FOOTER_TEXT)}</p>
-            <p>
-                <crate::components::link::Link to=Route::Sources>{tr(ui::NAV_SOURCES)}</crate::components::link::Link>
-                " · "
-                <crate::components::link::Link to=Route::About>{tr(ui::NAV_ABOUT)}</crate::components::link::Link>
-            </p>
-        </footer>
-    }
+/// The footer, as markup (see `components::markup`): it changes only as a whole, with the
+/// language.
+fn footer(ctx: Ctx) -> impl IntoView {
+    let html = move || {
+        let lang = ctx.lang.get();
+        let shown = ctx.route.get_untracked();
+        let mut o = String::from("<p>");
+        crate::components::markup::esc(&mut o, ui::FOOTER_TEXT.get(lang));
+        o.push_str("</p><p>");
+        for (i, (to, name)) in [
+            (Route::Sources, ui::NAV_SOURCES),
+            (Route::About, ui::NAV_ABOUT),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            if i > 0 {
+                o.push_str(" · ");
+            }
+            link::anchor(&mut o, "", &ctx.href(to), to, shown, name.get(lang));
+        }
+        o.push_str("</p>");
+        o
+    };
+    view! { <footer class="site-footer" inner_html=html></footer> }
 }

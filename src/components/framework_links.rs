@@ -4,7 +4,7 @@
 use crate::components::link::list_html;
 use crate::content::FRAMEWORKS;
 use crate::route::Route;
-use crate::state::use_ctx;
+use crate::state::{use_ctx, Ctx};
 use leptos::prelude::*;
 
 #[component]
@@ -20,16 +20,22 @@ pub fn FrameworkLinks(
 ) -> impl IntoView {
     let ctx = use_ctx();
     let html = move || {
-        let lang = ctx.lang.get();
-        list_html(
-            ctx,
-            FRAMEWORKS.iter().filter(|f| f.article == article).map(|f| {
-                (
-                    Route::of_framework(f.id),
-                    if short { f.short } else { f.title }.get(lang),
-                )
-            }),
-        )
+        ctx.lang.track();
+        items_html(ctx, article, short)
     };
     view! { <ul aria-labelledby=labelledby inner_html=html></ul> }
+}
+
+/// The list's items as markup, in the language shown (the header's menu writes them too).
+pub fn items_html(ctx: Ctx, article: &str, short: bool) -> String {
+    let lang = ctx.lang.get_untracked();
+    list_html(
+        ctx,
+        FRAMEWORKS.iter().filter(|f| f.article == article).map(|f| {
+            (
+                Route::of_framework(f.id),
+                if short { f.short } else { f.title }.get(lang),
+            )
+        }),
+    )
 }

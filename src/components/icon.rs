@@ -32,6 +32,15 @@ pub fn Icon(name: &'static str) -> impl IntoView {
     }
 }
 
+/// The same drawing as markup, added to `out` (the header, see `components::markup`).
+pub fn html(out: &mut String, name: &str) {
+    out.push_str(r#"<svg class="icon icon-"#);
+    out.push_str(name);
+    out.push_str(r#"" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false"><path d=""#);
+    out.push_str(path(name).unwrap_or_default());
+    out.push_str(r#""></path></svg>"#);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -26,11 +26,16 @@ fn current(ctx: Ctx, to: Route) -> Option<&'static str> {
     (ctx.route.get_untracked() == to).then_some("page")
 }
 
-/// One in-app link as markup, added to `out` (see `components::markup`).
-pub fn anchor(out: &mut String, href: &str, to: Route, shown: Route, text: &str) {
+/// One in-app link as markup, added to `out` (see `components::markup`), with a `class` unless it
+/// is empty.
+pub fn anchor(out: &mut String, class: &str, href: &str, to: Route, shown: Route, text: &str) {
     use crate::components::markup::esc;
     out.push_str(r#"<a href=""#);
     esc(out, href);
+    if !class.is_empty() {
+        out.push_str(r#"" class=""#);
+        esc(out, class);
+    }
     out.push_str(r#"" data-to=""#);
     esc(out, &to.path());
     out.push('"');
@@ -49,7 +54,7 @@ pub fn list_html(ctx: Ctx, links: impl IntoIterator<Item = (Route, &'static str)
     let mut out = String::new();
     for (to, text) in links {
         out.push_str("<li>");
-        anchor(&mut out, &ctx.href(to), to, shown, text);
+        anchor(&mut out, "", &ctx.href(to), to, shown, text);
         out.push_str("</li>");
     }
     out
@@ -113,15 +118,16 @@ mod tests {
         let mut out = String::new();
         anchor(
             &mut out,
+            "",
             "quiz/?lang=en",
             Route::Quiz,
             Route::Home,
             "Quiz <&>",
         );
-        anchor(&mut out, "./", Route::Home, Route::Home, "Home");
+        anchor(&mut out, "brand", "./", Route::Home, Route::Home, "Home");
         assert_eq!(
             out,
-            r#"<a href="quiz/?lang=en" data-to="quiz">Quiz &lt;&amp;&gt;</a><a href="./" data-to="" aria-current="page">Home</a>"#
+            r#"<a href="quiz/?lang=en" data-to="quiz">Quiz &lt;&amp;&gt;</a><a href="./" class="brand" data-to="" aria-current="page">Home</a>"#
         );
     }
 }

@@ -18,6 +18,18 @@ pub fn esc(out: &mut String, s: &str) {
     }
 }
 
+/// Each child element of `holder`, with its index: how the effects that set states on markup in
+/// place (the quiz's options, the timeline's rows) reach the elements the markup made.
+#[cfg(target_arch = "wasm32")]
+pub fn each_child(holder: &web_sys::Element, mut f: impl FnMut(usize, web_sys::Element)) {
+    let children = holder.children();
+    for i in 0..children.length() {
+        if let Some(child) = children.item(i) {
+            f(i as usize, child);
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -205,15 +205,12 @@ pub fn Timeline(
     Effect::new(move |_| {
         let (active, open) = (active.get(), open.get());
         let Some(rows) = holder.get() else { return };
-        let rows = rows.children();
-        for i in 0..rows.length() {
-            let Some(row) = rows.item(i) else { continue };
-            let i = i as usize;
+        crate::components::markup::each_child(&rows, |i, row| {
             let classes = row.class_list();
             let _ = classes.toggle_with_force("active", i == active);
             let _ = classes.toggle_with_force("opened", open == Some(i));
             let _ = row.set_attribute("aria-selected", if i == active { "true" } else { "false" });
-        }
+        });
     });
     let today_x = AXIS.x(today);
     view! {

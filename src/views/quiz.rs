@@ -92,11 +92,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         use wasm_bindgen::JsCast;
         let (chosen, picked) = (chosen.get(), picked.get());
         let Some(choices) = holder.get() else { return };
-        let labels = choices.children();
-        for i in 0..labels.length() {
-            let Some(label) = labels.item(i) else {
-                continue;
-            };
+        crate::components::markup::each_child(&choices, |i, label| {
             let state = Choice::of(q, i as u8, chosen, picked);
             let classes = label.class_list();
             let _ = classes.toggle_with_force("right", state.right);
@@ -107,7 +103,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
                 input.set_checked(state.checked);
                 input.set_disabled(state.locked);
             }
-        }
+        });
     });
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
