@@ -20,7 +20,7 @@ pub fn App(ctx: Ctx) -> impl IntoView {
     // The screen whose code is loaded. The first one is loaded before the app is built (see
     // `lib.rs`); each later one when it is first shown, while the previous screen stays.
     let shown = RwSignal::new(screen.get_untracked());
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let (to, _) = (screen.get(), ctx.attempt.get());
         if to == shown.get_untracked() {
             return;
@@ -51,7 +51,7 @@ pub fn App(ctx: Ctx) -> impl IntoView {
     // old heading away. Not on first load, and not when only the phase selection changes (the
     // timeline keeps focus: one screen).
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |prev: Option<Route>| {
+    crate::state::effect(move |prev: Option<Route>| {
         let now = shown.get();
         if prev.is_some_and(|p| p != now) {
             request_animation_frame(crate::platform::dom::focus_main_heading);

@@ -150,6 +150,15 @@ pub fn use_ctx() -> Ctx {
     expect_context::<Ctx>()
 }
 
+/// `Effect::new` with the closure boxed: every effect on values of one type shares one compiled
+/// copy of Leptos's effect (an async task that waits for a change, with its owner and its last
+/// value), where each closure type compiled its own, about 400 B of raw wasm per effect.
+/// `f` gets the value it returned the last time (`None` the first).
+pub fn effect<T: 'static>(f: impl FnMut(Option<T>) -> T + 'static) {
+    let f: Box<dyn FnMut(Option<T>) -> T> = Box::new(f);
+    Effect::new(f);
+}
+
 /// A reactive string in the current language.
 pub fn tr(text: Text) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
     let lang = use_ctx().lang;

@@ -289,7 +289,7 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
 
     // A choice leads to a new screen: the menu closes.
     let h = header.clone();
-    Effect::new(move |prev: Option<Route>| {
+    crate::state::effect(move |prev: Option<Route>| {
         let route = ctx.route.get();
         if prev.is_some_and(|p| p != route) {
             if let Some(menu) = open_menu(&h) {
@@ -301,7 +301,7 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
     // Another language: the header written anew, the menu as it was, focus on the same control
     // (the header's structure is the same in every language).
     let h = header.clone();
-    Effect::new(move |prev: Option<Lang>| {
+    crate::state::effect(move |prev: Option<Lang>| {
         let lang = ctx.lang.get();
         if prev.is_some_and(|p| p != lang) {
             let controls = || h.query_selector_all("summary, a[href], button").ok();
@@ -333,7 +333,7 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
     });
     // Another theme: the theme buttons renamed, in place (focus stays on the one pressed).
     let h = header;
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let label = theme_label(ctx.progress.with(|p| p.theme), ctx.lang.get_untracked());
         if let Ok(buttons) = h.query_selector_all(r#"[data-act="theme"]"#) {
             for i in 0..buttons.length() {

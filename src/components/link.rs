@@ -86,7 +86,7 @@ pub fn follow(ctx: Ctx, ev: leptos::ev::MouseEvent) {
 /// Keeps `aria-current` on the links to the screen shown, under `root`, as the route changes.
 /// Links built later are built with it (`Link`, `list_html`).
 pub fn mark_current(ctx: Ctx, root: NodeRef<leptos::html::Div>) {
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let path = ctx.route.get().path();
         let Some(root) = root.get() else { return };
         let Ok(links) = root.query_selector_all("a[data-to]") else {

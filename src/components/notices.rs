@@ -24,7 +24,7 @@ fn keep_in(holder: NodeRef<leptos::html::Div>, notices: RwSignal<Vec<Notice>>) {
     use leptos::tachys::view::{Mountable, Render};
     let parent = Owner::current().expect("called in a component");
     let mut shown: Vec<(Notice, Owner, Box<dyn Mountable>)> = vec![];
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let (Some(el), list) = (holder.get(), notices.get()) else {
             return;
         };

@@ -112,7 +112,7 @@ pub fn Presenter() -> impl IntoView {
     });
     // A new screen while presenting (Forward, or Back twice) ends presenter mode too, so the new
     // screen is not left under the slides with the rest of the app inert.
-    Effect::new(move |prev: Option<crate::route::Route>| {
+    crate::state::effect(move |prev: Option<crate::route::Route>| {
         let route = ctx.route.get();
         if prev.is_some_and(|p| p != route) && ctx.presenting.get_untracked() {
             ctx.presenting.set(false);
@@ -122,7 +122,7 @@ pub fn Presenter() -> impl IntoView {
     // Each slide is scaled down until it fits the screen (long lists on a 720-pixel projector),
     // and shown from its top.
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         slide.track();
         if ctx.presenting.get() {
             request_animation_frame(move || {
@@ -136,7 +136,7 @@ pub fn Presenter() -> impl IntoView {
     // whatever means: give the page back, and focus where it was, or to the heading of a new
     // screen.
     let opened_on = StoredValue::new(ctx.route.get_untracked());
-    Effect::new(move |was_open: Option<bool>| {
+    crate::state::effect(move |was_open: Option<bool>| {
         let open = ctx.presenting.get();
         if open && was_open != Some(true) {
             opened_on.set_value(ctx.route.get_untracked());

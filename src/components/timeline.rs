@@ -202,7 +202,7 @@ pub fn Timeline(
     // listbox's active descendant). Rows written anew (the language) carry the states as they are.
     let holder = NodeRef::<leptos::html::Div>::new();
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let (active, open) = (active.get(), open.get());
         let Some(rows) = holder.get() else { return };
         crate::components::markup::each_child(&rows, |i, row| {

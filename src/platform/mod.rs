@@ -38,18 +38,20 @@ pub fn effects(ctx: Ctx) {
 
     // Title, description and language of the document. The stage too: the first screen's text
     // is in once the app is built (see `describe`).
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let (route, lang) = (ctx.route.get(), ctx.lang.get());
         ctx.stage.track();
         dom::set_title(&crate::state::title(route, lang));
         describe(route, lang);
         dom::set_html_attr("lang", lang.code());
     });
-    Effect::new(move |_| dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code())));
+    crate::state::effect(move |_| {
+        dom::set_html_attr("data-theme", ctx.progress.with(|p| p.theme.code()))
+    });
 
     // A new screen: note the visit and the last screen (saved only when that changes anything).
     // Its heading takes focus once it is drawn (see `app.rs`).
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let route = ctx.route.get();
         let mut p = ctx.progress.get_untracked();
         if p.arrive(route) {
@@ -61,7 +63,7 @@ pub fn effects(ctx: Ctx) {
     // could overwrite what another tab saved in between. Fall back to memory (and say so) when
     // the browser refuses.
     let last = StoredValue::new(ctx.progress.with_untracked(store::save));
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         let json = ctx.progress.with(store::save);
         if ctx.backend.get_untracked() == storage::Backend::Yielded
             || last.with_value(|l| *l == json)
@@ -92,7 +94,7 @@ pub fn effects(ctx: Ctx) {
             )
         })
     });
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         // Read, not only tracked: `track` subscribes to a memo without running it, so a memo
         // never read has no sources and never changes (this effect then ran once, at start).
         summary.with(|_| ());
@@ -137,7 +139,7 @@ pub fn effects(ctx: Ctx) {
     on_pop.forget();
 
     // Once the live app is in the page (never again after that).
-    Effect::new(move |started: Option<bool>| {
+    crate::state::effect(move |started: Option<bool>| {
         if started == Some(true) || ctx.stage.get() != crate::state::Stage::Live {
             return started.unwrap_or(false);
         }

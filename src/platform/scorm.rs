@@ -523,7 +523,7 @@ mod web {
         ));
         let max = lms.e.suspend_max;
         let sent = Memo::new(move |_| ctx.progress.with(|p| codec::encode_suspend(p, max).0));
-        Effect::new(move |prev: Option<()>| {
+        crate::state::effect(move |prev: Option<()>| {
             sent.with(|_| ()); // read, so that the memo runs (see `platform::effects`)
             ctx.route.track();
             if prev.is_some() {

@@ -76,7 +76,7 @@ pub fn DebriefScreen() -> impl IntoView {
     let saved = RwSignal::new(Saved::Nothing);
     // Storage is read once the screen is in the browser (never while rendering), and the
     // reading's code is fetched in idle time, so that reading is at once.
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         saved.set(read_saved());
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async {

@@ -49,7 +49,7 @@ pub fn Phases() -> impl IntoView {
     });
     let active = RwSignal::new(selected.get_untracked().unwrap_or(0));
     // Back/forward or a link selects a phase: the highlight follows.
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         if let Some(i) = selected.get() {
             active.set(i);
         }

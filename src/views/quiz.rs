@@ -88,7 +88,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         }
     };
     #[cfg(target_arch = "wasm32")]
-    Effect::new(move |_| {
+    crate::state::effect(move |_| {
         use wasm_bindgen::JsCast;
         let (chosen, picked) = (chosen.get(), picked.get());
         let Some(choices) = holder.get() else { return };
