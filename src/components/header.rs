@@ -142,6 +142,12 @@ pub fn next_theme(theme: Theme) -> Theme {
     }
 }
 
+/// Closes the menu.
+#[cfg(target_arch = "wasm32")]
+fn close(menu: &web_sys::Element) {
+    let _ = menu.remove_attribute("open");
+}
+
 /// The menu, if it is open.
 #[cfg(target_arch = "wasm32")]
 fn open_menu(header: &web_sys::Element) -> Option<web_sys::Element> {
@@ -155,12 +161,8 @@ fn open_menu(header: &web_sys::Element) -> Option<web_sys::Element> {
 #[cfg(target_arch = "wasm32")]
 pub fn wire(ctx: Ctx, header: web_sys::Element) {
     use crate::platform::dom;
-    use wasm_bindgen::{closure::Closure, JsCast};
-    fn listen(on: &web_sys::EventTarget, kind: &str, f: Box<dyn Fn(web_sys::Event)>) {
-        let f = Closure::wrap(f);
-        let _ = on.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
-        f.forget();
-    }
+    use dom::listen;
+    use wasm_bindgen::JsCast;
     fn element(t: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
         t.and_then(|t| t.dyn_into::<web_sys::Element>().ok())
     }
@@ -172,77 +174,66 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
     // changes nothing else, so focus goes back to the button). Before the app's root follows the
     // link (`link::follow`).
     let h = header.clone();
-    listen(
-        &header,
-        "click",
-        Box::new(move |ev| {
-            let Some(target) = element(ev.target()) else {
-                return;
-            };
-            if let Ok(Some(button)) = target.closest("[data-act]") {
-                match button.get_attribute("data-act").as_deref() {
-                    Some("lang") => {
-                        if let Some(l) = button.get_attribute("lang").and_then(|c| Lang::parse(&c))
-                        {
-                            ctx.set_lang(l);
-                        }
+    listen(&header, "click", move |ev| {
+        let Some(target) = element(ev.target()) else {
+            return;
+        };
+        if let Ok(Some(button)) = target.closest("[data-act]") {
+            match button.get_attribute("data-act").as_deref() {
+                Some("lang") => {
+                    if let Some(l) = button.get_attribute("lang").and_then(|c| Lang::parse(&c)) {
+                        ctx.set_lang(l);
                     }
-                    Some("theme") => {
-                        ctx.progress.update(|p| p.theme = next_theme(p.theme));
-                        // The button's new name is also said: not every screen reader reads a
-                        // focused button's name again when it changes.
-                        let theme = ctx.progress.with_untracked(|p| p.theme);
-                        ctx.say_str(theme_label(theme, ctx.lang.get_untracked()));
-                    }
-                    Some("present") => crate::components::presenter::open(ctx),
-                    _ => {}
                 }
-                return;
-            }
-            if let (Ok(Some(a)), Some(menu)) =
-                (target.closest(".menu-panel a[href]"), open_menu(&h))
-            {
-                let _ = menu.remove_attribute("open");
-                if a.get_attribute("aria-current").as_deref() == Some("page") {
-                    dom::focus_by_id(MENU_BUTTON);
+                Some("theme") => {
+                    ctx.progress.update(|p| p.theme = next_theme(p.theme));
+                    // The button's new name is also said: not every screen reader reads a
+                    // focused button's name again when it changes.
+                    let theme = ctx.progress.with_untracked(|p| p.theme);
+                    ctx.say_str(theme_label(theme, ctx.lang.get_untracked()));
                 }
+                Some("present") => crate::components::presenter::open(ctx),
+                _ => {}
             }
-        }),
-    );
+            return;
+        }
+        if let (Ok(Some(a)), Some(menu)) = (target.closest(".menu-panel a[href]"), open_menu(&h)) {
+            close(&menu);
+            if a.get_attribute("aria-current").as_deref() == Some("page") {
+                dom::focus_by_id(MENU_BUTTON);
+            }
+        }
+    });
 
     // Keys in the open menu: Escape closes it (focus back on its button), the arrows, Home and
     // End move among its controls.
     let h = header.clone();
-    listen(
-        &header,
-        "keydown",
-        Box::new(move |ev| {
-            let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+    listen(&header, "keydown", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+            return;
+        };
+        let Some(target) = element(ev.target()) else {
+            return;
+        };
+        let Some(menu) = open_menu(&h).filter(|_| in_menu(&target)) else {
+            return;
+        };
+        let step = match ev.key().as_str() {
+            "Escape" => {
+                ev.prevent_default();
+                close(&menu);
+                dom::focus_by_id(MENU_BUTTON);
                 return;
-            };
-            let Some(target) = element(ev.target()) else {
-                return;
-            };
-            let Some(menu) = open_menu(&h).filter(|_| in_menu(&target)) else {
-                return;
-            };
-            let step = match ev.key().as_str() {
-                "Escape" => {
-                    ev.prevent_default();
-                    let _ = menu.remove_attribute("open");
-                    dom::focus_by_id(MENU_BUTTON);
-                    return;
-                }
-                "ArrowDown" => 1,
-                "ArrowUp" => -1,
-                "Home" => i32::MIN,
-                "End" => i32::MAX,
-                _ => return,
-            };
-            ev.prevent_default();
-            dom::move_focus(&target, ".site-menu", step);
-        }),
-    );
+            }
+            "ArrowDown" => 1,
+            "ArrowUp" => -1,
+            "Home" => i32::MIN,
+            "End" => i32::MAX,
+            _ => return,
+        };
+        ev.prevent_default();
+        dom::move_focus(&target, ".site-menu", step);
+    });
 
     // Focus gone elsewhere (Tab past the last link, Shift+Tab before the button, a click on
     // another control): the menu closes, so that its panel, which lies over the page, never
@@ -250,41 +241,31 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
     // to nothing (another window, a removed element) leaves the menu as it is. Not while
     // presenting: presenter mode takes focus from its button in the menu and gives it back there.
     let h = header.clone();
-    listen(
-        &header,
-        "focusout",
-        Box::new(move |ev| {
-            let Some(ev) = ev.dyn_ref::<web_sys::FocusEvent>() else {
-                return;
-            };
-            let Some(menu) = open_menu(&h) else { return };
-            if ctx.presenting.get_untracked() || !element(ev.target()).is_some_and(|t| in_menu(&t))
-            {
-                return;
-            }
-            if element(ev.related_target()).is_some_and(|to| !in_menu(&to)) {
-                let _ = menu.remove_attribute("open");
-            }
-        }),
-    );
+    listen(&header, "focusout", move |ev| {
+        let Some(ev) = ev.dyn_ref::<web_sys::FocusEvent>() else {
+            return;
+        };
+        let Some(menu) = open_menu(&h) else { return };
+        if ctx.presenting.get_untracked() || !element(ev.target()).is_some_and(|t| in_menu(&t)) {
+            return;
+        }
+        if element(ev.related_target()).is_some_and(|to| !in_menu(&to)) {
+            close(&menu);
+        }
+    });
 
     // A tap or a click anywhere outside the button and the panel closes the menu too. Not while
     // presenting: the presenter lies over everything, and its opener in the menu must still be
     // there to take focus back when it closes.
     let h = header.clone();
     if let Some(window) = web_sys::window() {
-        listen(
-            &window,
-            "pointerdown",
-            Box::new(move |ev| {
-                let Some(menu) = open_menu(&h) else { return };
-                if !ctx.presenting.get_untracked()
-                    && !element(ev.target()).is_some_and(|t| in_menu(&t))
-                {
-                    let _ = menu.remove_attribute("open");
-                }
-            }),
-        );
+        listen(&window, "pointerdown", move |ev| {
+            let Some(menu) = open_menu(&h) else { return };
+            if !ctx.presenting.get_untracked() && !element(ev.target()).is_some_and(|t| in_menu(&t))
+            {
+                close(&menu);
+            }
+        });
     }
 
     // A choice leads to a new screen: the menu closes.
@@ -293,7 +274,7 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
         let route = ctx.route.get();
         if prev.is_some_and(|p| p != route) {
             if let Some(menu) = open_menu(&h) {
-                let _ = menu.remove_attribute("open");
+                close(&menu);
             }
         }
         route

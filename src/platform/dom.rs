@@ -469,6 +469,13 @@ mod web {
         }
     }
 
+    /// Calls `f` on each `kind` event at `on`, for the page's life.
+    pub fn listen(on: &web_sys::EventTarget, kind: &str, f: impl Fn(web_sys::Event) + 'static) {
+        let f = Closure::<dyn Fn(web_sys::Event)>::new(f);
+        let _ = on.add_event_listener_with_callback(kind, f.as_ref().unchecked_ref());
+        f.forget();
+    }
+
     /// Calls `f` each time the page enters (`true`) or leaves (`false`) full screen (installed
     /// once, for the page's life).
     pub fn on_fullscreen_change(f: impl Fn(bool) + 'static) {
