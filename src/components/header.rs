@@ -286,6 +286,8 @@ pub fn wire(ctx: Ctx, header: web_sys::Element) {
     crate::state::effect(move |prev: Option<Lang>| {
         let lang = ctx.lang.get();
         if prev.is_some_and(|p| p != lang) {
+            // Focus by its place among the header's controls: the same in both languages, where
+            // an address (`dom::focused`) may carry the language.
             let controls = || h.query_selector_all("summary, a[href], button").ok();
             let active = web_sys::window()
                 .and_then(|w| w.document())

@@ -58,4 +58,30 @@ mod tests {
         }
         assert!(path("menu").is_some() && path("nope").is_none());
     }
+
+    #[test]
+    fn the_markup_and_the_view_draw_the_same() {
+        let owner = Owner::new();
+        owner.with(|| {
+            // The same elements and attributes, in any order of attributes.
+            let parts = |html: &str| {
+                let mut parts = vec![];
+                for tag in html.split(['<', '>']).filter(|t| !t.is_empty()) {
+                    let (name, attrs) = tag.split_once(' ').unwrap_or((tag, ""));
+                    parts.push(name.to_string());
+                    let mut attrs: Vec<&str> = attrs.split_terminator("\" ").collect();
+                    attrs.sort();
+                    parts.extend(attrs.iter().map(|a| a.trim_end_matches('"').to_string()));
+                }
+                parts
+            };
+            for name in ["menu", "layers"] {
+                let mut markup = String::new();
+                html(&mut markup, name);
+                let view = view! { <Icon name/> }.to_html();
+                assert_eq!(parts(&view), parts(&markup), "{view}\n{markup}");
+                assert!(markup.starts_with("<svg ") && markup.ends_with("</path></svg>"));
+            }
+        });
+    }
 }
