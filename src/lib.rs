@@ -123,12 +123,7 @@ pub fn start() {
         dom::next_task().await;
         // 3. The first screen's text (its other packs) and code, side by side (the boot script
         // asked for them when the page started), then the screen.
-        let (text, code) = futures::future::join(
-            platform::text::load(lang, first.text_packs()),
-            views::load(first),
-        )
-        .await;
-        if text.is_err() || code.is_err() {
+        if !views::fetch(first, lang).await {
             return failed();
         }
         stage.set(Stage::Built);

@@ -69,18 +69,23 @@ pub fn plain_click(ev: &leptos::ev::MouseEvent) -> bool {
 /// The app's one listener for its links (on its root): a plain click on an in-app link moves
 /// through history. After the handlers on the way up (the menu closes first).
 pub fn follow(ctx: Ctx, ev: leptos::ev::MouseEvent) {
-    use wasm_bindgen::JsCast;
     if ev.default_prevented() || !plain_click(&ev) {
         return;
     }
+    if let Some(to) = target(&ev) {
+        ev.prevent_default();
+        ctx.navigate(to);
+    }
+}
+
+/// The route of the in-app link an event happened on or in, if any.
+pub fn target(ev: &web_sys::Event) -> Option<Route> {
+    use wasm_bindgen::JsCast;
     let link = ev
         .target()
         .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-        .and_then(|e| e.closest("a[data-to]").ok().flatten());
-    if let Some(to) = link.and_then(|a| a.get_attribute("data-to")) {
-        ev.prevent_default();
-        ctx.navigate(Route::parse(&to));
-    }
+        .and_then(|e| e.closest("a[data-to]").ok().flatten())?;
+    Some(Route::parse(&link.get_attribute("data-to")?))
 }
 
 /// Keeps `aria-current` on the links to the screen shown, under `root`, as the route changes.

@@ -70,6 +70,17 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
     }
 }
 
+/// Fetches a screen's code and its text in `lang`, side by side (see `load` and
+/// `platform::text::load`); true when both are there.
+pub async fn fetch(route: Route, lang: crate::i18n::Lang) -> bool {
+    let (code, text) = futures::future::join(
+        load(route),
+        crate::platform::text::load(lang, route.text_packs()),
+    )
+    .await;
+    code.is_ok() && text.is_ok()
+}
+
 /// Once the app is live, fetches the code of every other screen, one at a time in idle moments,
 /// so that a click to any of them paints at once instead of waiting for its chunks (the service
 /// worker precaches the same files anyway, so nothing more travels). Stops at the first failure

@@ -369,3 +369,27 @@ test("a text pack a screen needs while the idle prefetch is still fetching it tr
   await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
   for (const f of packs) assertEqual(asked.filter((a) => a === f).length, 1, `${f} asked for once`);
 });
+
+test("a link pointed at or tabbed to starts fetching its screen's code before the click, each file once", async ({ page, base }) => {
+  const m = manifest();
+  const seen = wasmRequests(page);
+  // Every text pack but the first is held back: the idle fetch after start-up waits on them and
+  // never reaches the screens' code, so only pointing at a link can ask for it.
+  await page.route(/\/text-fr-[1-9]-[0-9a-f]+\.txt$/, () => {});
+  await open(page, base);
+  const footer = page.locator(".site-footer a");
+  await page.waitForTimeout(300);
+  assert(!seen.includes(m.chunks.sources.file), "the sources' code is not fetched before the pointer comes");
+  // A mouse over the link: the sources' code comes, before any click.
+  await footer.first().hover();
+  await page.waitForFunction((f) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(f)), m.chunks.sources.file, { timeout: 5000 });
+  // The link reached with the keyboard: the same for the about screen.
+  assert(!seen.includes(m.chunks.about.file), "the about screen's code is not fetched yet");
+  await footer.nth(1).focus();
+  await page.waitForFunction((f) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(f)), m.chunks.about.file, { timeout: 5000 });
+  assert(!seen.includes(m.chunks.quiz.file), "a screen nobody pointed at is not fetched (the idle fetch is held)");
+  // The click then draws the screen from what came, asking for nothing twice.
+  await footer.first().click();
+  await page.locator("main h1", { hasText: "Sources" }).waitFor();
+  for (const f of [m.chunks.sources.file, m.chunks.about.file]) assertEqual(seen.filter((s) => s === f).length, 1, `${f} fetched once`);
+});
