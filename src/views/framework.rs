@@ -1,68 +1,153 @@
 //! A framework screen, drawn from its content: lead, items (or the checklist), sections, a note
 //! where the article's figure is missing, and its source.
 
-use crate::components::{checklist::Checklist, link::Link, source::SourceLine};
-use crate::content::{self, ui, Block, Framework, FRAMEWORKS};
+use crate::components::{checklist::Checklist, link::anchor, markup::esc, source};
+use crate::content::{self, ui, Block, Framework, Text, FRAMEWORKS};
+use crate::i18n::Lang;
 use crate::route::Route;
-use crate::state::tr;
+use crate::state::{use_ctx, Ctx};
 use leptos::prelude::*;
 
+/// The screen's text is markup (see `components::markup`): it changes only as a whole, with the
+/// language. Only the checklist, where a framework has one, is a live view between its two parts.
 #[component]
 pub fn FrameworkScreen(id: &'static str) -> impl IntoView {
     let f = content::framework(id).expect("route checked");
+    let ctx = use_ctx();
     view! {
         <article class=format!("screen framework fw-{id}")>
-            <h1>{tr(f.title)}</h1>
-            <p class="lead">{tr(f.lead)}</p>
-            {f.figure_note.map(|n| view! { <p class="figure-note" role="note">{tr(n)}</p> })}
-            {if f.checklist {
-                view! { <Checklist framework=f/> }.into_any()
-            } else if !f.items.is_empty() {
-                view! {
-                    <ol class="items">
-                        {f.items
-                            .iter()
-                            .map(|i| view! { <li class="item card" id=format!("{}-{}", f.id, i.id)><h2>{tr(i.name)}</h2><p>{tr(i.text)}</p></li> })
-                            .collect_view()}
-                    </ol>
-                }
-                    .into_any()
-            } else {
-                ().into_any()
-            }}
-            <Blocks blocks=f.blocks/>
-            <SourceLine framework=f/>
-            <Neighbours f/>
+            <div inner_html=move || intro_html(f, ctx.lang.get())></div>
+            {f.checklist.then(|| view! { <Checklist framework=f/> })}
+            <div inner_html=move || {
+                let mut o = blocks_html(f.blocks, ctx.lang.get());
+                source::line_html(&mut o, ctx, f);
+                neighbours_html(&mut o, ctx, f);
+                o
+            }></div>
         </article>
     }
 }
 
-#[component]
-pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
-    blocks
-        .iter()
-        .map(|b| {
-            view! {
-                <section class="block">
-                    <h2>{tr(b.heading)}</h2>
-                    <p>{tr(b.text)}</p>
-                    {(!b.points.is_empty()).then(|| view! { <ul>{b.points.iter().map(|p| view! { <li>{tr(*p)}</li> }).collect_view()}</ul> })}
-                </section>
-            }
-        })
-        .collect_view()
+/// The heading, the lead, the note where the article's figure is missing, and the items (not a
+/// checklist's: those are the checklist's own).
+fn intro_html(f: &Framework, lang: Lang) -> String {
+    let mut o = String::from("<h1>");
+    esc(&mut o, f.title.get(lang));
+    o.push_str(r#"</h1><p class="lead">"#);
+    esc(&mut o, f.lead.get(lang));
+    o.push_str("</p>");
+    if let Some(n) = f.figure_note {
+        o.push_str(r#"<p class="figure-note" role="note">"#);
+        esc(&mut o, n.get(lang));
+        o.push_str("</p>");
+    }
+    if !f.checklist && !f.items.is_empty() {
+        o.push_str(r#"<ol class="items">"#);
+        for i in f.items {
+            o.push_str(r#"<li class="item card" id=""#);
+            esc(&mut o, f.id);
+            o.push('-');
+            esc(&mut o, i.id);
+            o.push_str(r#""><h2>"#);
+            esc(&mut o, i.name.get(lang));
+            o.push_str("</h2><p>");
+            esc(&mut o, i.text.get(lang));
+            o.push_str("</p></li>");
+        }
+        o.push_str("</ol>");
+    }
+    o
 }
 
-/// Previous and next framework, in content order.
+/// A framework's sections, as markup.
+pub fn blocks_html(blocks: &[Block], lang: Lang) -> String {
+    let mut o = String::new();
+    let tag = |o: &mut String, open: &str, text: Text, close: &str| {
+        o.push_str(open);
+        esc(o, text.get(lang));
+        o.push_str(close);
+    };
+    for b in blocks {
+        tag(&mut o, r#"<section class="block"><h2>"#, b.heading, "</h2>");
+        tag(&mut o, "<p>", b.text, "</p>");
+        if !b.points.is_empty() {
+            o.push_str("<ul>");
+            for p in b.points.iter() {
+                tag(&mut o, "<li>", *p, "</li>");
+            }
+            o.push_str("</ul>");
+        }
+        o.push_str("</section>");
+    }
+    o
+}
+
+/// A framework's sections, where they follow a live view (the phases screens).
 #[component]
-pub fn Neighbours(f: &'static Framework) -> impl IntoView {
+pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
+    let lang = use_ctx().lang;
+    view! { <div inner_html=move || blocks_html(blocks, lang.get())></div> }
+}
+
+/// Previous and next framework, in content order, as markup.
+fn neighbours_html(o: &mut String, ctx: Ctx, f: &Framework) {
+    let lang = ctx.lang.get();
+    let shown = ctx.route.get_untracked();
     let i = FRAMEWORKS.iter().position(|x| x.id == f.id).unwrap_or(0);
-    let prev = i.checked_sub(1).map(|j| &FRAMEWORKS[j]);
-    let next = FRAMEWORKS.get(i + 1);
-    view! {
-        <nav class="neighbours" aria-label=tr(ui::NEIGHBOURS)>
-            {prev.map(|p| view! { <Link to=Route::of_framework(p.id) class="prev">"← "{tr(p.short)}</Link> })}
-            {next.map(|n| view! { <Link to=Route::of_framework(n.id) class="next">{tr(n.short)}" →"</Link> })}
-        </nav>
+    o.push_str(r#"<nav class="neighbours" aria-label=""#);
+    esc(o, ui::NEIGHBOURS.get(lang));
+    o.push_str(r#"">"#);
+    let prev = i.checked_sub(1).map(|j| (&FRAMEWORKS[j], "prev"));
+    for (n, class) in prev
+        .into_iter()
+        .chain(FRAMEWORKS.get(i + 1).map(|n| (n, "next")))
+    {
+        let to = Route::of_framework(n.id);
+        let short = n.short.get(lang);
+        let text = if class == "prev" {
+            format!("← {short}")
+        } else {
+            format!("{short} →")
+        };
+        anchor(o, class, &ctx.href(to), to, shown, &text);
+    }
+    o.push_str("</nav>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Boot;
+
+    #[test]
+    fn a_framework_as_markup_has_its_text_items_sections_source_and_neighbours() {
+        let owner = Owner::new();
+        owner.with(|| {
+            for (n, f) in FRAMEWORKS.iter().enumerate() {
+                let ctx = Ctx::new(Boot::prerender(Route::of_framework(f.id)));
+                let intro = intro_html(f, Lang::Fr);
+                assert!(intro.starts_with("<h1>"), "{intro}");
+                // A checklist's items are the checklist's; the others are listed here.
+                let items = if f.checklist { 0 } else { f.items.len() };
+                assert_eq!(intro.matches(r#"<li class="item card""#).count(), items);
+                assert_eq!(intro.contains("figure-note"), f.figure_note.is_some());
+                let blocks = blocks_html(f.blocks, Lang::En);
+                assert_eq!(
+                    blocks.matches(r#"<section class="block">"#).count(),
+                    f.blocks.len()
+                );
+                for b in f.blocks {
+                    let mut heading = String::new();
+                    esc(&mut heading, b.heading.get(Lang::En));
+                    assert!(blocks.contains(&heading));
+                }
+                let mut rest = String::new();
+                source::line_html(&mut rest, ctx, f);
+                assert!(rest.contains(r#"data-to="sources""#), "{rest}");
+                neighbours_html(&mut rest, ctx, f);
+                assert_eq!(rest.contains(r#"class="prev""#), n > 0);
+                assert_eq!(rest.contains(r#"class="next""#), n + 1 < FRAMEWORKS.len());
+            }
+        });
     }
 }
