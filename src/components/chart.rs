@@ -1,13 +1,16 @@
 //! The self-assessment charts, drawn as SVG in Rust: one bar per checklist (and one overall), and
 //! a radar of the five checklists with its data table (for screen readers, and on paper).
 
-use crate::components::link::Link;
+use crate::components::link::anchor;
+use crate::components::markup::esc;
 use crate::components::number::{fixed, percent};
 use crate::content::{checklists, ui, Framework};
+use crate::i18n::Lang;
 use crate::route::Route;
-use crate::state::{tr, use_ctx};
+use crate::state::{use_ctx, Ctx};
 use crate::store::Progress;
 use leptos::prelude::*;
+use std::fmt::Write;
 
 /// Bar length in the 0..=100 viewBox units for a score in 0..=1.
 pub fn bar_width(score: f32) -> f32 {
@@ -70,133 +73,156 @@ fn label_anchor(x: f32) -> &'static str {
 }
 
 /// The radar of the five checklists, beside the bars: the shape maturity self-assessments
-/// usually take. The drawing is hidden from screen readers; its table says the same.
+/// usually take. The drawing is hidden from screen readers; its table says the same. Markup (see
+/// `components::markup`): it changes as a whole, with the ratings and the language.
 #[component]
 pub fn Radar() -> impl IntoView {
     let ctx = use_ctx();
+    view! {
+        <figure class="chart radar" inner_html=move || {
+            let lang = ctx.lang.get();
+            ctx.progress.with(|p| radar_html(p, lang))
+        }></figure>
+    }
+}
+
+/// The radar's drawing and its table, as markup.
+pub fn radar_html(p: &Progress, lang: Lang) -> String {
     let lists: Vec<&'static Framework> = checklists().collect();
     let n = lists.len();
-    let scores = Memo::new(move |_| {
-        ctx.progress.with(|p| {
-            checklists()
-                .map(|f| p.checklist_score(f).0)
-                .collect::<Vec<_>>()
-        })
-    });
-    let rings = [0.25f32, 0.5, 0.75, 1.0].map(
-        |r| view! { <polygon class="radar-ring" points=radar_polygon(&vec![r; n])></polygon> },
+    let scores: Vec<f32> = lists.iter().map(|f| p.checklist_score(f).0).collect();
+    let mut o = String::from(r#"<figcaption id="radar-caption">"#);
+    esc(&mut o, ui::RADAR_CAPTION.get(lang));
+    o.push_str(r#"</figcaption><svg class="radar-chart" viewBox="0 0 320 250" aria-hidden="true" focusable="false">"#);
+    for r in [0.25f32, 0.5, 0.75, 1.0] {
+        let _ = write!(
+            o,
+            r#"<polygon class="radar-ring" points="{}"></polygon>"#,
+            radar_polygon(&vec![r; n])
+        );
+    }
+    let (cx, cy) = (fixed(RADAR_CENTRE.0, 1), fixed(RADAR_CENTRE.1, 1));
+    for i in 0..n {
+        let (x, y) = radar_point(i, n, 1.0);
+        let _ = write!(
+            o,
+            r#"<line class="radar-axis" x1="{cx}" y1="{cy}" x2="{}" y2="{}"></line>"#,
+            fixed(x, 1),
+            fixed(y, 1)
+        );
+    }
+    let _ = write!(
+        o,
+        r#"<polygon class="radar-shape" points="{}"></polygon>"#,
+        radar_polygon(&scores)
     );
-    let axes = (0..n)
-        .map(|i| {
-            let (x, y) = radar_point(i, n, 1.0);
-            view! { <line class="radar-axis" x1=fixed(RADAR_CENTRE.0, 1) y1=fixed(RADAR_CENTRE.1, 1) x2=fixed(x, 1) y2=fixed(y, 1)></line> }
-        })
-        .collect_view();
-    let labels = lists
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let (x, y) = radar_point(i, n, 1.18);
-            // Top label above its axis' end, bottom ones below.
-            let y = if y < RADAR_CENTRE.1 - 10.0 { y } else { y + 8.0 };
-            view! { <text class="radar-label" x=fixed(x, 1) y=fixed(y, 1) text-anchor=label_anchor(x)>{tr(f.short)}</text> }
-        })
-        .collect_view();
-    let rows = lists
-        .iter()
-        .map(|f| {
-            let f: &'static Framework = f;
-            let row = move || ctx.progress.with(|p| p.checklist_score(f));
-            view! {
-                <tr>
-                    <th scope="row">{tr(f.short)}</th>
-                    <td>{move || ui::PERCENT.fill(ctx.lang.get(), &[("pct", &percent(row().0))])}</td>
-                    <td>{move || ui::CHECKLIST_COUNT.fill(ctx.lang.get(), row().1, &[("total", &f.items.len().to_string())])}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <figure class="chart radar">
-            <figcaption id="radar-caption">{tr(ui::RADAR_CAPTION)}</figcaption>
-            <svg class="radar-chart" viewBox="0 0 320 250" aria-hidden="true" focusable="false">
-                {rings}
-                {axes}
-                <polygon class="radar-shape" points=move || radar_polygon(&scores.get())></polygon>
-                {move || {
-                    let s = scores.get();
-                    s.iter()
-                        .enumerate()
-                        .map(|(i, v)| {
-                            let (x, y) = radar_point(i, s.len(), *v);
-                            view! { <circle class="radar-dot" cx=fixed(x, 1) cy=fixed(y, 1) r="3.5"></circle> }
-                        })
-                        .collect_view()
-                }}
-                {labels}
-            </svg>
-            <div class="radar-data">
-            <table class="radar-table" aria-labelledby="radar-caption">
-                <thead>
-                    <tr>
-                        <th scope="col">{tr(ui::RADAR_LIST)}</th>
-                        <th scope="col">{tr(ui::RADAR_IN_PLACE)}</th>
-                        <th scope="col">{tr(ui::RADAR_RATED)}</th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-            </div>
-        </figure>
+    for (i, v) in scores.iter().enumerate() {
+        let (x, y) = radar_point(i, n, *v);
+        let _ = write!(
+            o,
+            r#"<circle class="radar-dot" cx="{}" cy="{}" r="3.5"></circle>"#,
+            fixed(x, 1),
+            fixed(y, 1)
+        );
     }
-    .into_any()
+    for (i, f) in lists.iter().enumerate() {
+        let (x, y) = radar_point(i, n, 1.18);
+        // Top label above its axis' end, bottom ones below.
+        let y = if y < RADAR_CENTRE.1 - 10.0 {
+            y
+        } else {
+            y + 8.0
+        };
+        let _ = write!(
+            o,
+            r#"<text class="radar-label" x="{}" y="{}" text-anchor="{}">"#,
+            fixed(x, 1),
+            fixed(y, 1),
+            label_anchor(x)
+        );
+        esc(&mut o, f.short.get(lang));
+        o.push_str("</text>");
+    }
+    o.push_str(r#"</svg><div class="radar-data"><table class="radar-table" aria-labelledby="radar-caption"><thead><tr>"#);
+    for head in [ui::RADAR_LIST, ui::RADAR_IN_PLACE, ui::RADAR_RATED] {
+        o.push_str(r#"<th scope="col">"#);
+        esc(&mut o, head.get(lang));
+        o.push_str("</th>");
+    }
+    o.push_str("</tr></thead><tbody>");
+    for f in &lists {
+        let (score, rated) = p.checklist_score(f);
+        o.push_str(r#"<tr><th scope="row">"#);
+        esc(&mut o, f.short.get(lang));
+        o.push_str("</th><td>");
+        esc(&mut o, &ui::PERCENT.fill(lang, &[("pct", &percent(score))]));
+        o.push_str("</td><td>");
+        esc(
+            &mut o,
+            &ui::CHECKLIST_COUNT.fill(lang, rated, &[("total", &f.items.len().to_string())]),
+        );
+        o.push_str("</td></tr>");
+    }
+    o.push_str("</tbody></table></div>");
+    o
 }
 
-#[component]
-fn Bar(#[prop(into)] score: Signal<f32>) -> impl IntoView {
-    view! {
-        <svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-            <rect class="bar-track" x="0" y="0" width="100" height="8" rx="1"></rect>
-            <rect class="bar-fill" x="0" y="0" width=move || fixed(bar_width(score.get()), 2) height="8" rx="1"></rect>
-        </svg>
-    }
+/// A bar for a score in 0..=1, as markup.
+fn bar_html(o: &mut String, score: f32) {
+    let _ = write!(
+        o,
+        r#"<svg class="chart-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false"><rect class="bar-track" x="0" y="0" width="100" height="8" rx="1"></rect><rect class="bar-fill" x="0" y="0" width="{}" height="8" rx="1"></rect></svg>"#,
+        fixed(bar_width(score), 2)
+    );
 }
 
+/// One bar per checklist, linked to it, and one overall. Markup, like the radar.
 #[component]
 pub fn AssessmentChart() -> impl IntoView {
     let ctx = use_ctx();
-    let row = move |f: &'static Framework| {
-        let score = Signal::derive(move || ctx.progress.with(|p| p.checklist_score(f).0));
-        let text = move || {
-            let (s, n) = ctx.progress.with(|p| p.checklist_score(f));
-            ui::ASSESS_ROW.fill(
-                ctx.lang.get(),
+    view! { <figure class="chart" inner_html=move || ctx.progress.with(|p| bars_html(ctx, p))></figure> }
+}
+
+/// The bars, as markup, in the language shown.
+pub fn bars_html(ctx: Ctx, p: &Progress) -> String {
+    let lang = ctx.lang.get();
+    let shown = ctx.route.get_untracked();
+    let mut o = String::from("<figcaption>");
+    esc(&mut o, ui::ASSESS_CHART_CAPTION.get(lang));
+    o.push_str(r#"</figcaption><ul class="chart-rows">"#);
+    for f in checklists() {
+        let (s, n) = p.checklist_score(f);
+        let to = Route::Framework(f.id);
+        o.push_str(r#"<li class="chart-row">"#);
+        anchor(
+            &mut o,
+            "chart-name",
+            &ctx.href(to),
+            to,
+            shown,
+            f.short.get(lang),
+        );
+        bar_html(&mut o, s);
+        o.push_str(r#"<span class="chart-value">"#);
+        esc(
+            &mut o,
+            &ui::ASSESS_ROW.fill(
+                lang,
                 n,
                 &[("pct", &percent(s)), ("total", &f.items.len().to_string())],
-            )
-        };
-        view! {
-            <li class="chart-row">
-                <Link to=Route::Framework(f.id) class="chart-name">{tr(f.short)}</Link>
-                <Bar score/>
-                <span class="chart-value">{text}</span>
-            </li>
-        }
-    };
-    let total = Signal::derive(move || ctx.progress.with(overall));
-    view! {
-        <figure class="chart">
-            <figcaption>{tr(ui::ASSESS_CHART_CAPTION)}</figcaption>
-            <ul class="chart-rows">
-                {checklists().map(row).collect_view()}
-                <li class="chart-row overall">
-                    <span class="chart-name">{tr(ui::ASSESS_OVERALL)}</span>
-                    <Bar score=total/>
-                    <span class="chart-value">{move || ui::PERCENT.fill(ctx.lang.get(), &[("pct", &percent(total.get()))])}</span>
-                </li>
-            </ul>
-        </figure>
-    }    .into_any()
+            ),
+        );
+        o.push_str("</span></li>");
+    }
+    let total = overall(p);
+    o.push_str(r#"<li class="chart-row overall"><span class="chart-name">"#);
+    esc(&mut o, ui::ASSESS_OVERALL.get(lang));
+    o.push_str("</span>");
+    bar_html(&mut o, total);
+    o.push_str(r#"<span class="chart-value">"#);
+    esc(&mut o, &ui::PERCENT.fill(lang, &[("pct", &percent(total))]));
+    o.push_str("</span></li></ul>");
+    o
 }
 
 #[cfg(test)]
@@ -232,6 +258,51 @@ mod tests {
         assert!(poly.starts_with("160,125 "), "{poly}");
         assert_eq!(label_anchor(cx), "middle");
         assert_eq!(label_anchor(cx + 50.0), "start");
+    }
+
+    #[test]
+    fn the_charts_as_markup_say_each_score_and_link_each_checklist() {
+        use crate::i18n::Lang;
+        use crate::state::{Boot, Ctx};
+        let owner = Owner::new();
+        owner.with(|| {
+            let ctx = Ctx::new(Boot::prerender(Route::Assessment));
+            let mut p = Progress::default();
+            let first = checklists().next().unwrap();
+            for i in first.items {
+                p.ratings.insert(crate::store::item_key(first.id, i.id), 2);
+            }
+            let bars = bars_html(ctx, &p);
+            let lists = checklists().count();
+            assert_eq!(bars.matches(r#"<li class="chart-row"#).count(), lists + 1);
+            assert_eq!(
+                bars.matches(r#"class="chart-name" data-to=""#).count(),
+                lists
+            );
+            assert_eq!(
+                bars.matches(r#"<rect class="bar-fill" x="0" y="0" width="100""#)
+                    .count(),
+                1
+            );
+            assert_eq!(bars.matches(r#"width="0""#).count(), lists - 1);
+            let radar = radar_html(&p, Lang::Fr);
+            assert_eq!(radar.matches(r#"<th scope="row">"#).count(), lists);
+            assert_eq!(radar.matches("radar-dot").count(), lists);
+            let escaped = |t: &str| {
+                let mut s = String::new();
+                esc(&mut s, t);
+                s
+            };
+            assert!(radar.contains(&escaped(ui::RADAR_CAPTION.get(Lang::Fr))));
+            assert!(radar_html(&p, Lang::En).contains(&escaped(ui::RADAR_CAPTION.get(Lang::En))));
+            // Its full checklist at 100 %, in the table's first row.
+            let row = &radar[radar.find(r#"<th scope="row">"#).unwrap()..];
+            let pct = ui::PERCENT.fill(Lang::Fr, &[("pct", "100")]);
+            assert!(
+                row[..row.find("</tr>").unwrap()].contains(&escaped(&pct)),
+                "{row}"
+            );
+        });
     }
 
     #[test]
