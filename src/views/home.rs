@@ -2,11 +2,10 @@
 //! start on a first visit), the three phases at a glance, and every framework by article with
 //! whether it was seen and how much of its checklist is rated.
 
-use crate::components::icon::Icon;
-use crate::components::link::Link;
+use crate::components::{icon, link::anchor, markup::esc};
 use crate::content::{checklists, ui, Framework, ARTICLES, FRAMEWORKS, PHASES};
 use crate::route::{framework_routes, Route};
-use crate::state::{screen_name, tr, use_ctx};
+use crate::state::{screen_name, tr, use_ctx, Ctx};
 use crate::store::Progress;
 use leptos::prelude::*;
 
@@ -49,125 +48,181 @@ pub fn standing(p: &Progress) -> Standing {
     }
 }
 
+/// The screen's parts are markup (see `components::markup`): each changes only as a whole, with
+/// the language, and where the learner stands and the frameworks' glances with their progress.
 #[component]
 pub fn Home() -> impl IntoView {
+    let ctx = use_ctx();
     view! {
         <div class="screen home">
             <h1>{tr(ui::APP_NAME)}</h1>
             <p class="lead">{tr(ui::HOME_LEAD)}</p>
-            <Where/>
-            <section aria-labelledby="home-phases">
-                <h2 id="home-phases">{tr(ui::HOME_PHASES)}</h2>
-                <ul class="phase-cards">
-                    {PHASES
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <li class=format!("card phase-card status-{}", p.status_kind)>
-                                    <Link to=Route::Phases(Some(p.id)) class="phase-name">{p.name}</Link>
-                                    <p class="muted">{tr(p.expansion)}</p>
-                                    <p>{tr(p.status)}</p>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <p>
-                    <Link to=Route::Phases(None)>{tr(ui::HOME_SEE_TIMELINE)}</Link>" · "
-                    <Link to=Route::Chronology>{tr(ui::NAV_CHRONO)}</Link>
-                </p>
-            </section>
-            <section aria-labelledby="home-do">
-                <h2 id="home-do">{tr(ui::HOME_DO)}</h2>
-                <ul class="do-list">
-                    <li><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></li>
-                    <li><Link to=Route::Quiz>{tr(ui::QUIZ_TITLE)}</Link></li>
-                    <li><Link to=Route::Progress>{tr(ui::PROGRESS_TITLE)}</Link></li>
-                </ul>
-            </section>
-            <section aria-labelledby="home-all">
-                <h2 id="home-all">{tr(ui::HOME_ALL)}</h2>
-                <div class="article-groups">
-                    {ARTICLES
-                        .iter()
-                        .map(|a| {
-                            view! {
-                                <section class="card article-group">
-                                    <h3><Icon name=a.icon/>" "{tr(a.title)}</h3>
-                                    <p class="muted">{tr(a.author)}</p>
-                                    <ul class="glances">
-                                        {FRAMEWORKS.iter().filter(|f| f.article == a.id).map(|f| view! { <GlanceItem f/> }).collect_view()}
-                                    </ul>
-                                </section>
-                            }
-                        })
-                        .collect_view()}
-                </div>
-            </section>
+            <section class="card where" aria-labelledby="home-where" inner_html=move || where_html(ctx)></section>
+            <section aria-labelledby="home-phases" inner_html=move || phases_html(ctx)></section>
+            <section aria-labelledby="home-do" inner_html=move || do_html(ctx)></section>
+            <section aria-labelledby="home-all" inner_html=move || all_html(ctx)></section>
         </div>
     }
 }
 
-/// Continue where you left off, with what is done so far; or, on a first visit, where to start.
-#[component]
-fn Where() -> impl IntoView {
-    let ctx = use_ctx();
-    let s = Memo::new(move |_| ctx.progress.with(standing));
-    view! {
-        <section class="card where" aria-labelledby="home-where">
-            <h2 id="home-where">{tr(ui::HOME_WHERE)}</h2>
-            {move || {
-                let st = s.get();
-                if st.first_visit {
-                    return view! { <p>{tr(ui::HOME_FIRST)}</p> }.into_any();
-                }
-                let l = ctx.lang.get();
-                let counts = format!(
-                    "{} · {}",
-                    ui::PROGRESS_VISITED.fill(l, st.seen.0, &[("total", &st.seen.1.to_string())]),
-                    ui::CHECKLIST_COUNT.fill(l, st.rated.0, &[("total", &st.rated.1.to_string())]),
-                );
-                view! {
-                    {st.resume.map(|r| view! {
-                        <p class="resume">
-                            {tr(ui::HOME_CONTINUE)}" "
-                            <Link to=r class="resume-link">{move || screen_name(r, ctx.lang.get())}" →"</Link>
-                        </p>
-                    })}
-                    <p class="muted">{counts}</p>
-                }
-                    .into_any()
-            }}
-        </section>
+/// An element with text only (and an id, unless it is empty), as markup.
+fn element(o: &mut String, tag: &str, id: &str, text: &str) {
+    o.push('<');
+    o.push_str(tag);
+    if !id.is_empty() {
+        o.push_str(r#" id=""#);
+        o.push_str(id);
+        o.push('"');
     }
+    o.push('>');
+    esc(o, text);
+    o.push_str("</");
+    o.push_str(tag);
+    o.push('>');
 }
 
-/// A framework's link, with whether it was seen and how much of its checklist is rated.
-#[component]
-fn GlanceItem(f: &'static Framework) -> impl IntoView {
-    let ctx = use_ctx();
-    let g = Memo::new(move |_| ctx.progress.with(|p| glance(p, f)));
-    let status = move || {
-        let l = ctx.lang.get();
-        let g = g.get();
-        let seen = if g.seen { ui::SEEN } else { ui::NOT_SEEN }.get(l);
-        match g.rated {
-            Some((n, total)) => format!(
-                "{seen} · {}",
-                ui::CHECKLIST_COUNT.fill(l, n, &[("total", &total.to_string())])
-            ),
-            None => seen.to_string(),
-        }
-    };
-    view! {
-        <li class:seen=move || g.get().seen>
-            <span class="mark" aria-hidden="true">{move || if g.get().seen { "✓" } else { "○" }}</span>
-            <span class="glance-text">
-                <Link to=Route::of_framework(f.id)>{tr(f.title)}</Link>
-                <span class="glance">{status}</span>
-            </span>
-        </li>
+/// An in-app link, as markup, in the language shown.
+fn link(o: &mut String, ctx: Ctx, class: &str, to: Route, text: &str) {
+    anchor(o, class, &ctx.href(to), to, ctx.route.get_untracked(), text);
+}
+
+/// Continue where you left off, with what is done so far; or, on a first visit, where to start.
+fn where_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let st = ctx.progress.with(standing);
+    let mut o = String::new();
+    element(&mut o, "h2", "home-where", ui::HOME_WHERE.get(lang));
+    if st.first_visit {
+        element(&mut o, "p", "", ui::HOME_FIRST.get(lang));
+        return o;
     }
+    if let Some(r) = st.resume {
+        o.push_str(r#"<p class="resume">"#);
+        esc(&mut o, ui::HOME_CONTINUE.get(lang));
+        o.push(' ');
+        link(
+            &mut o,
+            ctx,
+            "resume-link",
+            r,
+            &format!("{} →", screen_name(r, lang)),
+        );
+        o.push_str("</p>");
+    }
+    o.push_str(r#"<p class="muted">"#);
+    esc(
+        &mut o,
+        &ui::PROGRESS_VISITED.fill(lang, st.seen.0, &[("total", &st.seen.1.to_string())]),
+    );
+    o.push_str(" · ");
+    esc(
+        &mut o,
+        &ui::CHECKLIST_COUNT.fill(lang, st.rated.0, &[("total", &st.rated.1.to_string())]),
+    );
+    o.push_str("</p>");
+    o
+}
+
+/// The three phases at a glance, and the ways to the timeline and the chronology.
+fn phases_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let mut o = String::new();
+    element(&mut o, "h2", "home-phases", ui::HOME_PHASES.get(lang));
+    o.push_str(r#"<ul class="phase-cards">"#);
+    for p in PHASES {
+        o.push_str(r#"<li class="card phase-card status-"#);
+        esc(&mut o, p.status_kind);
+        o.push_str(r#"">"#);
+        link(&mut o, ctx, "phase-name", Route::Phases(Some(p.id)), p.name);
+        o.push_str(r#"<p class="muted">"#);
+        esc(&mut o, p.expansion.get(lang));
+        o.push_str("</p>");
+        element(&mut o, "p", "", p.status.get(lang));
+        o.push_str("</li>");
+    }
+    o.push_str("</ul><p>");
+    link(
+        &mut o,
+        ctx,
+        "",
+        Route::Phases(None),
+        ui::HOME_SEE_TIMELINE.get(lang),
+    );
+    o.push_str(" · ");
+    link(&mut o, ctx, "", Route::Chronology, ui::NAV_CHRONO.get(lang));
+    o.push_str("</p>");
+    o
+}
+
+/// What to do: the self-assessment, the quiz, progress.
+fn do_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let mut o = String::new();
+    element(&mut o, "h2", "home-do", ui::HOME_DO.get(lang));
+    o.push_str(r#"<ul class="do-list">"#);
+    for (to, name) in [
+        (Route::Assessment, ui::ASSESS_TITLE),
+        (Route::Quiz, ui::QUIZ_TITLE),
+        (Route::Progress, ui::PROGRESS_TITLE),
+    ] {
+        o.push_str("<li>");
+        link(&mut o, ctx, "", to, name.get(lang));
+        o.push_str("</li>");
+    }
+    o.push_str("</ul>");
+    o
+}
+
+/// Every framework by article, each with whether it was seen and how much of its checklist is
+/// rated.
+fn all_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let mut o = String::new();
+    element(&mut o, "h2", "home-all", ui::HOME_ALL.get(lang));
+    o.push_str(r#"<div class="article-groups">"#);
+    ctx.progress.with(|p| {
+        for a in ARTICLES {
+            o.push_str(r#"<section class="card article-group"><h3>"#);
+            icon::html(&mut o, a.icon);
+            o.push(' ');
+            esc(&mut o, a.title.get(lang));
+            o.push_str(r#"</h3><p class="muted">"#);
+            esc(&mut o, a.author.get(lang));
+            o.push_str(r#"</p><ul class="glances">"#);
+            for f in FRAMEWORKS.iter().filter(|f| f.article == a.id) {
+                let g = glance(p, f);
+                let seen = if g.seen { ui::SEEN } else { ui::NOT_SEEN }.get(lang);
+                o.push_str(if g.seen {
+                    r#"<li class="seen">"#
+                } else {
+                    "<li>"
+                });
+                o.push_str(r#"<span class="mark" aria-hidden="true">"#);
+                o.push_str(if g.seen { "✓" } else { "○" });
+                o.push_str(r#"</span><span class="glance-text">"#);
+                link(
+                    &mut o,
+                    ctx,
+                    "",
+                    Route::of_framework(f.id),
+                    f.title.get(lang),
+                );
+                o.push_str(r#"<span class="glance">"#);
+                esc(&mut o, seen);
+                if let Some((n, total)) = g.rated {
+                    o.push_str(" · ");
+                    esc(
+                        &mut o,
+                        &ui::CHECKLIST_COUNT.fill(lang, n, &[("total", &total.to_string())]),
+                    );
+                }
+                o.push_str("</span></span></li>");
+            }
+            o.push_str("</ul></section>");
+        }
+    });
+    o.push_str("</div>");
+    o
 }
 
 #[cfg(test)]
@@ -183,6 +238,49 @@ mod tests {
         assert_eq!(s.resume, None);
         assert_eq!(s.seen.0, 0);
         assert_eq!(s.rated, (0, 28), "6 + 6 + 4 + 4 + 8 items");
+    }
+
+    #[test]
+    fn the_home_markup_follows_the_progress_in_the_language_shown() {
+        use crate::i18n::Lang;
+        use crate::state::Boot;
+        let owner = Owner::new();
+        owner.with(|| {
+            let ctx = Ctx::new(Boot::prerender(Route::Home));
+            let text = |t: &str| {
+                let mut s = String::new();
+                esc(&mut s, t);
+                s
+            };
+            // A first visit: where to start, and nothing seen.
+            assert!(where_html(ctx).contains(&text(ui::HOME_FIRST.get(Lang::Fr))));
+            let all = all_html(ctx);
+            assert_eq!(all.matches("<li>").count(), FRAMEWORKS.len());
+            assert_eq!(
+                all.matches(r#"<section class="card article-group">"#)
+                    .count(),
+                ARTICLES.len()
+            );
+            assert_eq!(
+                phases_html(ctx).matches("phase-card status-").count(),
+                PHASES.len()
+            );
+            assert_eq!(do_html(ctx).matches("<li><a ").count(), 3);
+            // One framework seen, then the quiz: the way back to the quiz, one glance seen.
+            ctx.progress.update(|p| {
+                p.arrive(Route::Framework("usages"));
+                p.arrive(Route::Quiz);
+            });
+            let w = where_html(ctx);
+            assert!(w.contains(r#"class="resume-link" data-to="quiz""#), "{w}");
+            assert!(!w.contains(&text(ui::HOME_FIRST.get(Lang::Fr))));
+            let all = all_html(ctx);
+            assert_eq!(all.matches(r#"<li class="seen">"#).count(), 1);
+            assert_eq!(all.matches("<li>").count(), FRAMEWORKS.len() - 1);
+            ctx.lang.set(Lang::En);
+            assert!(where_html(ctx).contains(&text(ui::HOME_CONTINUE.get(Lang::En))));
+            assert!(all_html(ctx).contains(&text(ui::SEEN.get(Lang::En))));
+        });
     }
 
     #[test]
