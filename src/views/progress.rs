@@ -3,7 +3,8 @@
 
 use crate::components::checklist::LEVELS;
 use crate::components::confirm::{Confirm, ConfirmBox};
-use crate::components::link::Link;
+use crate::components::link::{anchor, Link};
+use crate::components::markup::esc;
 use crate::content::{checklists, ui, FRAMEWORKS};
 use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
@@ -16,13 +17,6 @@ use leptos::prelude::*;
 #[component]
 pub fn ProgressScreen() -> impl IntoView {
     let ctx = use_ctx();
-    let lang = ctx.lang;
-    let visited = move || {
-        let (n, total) = ctx
-            .progress
-            .with(|p| (p.visited_count(), framework_routes().count()));
-        ui::PROGRESS_VISITED.fill(lang.get(), n, &[("total", &total.to_string())])
-    };
     view! {
         <div class="screen progress">
             <h1>{tr(ui::PROGRESS_TITLE)}</h1>
@@ -34,99 +28,103 @@ pub fn ProgressScreen() -> impl IntoView {
                     crate::platform::storage::Backend::Yielded => tr(ui::NEWER_ELSEWHERE)(),
                 }}
             </p>
-            <section aria-labelledby="visited-title" class="no-print">
-                <h2 id="visited-title">{tr(ui::PROGRESS_SCREENS)}</h2>
-                <p>{visited}</p>
-                <ul class="visited-list">
-                    {FRAMEWORKS
-                        .iter()
-                        .zip(framework_routes())
-                        .map(|(f, r)| {
-                            let seen = move || ctx.progress.with(|p| p.visited.contains(&r.path()));
-                            view! {
-                                <li class:seen=seen>
-                                    <span class="mark" aria-hidden="true">{move || if seen() { "✓" } else { "○" }}</span>
-                                    <Link to=r>{tr(f.short)}</Link>
-                                    <span class="sr-only">{move || if seen() { tr(ui::SEEN)() } else { tr(ui::NOT_SEEN)() }}</span>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
-            <Results/>
+            <section aria-labelledby="visited-title" class="no-print" inner_html=move || visited_html(ctx)></section>
+            <section aria-labelledby="results-title" class="results" inner_html=move || results_html(ctx)></section>
             <Tools/>
         </div>
     }
 }
 
-/// The learner's results: what the print view shows.
-#[component]
-fn Results() -> impl IntoView {
-    let ctx = use_ctx();
-    let quiz = move || {
-        let (right, total) = ctx.progress.with(|p| p.quiz_score());
-        ui::QUIZ_SCORE.fill(
-            ctx.lang.get(),
+/// The framework screens seen, as markup (see `components::markup`): it changes as a whole, with
+/// the progress and the language.
+fn visited_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let shown = ctx.route.get_untracked();
+    let mut o = String::from(r#"<h2 id="visited-title">"#);
+    esc(&mut o, ui::PROGRESS_SCREENS.get(lang));
+    o.push_str("</h2><p>");
+    ctx.progress.with(|p| {
+        let total = framework_routes().count().to_string();
+        esc(
+            &mut o,
+            &ui::PROGRESS_VISITED.fill(lang, p.visited_count(), &[("total", &total)]),
+        );
+        o.push_str(r#"</p><ul class="visited-list">"#);
+        for (f, r) in FRAMEWORKS.iter().zip(framework_routes()) {
+            let seen = p.visited.contains(&r.path());
+            o.push_str(if seen { r#"<li class="seen">"# } else { "<li>" });
+            o.push_str(r#"<span class="mark" aria-hidden="true">"#);
+            o.push_str(if seen { "✓" } else { "○" });
+            o.push_str("</span>");
+            anchor(&mut o, "", &ctx.href(r), r, shown, f.short.get(lang));
+            o.push_str(r#"<span class="sr-only">"#);
+            esc(&mut o, if seen { ui::SEEN } else { ui::NOT_SEEN }.get(lang));
+            o.push_str("</span></li>");
+        }
+    });
+    o.push_str("</ul>");
+    o
+}
+
+/// The learner's results, what the print view shows, as markup: the quiz's score, then each
+/// checklist's items with where the learner stands and their note.
+fn results_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let mut o = String::from(r#"<h2 id="results-title">"#);
+    esc(&mut o, ui::RESULTS_TITLE.get(lang));
+    o.push_str(r#"</h2><p id="results-quiz">"#);
+    ctx.progress.with(|p| {
+        let (right, total) = p.quiz_score();
+        let score = ui::QUIZ_SCORE.fill(
+            lang,
             &[
                 ("right", &right.to_string()),
-                (
-                    "answered",
-                    &ctx.progress.with(|p| p.answers.len()).to_string(),
-                ),
+                ("answered", &p.answers.len().to_string()),
                 ("total", &total.to_string()),
             ],
-        )
-    };
-    view! {
-        <section aria-labelledby="results-title" class="results">
-            <h2 id="results-title">{tr(ui::RESULTS_TITLE)}</h2>
-            <p id="results-quiz">
-                {move || {
-                    let l = ctx.lang.get();
-                    ui::TITLED.fill(l, &[("name", ui::QUIZ_TITLE.get(l)), ("detail", &quiz())])
-                }}
-            </p>
-            {checklists()
-                .map(|f| {
-                    let status = move || {
-                        let done = ctx.progress.with(|p| p.checklist_done(f));
-                        tr(if done { ui::CHECKLIST_DONE } else { ui::CHECKLIST_OPEN })()
-                    };
-                    view! {
-                        <section class="result-list">
-                            <h3>{tr(f.title)}" — "<span class="muted">{status}</span></h3>
-                            <table class="results-table">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{tr(ui::RESULTS_ITEM)}</th>
-                                        <th scope="col">{tr(ui::WHERE_YOU_STAND)}</th>
-                                        <th scope="col">{tr(ui::NOTE_LABEL)}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {f.items
-                                        .iter()
-                                        .map(|i| {
-                                            let key = item_key(f.id, i.id);
-                                            let k2 = key.clone();
-                                            view! {
-                                                <tr>
-                                                    <th scope="row">{tr(i.name)}</th>
-                                                    <td>{move || ctx.progress.with(|p| p.ratings.get(&key).map(|r| LEVELS[*r as usize]).unwrap_or(ui::NOT_RATED)).get(ctx.lang.get())}</td>
-                                                    <td>{move || ctx.progress.with(|p| p.notes.get(&k2).cloned().unwrap_or_default())}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                    }
-                })
-                .collect_view()}
-        </section>
-    }
+        );
+        let name = ui::QUIZ_TITLE.get(lang);
+        esc(
+            &mut o,
+            &ui::TITLED.fill(lang, &[("name", name), ("detail", &score)]),
+        );
+        o.push_str("</p>");
+        for f in checklists() {
+            o.push_str(r#"<section class="result-list"><h3>"#);
+            esc(&mut o, f.title.get(lang));
+            o.push_str(r#" — <span class="muted">"#);
+            let done = p.checklist_done(f);
+            esc(
+                &mut o,
+                if done {
+                    ui::CHECKLIST_DONE
+                } else {
+                    ui::CHECKLIST_OPEN
+                }
+                .get(lang),
+            );
+            o.push_str(r#"</span></h3><table class="results-table"><thead><tr>"#);
+            for head in [ui::RESULTS_ITEM, ui::WHERE_YOU_STAND, ui::NOTE_LABEL] {
+                o.push_str(r#"<th scope="col">"#);
+                esc(&mut o, head.get(lang));
+                o.push_str("</th>");
+            }
+            o.push_str("</tr></thead><tbody>");
+            for i in f.items {
+                let key = item_key(f.id, i.id);
+                let level = p.ratings.get(&key).map(|r| LEVELS[*r as usize]);
+                o.push_str(r#"<tr><th scope="row">"#);
+                esc(&mut o, i.name.get(lang));
+                o.push_str("</th><td>");
+                esc(&mut o, level.unwrap_or(ui::NOT_RATED).get(lang));
+                o.push_str("</td><td>");
+                esc(&mut o, p.notes.get(&key).map_or("", String::as_str));
+                o.push_str("</td></tr>");
+            }
+            o.push_str("</tbody></table></section>");
+        }
+    });
+    o
 }
 
 /// Export, import, share, print, reset.
@@ -235,5 +233,40 @@ fn import_done(lang: Lang, dropped: usize) -> String {
     match dropped {
         0 => ui::IMPORT_DONE.get(lang).to_string(),
         n => ui::IMPORT_PARTIAL.fill(lang, &[("n", &n.to_string())]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Boot;
+
+    #[test]
+    fn the_screens_seen_and_the_results_as_markup_follow_the_progress_and_escape_notes() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let ctx = Ctx::new(Boot::prerender(Route::Progress));
+            let f = checklists().next().unwrap();
+            let visited = visited_html(ctx);
+            assert_eq!(visited.matches("<li>").count(), FRAMEWORKS.len());
+            assert!(!visited.contains(r#"<li class="seen">"#));
+            ctx.progress.update(|p| {
+                p.arrive(Route::Framework(f.id));
+                p.ratings.insert(item_key(f.id, f.items[0].id), 2);
+                p.notes
+                    .insert(item_key(f.id, f.items[0].id), "<b>R&D</b>".into());
+            });
+            assert_eq!(visited_html(ctx).matches(r#"<li class="seen">"#).count(), 1);
+            let results = results_html(ctx);
+            let lists: usize = checklists().map(|f| f.items.len()).sum();
+            assert_eq!(results.matches(r#"<tr><th scope="row">"#).count(), lists);
+            assert!(
+                results.contains("<td>&lt;b&gt;R&amp;D&lt;/b&gt;</td>"),
+                "{results}"
+            );
+            let mut level = String::new();
+            esc(&mut level, LEVELS[2].get(Lang::Fr));
+            assert!(results.contains(&format!("<td>{level}</td>")));
+        });
     }
 }
