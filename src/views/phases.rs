@@ -1,13 +1,14 @@
 //! The three digital phases: the timeline, the selected phase's details, a list for screen
 //! readers and a side-by-side comparison.
 
-use crate::components::link::Link;
+use crate::components::link::{anchor, Link};
+use crate::components::markup::esc;
 use crate::components::source::SourceLine;
 use crate::components::timeline::{date_words, layout, Mark, Row, Timeline, AXIS};
 use crate::content::{self, ui, Phase, PHASES};
 use crate::i18n::Lang;
 use crate::route::Route;
-use crate::state::{tr, use_ctx};
+use crate::state::{tr, use_ctx, Ctx};
 use crate::views::framework::Blocks;
 use leptos::prelude::*;
 
@@ -87,23 +88,7 @@ pub fn Phases() -> impl IntoView {
             />
             <p class="hint">{tr(ui::TIMELINE_KEYS)}</p>
             {move || selected.get().map(|i| view! { <PhaseDetails phase=&PHASES[i] on_close/> })}
-            <section aria-labelledby="phase-list-title">
-                <h2 id="phase-list-title">{tr(ui::PHASES_LIST)}</h2>
-                <ul class="phase-list">
-                    {PHASES
-                        .iter()
-                        .map(|p| {
-                            view! {
-                                <li>
-                                    <Link to=Route::Phases(Some(p.id))>{p.name}</Link>
-                                    " — "{move || span_words(p, ctx.lang.get())}" — "{tr(p.status)}
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <p><Link to=Route::PhasesCompare>{tr(ui::COMPARE_TITLE)}</Link></p>
-            </section>
+            <section aria-labelledby="phase-list-title" inner_html=move || list_html(ctx)></section>
             <Blocks blocks=f.blocks/>
             <SourceLine framework=f/>
         </div>
@@ -115,36 +100,7 @@ fn PhaseDetails(phase: &'static Phase, on_close: Callback<()>) -> impl IntoView 
     let ctx = use_ctx();
     view! {
         <section class=format!("card phase-details status-{}", phase.status_kind) aria-labelledby="phase-details-title">
-            <h2 id="phase-details-title">
-                {move || {
-                    let l = ctx.lang.get();
-                    ui::TITLED.fill(l, &[("name", phase.name), ("detail", phase.expansion.get(l))])
-                }}
-            </h2>
-            <p>{tr(phase.summary)}</p>
-            <dl class="facts">
-                <dt>{tr(ui::PERIOD)}</dt>
-                <dd>{tr(phase.period)}" ("{move || span_words(phase, ctx.lang.get())}")"</dd>
-                <dt>{tr(ui::STATUS)}</dt>
-                <dd>{tr(phase.status)}</dd>
-                <dt>{tr(ui::TOUCHES)}</dt>
-                <dd>{tr(phase.touches)}</dd>
-            </dl>
-            <h3>{tr(ui::COMPONENTS)}</h3>
-            <ul class="components">
-                {phase
-                    .components
-                    .iter()
-                    .map(|c| {
-                        view! {
-                            <li>
-                                <strong>{tr(c.name)}</strong>
-                                {c.examples.map(|e| view! { " — "<span>{tr(e)}</span> })}
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            <div inner_html=move || details_html(phase, ctx.lang.get())></div>
             <button type="button" on:click=move |_| {
                 on_close.run(());
                 #[cfg(target_arch = "wasm32")]
@@ -152,6 +108,79 @@ fn PhaseDetails(phase: &'static Phase, on_close: Callback<()>) -> impl IntoView 
             }>{tr(ui::CLOSE_DETAILS)}</button>
         </section>
     }
+}
+
+/// The phases as a list, for screen readers (the timeline is a drawing), and the way to the
+/// comparison, as markup (see `components::markup`): it changes as a whole, with the language.
+fn list_html(ctx: Ctx) -> String {
+    let lang = ctx.lang.get();
+    let shown = ctx.route.get_untracked();
+    let mut o = String::from(r#"<h2 id="phase-list-title">"#);
+    esc(&mut o, ui::PHASES_LIST.get(lang));
+    o.push_str(r#"</h2><ul class="phase-list">"#);
+    for p in PHASES {
+        let to = Route::Phases(Some(p.id));
+        o.push_str("<li>");
+        anchor(&mut o, "", &ctx.href(to), to, shown, p.name);
+        o.push_str(" — ");
+        esc(&mut o, &span_words(p, lang));
+        o.push_str(" — ");
+        esc(&mut o, p.status.get(lang));
+        o.push_str("</li>");
+    }
+    o.push_str("</ul><p>");
+    let to = Route::PhasesCompare;
+    anchor(
+        &mut o,
+        "",
+        &ctx.href(to),
+        to,
+        shown,
+        ui::COMPARE_TITLE.get(lang),
+    );
+    o.push_str("</p>");
+    o
+}
+
+/// A phase's details as markup: its name, summary, facts and components.
+fn details_html(phase: &Phase, lang: Lang) -> String {
+    let mut o = String::from(r#"<h2 id="phase-details-title">"#);
+    let title = ui::TITLED.fill(
+        lang,
+        &[("name", phase.name), ("detail", phase.expansion.get(lang))],
+    );
+    esc(&mut o, &title);
+    o.push_str("</h2><p>");
+    esc(&mut o, phase.summary.get(lang));
+    o.push_str(r#"</p><dl class="facts">"#);
+    let period = format!("{} ({})", phase.period.get(lang), span_words(phase, lang));
+    for (term, value) in [
+        (ui::PERIOD, period.as_str()),
+        (ui::STATUS, phase.status.get(lang)),
+        (ui::TOUCHES, phase.touches.get(lang)),
+    ] {
+        o.push_str("<dt>");
+        esc(&mut o, term.get(lang));
+        o.push_str("</dt><dd>");
+        esc(&mut o, value);
+        o.push_str("</dd>");
+    }
+    o.push_str("</dl><h3>");
+    esc(&mut o, ui::COMPONENTS.get(lang));
+    o.push_str(r#"</h3><ul class="components">"#);
+    for c in phase.components.iter() {
+        o.push_str("<li><strong>");
+        esc(&mut o, c.name.get(lang));
+        o.push_str("</strong>");
+        if let Some(e) = c.examples {
+            o.push_str(" — <span>");
+            esc(&mut o, e.get(lang));
+            o.push_str("</span>");
+        }
+        o.push_str("</li>");
+    }
+    o.push_str("</ul>");
+    o
 }
 
 /// The three phases side by side.
@@ -206,5 +235,38 @@ pub fn Compare() -> impl IntoView {
             <p><Link to=Route::Phases(None)>{tr(ui::BACK_TO_TIMELINE)}</Link></p>
             <SourceLine framework=f/>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Boot;
+
+    #[test]
+    fn the_phase_list_and_a_phase_s_details_as_markup() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let ctx = Ctx::new(Boot::prerender(Route::Phases(Some(PHASES[1].id))));
+            let list = list_html(ctx);
+            assert_eq!(list.matches("<li><a ").count(), PHASES.len());
+            let shown = format!(
+                r#"data-to="{}" aria-current="page""#,
+                Route::Phases(Some(PHASES[1].id)).path()
+            );
+            assert!(list.contains(&shown), "{list}");
+            assert!(list.contains(&format!(r#"data-to="{}""#, Route::PhasesCompare.path())));
+            for p in PHASES {
+                for lang in [Lang::Fr, Lang::En] {
+                    let d = details_html(p, lang);
+                    assert!(d.starts_with(r#"<h2 id="phase-details-title">"#));
+                    assert_eq!(d.matches("<dt>").count(), 3);
+                    assert_eq!(d.matches("<li><strong>").count(), p.components.len());
+                    let mut summary = String::new();
+                    esc(&mut summary, p.summary.get(lang));
+                    assert!(d.contains(&summary));
+                }
+            }
+        });
     }
 }
