@@ -150,7 +150,6 @@ fn skip_to_main(ev: leptos::ev::MouseEvent) {
 fn footer(ctx: Ctx) -> impl IntoView {
     let html = move || {
         let lang = ctx.lang.get();
-        let shown = ctx.route.get_untracked();
         let mut o = String::from("<p>");
         crate::components::markup::esc(&mut o, ui::FOOTER_TEXT.get(lang));
         o.push_str("</p><p>");
@@ -164,7 +163,7 @@ fn footer(ctx: Ctx) -> impl IntoView {
             if i > 0 {
                 o.push_str(" · ");
             }
-            link::anchor(&mut o, "", &ctx.href(to), to, shown, name.get(lang));
+            link::link_html(&mut o, ctx, "", to, name.get(lang));
         }
         o.push_str("</p>");
         o

@@ -1,8 +1,8 @@
 //! The self-assessment charts, drawn as SVG in Rust: one bar per checklist (and one overall), and
 //! a radar of the five checklists with its data table (for screen readers, and on paper).
 
-use crate::components::link::anchor;
-use crate::components::markup::esc;
+use crate::components::link::link_html;
+use crate::components::markup::{element, esc};
 use crate::components::number::{fixed, percent};
 use crate::content::{checklists, ui, Framework};
 use crate::i18n::Lang;
@@ -145,18 +145,19 @@ pub fn radar_html(p: &Progress, lang: Lang) -> String {
     }
     o.push_str(r#"</svg><div class="radar-data"><table class="radar-table" aria-labelledby="radar-caption"><thead><tr>"#);
     for head in [ui::RADAR_LIST, ui::RADAR_IN_PLACE, ui::RADAR_RATED] {
-        o.push_str(r#"<th scope="col">"#);
-        esc(&mut o, head.get(lang));
-        o.push_str("</th>");
+        element(&mut o, r#"<th scope="col">"#, head.get(lang));
     }
     o.push_str("</tr></thead><tbody>");
     for f in &lists {
         let (score, rated) = p.checklist_score(f);
-        o.push_str(r#"<tr><th scope="row">"#);
-        esc(&mut o, f.short.get(lang));
-        o.push_str("</th><td>");
-        esc(&mut o, &ui::PERCENT.fill(lang, &[("pct", &percent(score))]));
-        o.push_str("</td><td>");
+        o.push_str("<tr>");
+        element(&mut o, r#"<th scope="row">"#, f.short.get(lang));
+        element(
+            &mut o,
+            "<td>",
+            &ui::PERCENT.fill(lang, &[("pct", &percent(score))]),
+        );
+        o.push_str("<td>");
         esc(
             &mut o,
             &ui::CHECKLIST_COUNT.fill(lang, rated, &[("total", &f.items.len().to_string())]),
@@ -186,7 +187,6 @@ pub fn AssessmentChart() -> impl IntoView {
 /// The bars, as markup, in the language shown.
 pub fn bars_html(ctx: Ctx, p: &Progress) -> String {
     let lang = ctx.lang.get();
-    let shown = ctx.route.get_untracked();
     let mut o = String::from("<figcaption>");
     esc(&mut o, ui::ASSESS_CHART_CAPTION.get(lang));
     o.push_str(r#"</figcaption><ul class="chart-rows">"#);
@@ -194,14 +194,7 @@ pub fn bars_html(ctx: Ctx, p: &Progress) -> String {
         let (s, n) = p.checklist_score(f);
         let to = Route::Framework(f.id);
         o.push_str(r#"<li class="chart-row">"#);
-        anchor(
-            &mut o,
-            "chart-name",
-            &ctx.href(to),
-            to,
-            shown,
-            f.short.get(lang),
-        );
+        link_html(&mut o, ctx, "chart-name", to, f.short.get(lang));
         bar_html(&mut o, s);
         o.push_str(r#"<span class="chart-value">"#);
         esc(

@@ -46,8 +46,7 @@ fn Scroll(
 
 /// An in-app link in the markup (see `components::link`).
 fn link(out: &mut String, to: Route, text: &str) {
-    let ctx = use_ctx();
-    crate::components::link::anchor(out, "", &ctx.href(to), to, ctx.route.get_untracked(), text);
+    crate::components::link::link_html(out, use_ctx(), "", to, text);
 }
 
 /// The head row: the first column's name, then each count's (with its colour key), then the bar.

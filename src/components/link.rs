@@ -47,14 +47,26 @@ pub fn anchor(out: &mut String, class: &str, href: &str, to: Route, shown: Route
     out.push_str("</a>");
 }
 
+/// An in-app link to `to` as markup, added to `out`: `anchor` with the app's address for it in the
+/// language shown (read: a reactive closure that calls this follows the language).
+pub fn link_html(out: &mut String, ctx: Ctx, class: &str, to: Route, text: &str) {
+    anchor(
+        out,
+        class,
+        &ctx.href(to),
+        to,
+        ctx.route.get_untracked(),
+        text,
+    );
+}
+
 /// A list's items, one link each, as markup, in the language shown: for a `<ul>`'s `inner_html`,
 /// read in a reactive closure (the addresses and names follow the language).
 pub fn list_html(ctx: Ctx, links: impl IntoIterator<Item = (Route, &'static str)>) -> String {
-    let shown = ctx.route.get_untracked();
     let mut out = String::new();
     for (to, text) in links {
         out.push_str("<li>");
-        anchor(&mut out, "", &ctx.href(to), to, shown, text);
+        link_html(&mut out, ctx, "", to, text);
         out.push_str("</li>");
     }
     out

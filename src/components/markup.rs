@@ -18,6 +18,17 @@ pub fn esc(out: &mut String, s: &str) {
     }
 }
 
+/// An element holding only text, added to `out`: its opening tag as given (`<h2 id="x">`), the
+/// text escaped, and its closing tag.
+pub fn element(out: &mut String, open: &str, text: &str) {
+    out.push_str(open);
+    esc(out, text);
+    let name = open[1..].split([' ', '>']).next().unwrap_or_default();
+    out.push_str("</");
+    out.push_str(name);
+    out.push('>');
+}
+
 /// Each child element of `holder`, with its index: how the effects that set states on markup in
 /// place (the quiz's options, the timeline's rows) reach the elements the markup made.
 #[cfg(target_arch = "wasm32")]
@@ -37,5 +48,9 @@ mod tests {
         let mut s = String::new();
         super::esc(&mut s, "a<b>\"R&D\" l'an</b>");
         assert_eq!(s, "a&lt;b&gt;&quot;R&amp;D&quot; l&#39;an&lt;/b&gt;");
+        let mut e = String::new();
+        super::element(&mut e, r#"<h2 id="x">"#, "R&D");
+        super::element(&mut e, "<p>", "");
+        assert_eq!(e, r#"<h2 id="x">R&amp;D</h2><p></p>"#);
     }
 }

@@ -1,6 +1,6 @@
 //! "Source: …" line under every framework screen, linking to the sources page.
 
-use crate::components::{link::anchor, markup::esc};
+use crate::components::{link::link_html, markup::esc};
 use crate::content::{ui, Framework};
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};
@@ -24,9 +24,7 @@ pub fn line_html(out: &mut String, ctx: Ctx, f: &Framework) {
         esc(out, &d.label(lang));
     }
     out.push_str(" — ");
-    let to = Route::Sources;
-    let shown = ctx.route.get_untracked();
-    anchor(out, "", &ctx.href(to), to, shown, ui::ALL_SOURCES.get(lang));
+    link_html(out, ctx, "", Route::Sources, ui::ALL_SOURCES.get(lang));
     out.push_str("</p>");
 }
 

@@ -1,8 +1,13 @@
 //! A framework screen, drawn from its content: lead, items (or the checklist), sections, a note
 //! where the article's figure is missing, and its source.
 
-use crate::components::{checklist::Checklist, link::anchor, markup::esc, source};
-use crate::content::{self, ui, Block, Framework, Text, FRAMEWORKS};
+use crate::components::{
+    checklist::Checklist,
+    link::link_html,
+    markup::{element, esc},
+    source,
+};
+use crate::content::{self, ui, Block, Framework, FRAMEWORKS};
 use crate::i18n::Lang;
 use crate::route::Route;
 use crate::state::{use_ctx, Ctx};
@@ -31,15 +36,15 @@ pub fn FrameworkScreen(id: &'static str) -> impl IntoView {
 /// The heading, the lead, the note where the article's figure is missing, and the items (not a
 /// checklist's: those are the checklist's own).
 fn intro_html(f: &Framework, lang: Lang) -> String {
-    let mut o = String::from("<h1>");
-    esc(&mut o, f.title.get(lang));
-    o.push_str(r#"</h1><p class="lead">"#);
-    esc(&mut o, f.lead.get(lang));
-    o.push_str("</p>");
+    let mut o = String::new();
+    element(&mut o, "<h1>", f.title.get(lang));
+    element(&mut o, r#"<p class="lead">"#, f.lead.get(lang));
     if let Some(n) = f.figure_note {
-        o.push_str(r#"<p class="figure-note" role="note">"#);
-        esc(&mut o, n.get(lang));
-        o.push_str("</p>");
+        element(
+            &mut o,
+            r#"<p class="figure-note" role="note">"#,
+            n.get(lang),
+        );
     }
     if !f.checklist && !f.items.is_empty() {
         o.push_str(r#"<ol class="items">"#);
@@ -48,11 +53,10 @@ fn intro_html(f: &Framework, lang: Lang) -> String {
             esc(&mut o, f.id);
             o.push('-');
             esc(&mut o, i.id);
-            o.push_str(r#""><h2>"#);
-            esc(&mut o, i.name.get(lang));
-            o.push_str("</h2><p>");
-            esc(&mut o, i.text.get(lang));
-            o.push_str("</p></li>");
+            o.push_str(r#"">"#);
+            element(&mut o, "<h2>", i.name.get(lang));
+            element(&mut o, "<p>", i.text.get(lang));
+            o.push_str("</li>");
         }
         o.push_str("</ol>");
     }
@@ -62,18 +66,14 @@ fn intro_html(f: &Framework, lang: Lang) -> String {
 /// A framework's sections, as markup.
 pub fn blocks_html(blocks: &[Block], lang: Lang) -> String {
     let mut o = String::new();
-    let tag = |o: &mut String, open: &str, text: Text, close: &str| {
-        o.push_str(open);
-        esc(o, text.get(lang));
-        o.push_str(close);
-    };
     for b in blocks {
-        tag(&mut o, r#"<section class="block"><h2>"#, b.heading, "</h2>");
-        tag(&mut o, "<p>", b.text, "</p>");
+        o.push_str(r#"<section class="block">"#);
+        element(&mut o, "<h2>", b.heading.get(lang));
+        element(&mut o, "<p>", b.text.get(lang));
         if !b.points.is_empty() {
             o.push_str("<ul>");
             for p in b.points.iter() {
-                tag(&mut o, "<li>", *p, "</li>");
+                element(&mut o, "<li>", p.get(lang));
             }
             o.push_str("</ul>");
         }
@@ -92,7 +92,6 @@ pub fn Blocks(blocks: &'static [Block]) -> impl IntoView {
 /// Previous and next framework, in content order, as markup.
 fn neighbours_html(o: &mut String, ctx: Ctx, f: &Framework) {
     let lang = ctx.lang.get();
-    let shown = ctx.route.get_untracked();
     let i = FRAMEWORKS.iter().position(|x| x.id == f.id).unwrap_or(0);
     o.push_str(r#"<nav class="neighbours" aria-label=""#);
     esc(o, ui::NEIGHBOURS.get(lang));
@@ -109,7 +108,7 @@ fn neighbours_html(o: &mut String, ctx: Ctx, f: &Framework) {
         } else {
             format!("{short} →")
         };
-        anchor(o, class, &ctx.href(to), to, shown, &text);
+        link_html(o, ctx, class, to, &text);
     }
     o.push_str("</nav>");
 }

@@ -2,7 +2,11 @@
 //! start on a first visit), the three phases at a glance, and every framework by article with
 //! whether it was seen and how much of its checklist is rated.
 
-use crate::components::{icon, link::anchor, markup::esc};
+use crate::components::{
+    icon,
+    link::link_html,
+    markup::{element, esc},
+};
 use crate::content::{checklists, ui, Framework, ARTICLES, FRAMEWORKS, PHASES};
 use crate::route::{framework_routes, Route};
 use crate::state::{screen_name, tr, use_ctx, Ctx};
@@ -65,42 +69,21 @@ pub fn Home() -> impl IntoView {
     }
 }
 
-/// An element with text only (and an id, unless it is empty), as markup.
-fn element(o: &mut String, tag: &str, id: &str, text: &str) {
-    o.push('<');
-    o.push_str(tag);
-    if !id.is_empty() {
-        o.push_str(r#" id=""#);
-        o.push_str(id);
-        o.push('"');
-    }
-    o.push('>');
-    esc(o, text);
-    o.push_str("</");
-    o.push_str(tag);
-    o.push('>');
-}
-
-/// An in-app link, as markup, in the language shown.
-fn link(o: &mut String, ctx: Ctx, class: &str, to: Route, text: &str) {
-    anchor(o, class, &ctx.href(to), to, ctx.route.get_untracked(), text);
-}
-
 /// Continue where you left off, with what is done so far; or, on a first visit, where to start.
 fn where_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
     let st = ctx.progress.with(standing);
     let mut o = String::new();
-    element(&mut o, "h2", "home-where", ui::HOME_WHERE.get(lang));
+    element(&mut o, r#"<h2 id="home-where">"#, ui::HOME_WHERE.get(lang));
     if st.first_visit {
-        element(&mut o, "p", "", ui::HOME_FIRST.get(lang));
+        element(&mut o, "<p>", ui::HOME_FIRST.get(lang));
         return o;
     }
     if let Some(r) = st.resume {
         o.push_str(r#"<p class="resume">"#);
         esc(&mut o, ui::HOME_CONTINUE.get(lang));
         o.push(' ');
-        link(
+        link_html(
             &mut o,
             ctx,
             "resume-link",
@@ -127,21 +110,23 @@ fn where_html(ctx: Ctx) -> String {
 fn phases_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
     let mut o = String::new();
-    element(&mut o, "h2", "home-phases", ui::HOME_PHASES.get(lang));
+    element(
+        &mut o,
+        r#"<h2 id="home-phases">"#,
+        ui::HOME_PHASES.get(lang),
+    );
     o.push_str(r#"<ul class="phase-cards">"#);
     for p in PHASES {
         o.push_str(r#"<li class="card phase-card status-"#);
         esc(&mut o, p.status_kind);
         o.push_str(r#"">"#);
-        link(&mut o, ctx, "phase-name", Route::Phases(Some(p.id)), p.name);
-        o.push_str(r#"<p class="muted">"#);
-        esc(&mut o, p.expansion.get(lang));
-        o.push_str("</p>");
-        element(&mut o, "p", "", p.status.get(lang));
+        link_html(&mut o, ctx, "phase-name", Route::Phases(Some(p.id)), p.name);
+        element(&mut o, r#"<p class="muted">"#, p.expansion.get(lang));
+        element(&mut o, "<p>", p.status.get(lang));
         o.push_str("</li>");
     }
     o.push_str("</ul><p>");
-    link(
+    link_html(
         &mut o,
         ctx,
         "",
@@ -149,7 +134,7 @@ fn phases_html(ctx: Ctx) -> String {
         ui::HOME_SEE_TIMELINE.get(lang),
     );
     o.push_str(" · ");
-    link(&mut o, ctx, "", Route::Chronology, ui::NAV_CHRONO.get(lang));
+    link_html(&mut o, ctx, "", Route::Chronology, ui::NAV_CHRONO.get(lang));
     o.push_str("</p>");
     o
 }
@@ -158,7 +143,7 @@ fn phases_html(ctx: Ctx) -> String {
 fn do_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
     let mut o = String::new();
-    element(&mut o, "h2", "home-do", ui::HOME_DO.get(lang));
+    element(&mut o, r#"<h2 id="home-do">"#, ui::HOME_DO.get(lang));
     o.push_str(r#"<ul class="do-list">"#);
     for (to, name) in [
         (Route::Assessment, ui::ASSESS_TITLE),
@@ -166,7 +151,7 @@ fn do_html(ctx: Ctx) -> String {
         (Route::Progress, ui::PROGRESS_TITLE),
     ] {
         o.push_str("<li>");
-        link(&mut o, ctx, "", to, name.get(lang));
+        link_html(&mut o, ctx, "", to, name.get(lang));
         o.push_str("</li>");
     }
     o.push_str("</ul>");
@@ -178,7 +163,7 @@ fn do_html(ctx: Ctx) -> String {
 fn all_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
     let mut o = String::new();
-    element(&mut o, "h2", "home-all", ui::HOME_ALL.get(lang));
+    element(&mut o, r#"<h2 id="home-all">"#, ui::HOME_ALL.get(lang));
     o.push_str(r#"<div class="article-groups">"#);
     ctx.progress.with(|p| {
         for a in ARTICLES {
@@ -200,7 +185,7 @@ fn all_html(ctx: Ctx) -> String {
                 o.push_str(r#"<span class="mark" aria-hidden="true">"#);
                 o.push_str(if g.seen { "✓" } else { "○" });
                 o.push_str(r#"</span><span class="glance-text">"#);
-                link(
+                link_html(
                     &mut o,
                     ctx,
                     "",

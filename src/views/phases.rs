@@ -1,8 +1,8 @@
 //! The three digital phases: the timeline, the selected phase's details, a list for screen
 //! readers and a side-by-side comparison.
 
-use crate::components::link::{anchor, Link};
-use crate::components::markup::esc;
+use crate::components::link::{link_html, Link};
+use crate::components::markup::{element, esc};
 use crate::components::source::SourceLine;
 use crate::components::timeline::{date_words, layout, Mark, Row, Timeline, AXIS};
 use crate::content::{self, ui, Phase, PHASES};
@@ -114,14 +114,17 @@ fn PhaseDetails(phase: &'static Phase, on_close: Callback<()>) -> impl IntoView 
 /// comparison, as markup (see `components::markup`): it changes as a whole, with the language.
 fn list_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
-    let shown = ctx.route.get_untracked();
-    let mut o = String::from(r#"<h2 id="phase-list-title">"#);
-    esc(&mut o, ui::PHASES_LIST.get(lang));
-    o.push_str(r#"</h2><ul class="phase-list">"#);
+    let mut o = String::new();
+    element(
+        &mut o,
+        r#"<h2 id="phase-list-title">"#,
+        ui::PHASES_LIST.get(lang),
+    );
+    o.push_str(r#"<ul class="phase-list">"#);
     for p in PHASES {
         let to = Route::Phases(Some(p.id));
         o.push_str("<li>");
-        anchor(&mut o, "", &ctx.href(to), to, shown, p.name);
+        link_html(&mut o, ctx, "", to, p.name);
         o.push_str(" — ");
         esc(&mut o, &span_words(p, lang));
         o.push_str(" — ");
@@ -129,13 +132,11 @@ fn list_html(ctx: Ctx) -> String {
         o.push_str("</li>");
     }
     o.push_str("</ul><p>");
-    let to = Route::PhasesCompare;
-    anchor(
+    link_html(
         &mut o,
+        ctx,
         "",
-        &ctx.href(to),
-        to,
-        shown,
+        Route::PhasesCompare,
         ui::COMPARE_TITLE.get(lang),
     );
     o.push_str("</p>");
@@ -159,11 +160,8 @@ fn details_html(phase: &Phase, lang: Lang) -> String {
         (ui::STATUS, phase.status.get(lang)),
         (ui::TOUCHES, phase.touches.get(lang)),
     ] {
-        o.push_str("<dt>");
-        esc(&mut o, term.get(lang));
-        o.push_str("</dt><dd>");
-        esc(&mut o, value);
-        o.push_str("</dd>");
+        element(&mut o, "<dt>", term.get(lang));
+        element(&mut o, "<dd>", value);
     }
     o.push_str("</dl><h3>");
     esc(&mut o, ui::COMPONENTS.get(lang));

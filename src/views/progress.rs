@@ -3,8 +3,8 @@
 
 use crate::components::checklist::LEVELS;
 use crate::components::confirm::{Confirm, ConfirmBox};
-use crate::components::link::{anchor, Link};
-use crate::components::markup::esc;
+use crate::components::link::{link_html, Link};
+use crate::components::markup::{element, esc};
 use crate::content::{checklists, ui, FRAMEWORKS};
 use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
@@ -39,10 +39,13 @@ pub fn ProgressScreen() -> impl IntoView {
 /// the progress and the language.
 fn visited_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
-    let shown = ctx.route.get_untracked();
-    let mut o = String::from(r#"<h2 id="visited-title">"#);
-    esc(&mut o, ui::PROGRESS_SCREENS.get(lang));
-    o.push_str("</h2><p>");
+    let mut o = String::new();
+    element(
+        &mut o,
+        r#"<h2 id="visited-title">"#,
+        ui::PROGRESS_SCREENS.get(lang),
+    );
+    o.push_str("<p>");
     ctx.progress.with(|p| {
         let total = framework_routes().count().to_string();
         esc(
@@ -56,7 +59,7 @@ fn visited_html(ctx: Ctx) -> String {
             o.push_str(r#"<span class="mark" aria-hidden="true">"#);
             o.push_str(if seen { "✓" } else { "○" });
             o.push_str("</span>");
-            anchor(&mut o, "", &ctx.href(r), r, shown, f.short.get(lang));
+            link_html(&mut o, ctx, "", r, f.short.get(lang));
             o.push_str(r#"<span class="sr-only">"#);
             esc(&mut o, if seen { ui::SEEN } else { ui::NOT_SEEN }.get(lang));
             o.push_str("</span></li>");
@@ -70,9 +73,13 @@ fn visited_html(ctx: Ctx) -> String {
 /// checklist's items with where the learner stands and their note.
 fn results_html(ctx: Ctx) -> String {
     let lang = ctx.lang.get();
-    let mut o = String::from(r#"<h2 id="results-title">"#);
-    esc(&mut o, ui::RESULTS_TITLE.get(lang));
-    o.push_str(r#"</h2><p id="results-quiz">"#);
+    let mut o = String::new();
+    element(
+        &mut o,
+        r#"<h2 id="results-title">"#,
+        ui::RESULTS_TITLE.get(lang),
+    );
+    o.push_str(r#"<p id="results-quiz">"#);
     ctx.progress.with(|p| {
         let (right, total) = p.quiz_score();
         let score = ui::QUIZ_SCORE.fill(
@@ -105,21 +112,17 @@ fn results_html(ctx: Ctx) -> String {
             );
             o.push_str(r#"</span></h3><table class="results-table"><thead><tr>"#);
             for head in [ui::RESULTS_ITEM, ui::WHERE_YOU_STAND, ui::NOTE_LABEL] {
-                o.push_str(r#"<th scope="col">"#);
-                esc(&mut o, head.get(lang));
-                o.push_str("</th>");
+                element(&mut o, r#"<th scope="col">"#, head.get(lang));
             }
             o.push_str("</tr></thead><tbody>");
             for i in f.items {
                 let key = item_key(f.id, i.id);
                 let level = p.ratings.get(&key).map(|r| LEVELS[*r as usize]);
-                o.push_str(r#"<tr><th scope="row">"#);
-                esc(&mut o, i.name.get(lang));
-                o.push_str("</th><td>");
-                esc(&mut o, level.unwrap_or(ui::NOT_RATED).get(lang));
-                o.push_str("</td><td>");
-                esc(&mut o, p.notes.get(&key).map_or("", String::as_str));
-                o.push_str("</td></tr>");
+                o.push_str("<tr>");
+                element(&mut o, r#"<th scope="row">"#, i.name.get(lang));
+                element(&mut o, "<td>", level.unwrap_or(ui::NOT_RATED).get(lang));
+                element(&mut o, "<td>", p.notes.get(&key).map_or("", String::as_str));
+                o.push_str("</tr>");
             }
             o.push_str("</tbody></table></section>");
         }

@@ -64,10 +64,14 @@ test("once live, the shared chunks come one at a time in idle moments, then ever
   const missing = [...shared].filter((f) => !all.has(f));
   assertEqual(missing.length, 0, `every shared chunk is fetched once live; missing: ${missing.join(" ")}`);
   // One at a time: a screen's loader fetches all its chunks in one task, which ran up to 430 ms
-  // at CPU 4x; the walk waits for each chunk before it asks for the next.
-  after.sort((x, y) => x.start - y.start);
-  for (let i = 1; i < after.length; i++) {
-    assert(after[i].start >= after[i - 1].end, `${after[i].file} was asked for before ${after[i - 1].file} had come (${after[i].start.toFixed(1)} < ${after[i - 1].end.toFixed(1)})`);
+  // at CPU 4x; the walk waits for each chunk before it asks for the next. What starts once the
+  // app is live (`late`: the worker, the embed bridge, an LMS) is loaded then, not walked: the
+  // shared chunks it needs and the home screen did not come with it, side by side.
+  const late = new Set(m.chunks.late.shared.map((id) => m.shared[id].file));
+  const walked = after.filter((r) => !late.has(r.file)).sort((x, y) => x.start - y.start);
+  assert(walked.length > 0, "the walk fetched shared chunks");
+  for (let i = 1; i < walked.length; i++) {
+    assert(walked[i].start >= walked[i - 1].end, `${walked[i].file} was asked for before ${walked[i - 1].file} had come (${walked[i].start.toFixed(1)} < ${walked[i - 1].end.toFixed(1)})`);
   }
   for (const f of shared) assert(seen.filter((x) => x === f).length <= 1, `${f} fetched once`);
 });
