@@ -113,12 +113,15 @@ pub fn add_header(ctx: Ctx, root: &web_sys::Element) {
 /// The idle fetch after start-up brings them too, but in its own order and one idle moment at a
 /// time: a learner who clicks before it is done waits less. Both loads happen once (a second call
 /// waits for the first, or returns at once); a failure here is silent, and the click tries again
-/// and says so.
+/// and says so. Not offline: nothing new can come (the offline copy answers the click itself).
 #[cfg(target_arch = "wasm32")]
 fn warm(ctx: Ctx, ev: &web_sys::Event) {
     let Some(to) = link::target(ev) else {
         return;
     };
+    if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+        return;
+    }
     let to = views::screen_key(to);
     if to == views::screen_key(ctx.route.get_untracked()) || LAST.replace(Some(to)) == Some(to) {
         return;
