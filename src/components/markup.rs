@@ -29,6 +29,17 @@ pub fn element(out: &mut String, open: &str, text: &str) {
     out.push('>');
 }
 
+/// A list item for a framework seen or not, opened and added to `out` with its mark: the class
+/// `seen` and a tick, or a ring (the mark is hidden from screen readers; the item says it in words).
+/// The home screen's glances and the progress screen's list alike.
+pub fn seen_item(out: &mut String, seen: bool) {
+    out.push_str(if seen {
+        r#"<li class="seen"><span class="mark" aria-hidden="true">✓</span>"#
+    } else {
+        r#"<li><span class="mark" aria-hidden="true">○</span>"#
+    });
+}
+
 /// Each child element of `holder`, with its index: how the effects that set states on markup in
 /// place (the quiz's options, the timeline's rows) reach the elements the markup made.
 #[cfg(target_arch = "wasm32")]

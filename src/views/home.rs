@@ -5,7 +5,7 @@
 use crate::components::{
     icon,
     link::link_html,
-    markup::{element, esc},
+    markup::{element, esc, seen_item},
 };
 use crate::content::{checklists, ui, Framework, ARTICLES, FRAMEWORKS, PHASES};
 use crate::route::{framework_routes, Route};
@@ -177,14 +177,8 @@ fn all_html(ctx: Ctx) -> String {
             for f in FRAMEWORKS.iter().filter(|f| f.article == a.id) {
                 let g = glance(p, f);
                 let seen = if g.seen { ui::SEEN } else { ui::NOT_SEEN }.get(lang);
-                o.push_str(if g.seen {
-                    r#"<li class="seen">"#
-                } else {
-                    "<li>"
-                });
-                o.push_str(r#"<span class="mark" aria-hidden="true">"#);
-                o.push_str(if g.seen { "✓" } else { "○" });
-                o.push_str(r#"</span><span class="glance-text">"#);
+                seen_item(&mut o, g.seen);
+                o.push_str(r#"<span class="glance-text">"#);
                 link_html(
                     &mut o,
                     ctx,

@@ -4,7 +4,7 @@
 use crate::components::checklist::LEVELS;
 use crate::components::confirm::{Confirm, ConfirmBox};
 use crate::components::link::{link_html, Link};
-use crate::components::markup::{element, esc};
+use crate::components::markup::{element, esc, seen_item};
 use crate::content::{checklists, ui, FRAMEWORKS};
 use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
@@ -55,10 +55,7 @@ fn visited_html(ctx: Ctx) -> String {
         o.push_str(r#"</p><ul class="visited-list">"#);
         for (f, r) in FRAMEWORKS.iter().zip(framework_routes()) {
             let seen = p.visited.contains(&r.path());
-            o.push_str(if seen { r#"<li class="seen">"# } else { "<li>" });
-            o.push_str(r#"<span class="mark" aria-hidden="true">"#);
-            o.push_str(if seen { "✓" } else { "○" });
-            o.push_str("</span>");
+            seen_item(&mut o, seen);
             link_html(&mut o, ctx, "", r, f.short.get(lang));
             o.push_str(r#"<span class="sr-only">"#);
             esc(&mut o, if seen { ui::SEEN } else { ui::NOT_SEEN }.get(lang));
