@@ -10,6 +10,7 @@ import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { minify } from "terser";
 import { transform } from "lightningcss";
+import { withoutCustomSections } from "./wasm-sections.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const [pkg, dist] = process.argv.slice(2);
@@ -23,26 +24,37 @@ const hash = (...parts) => {
   return h.digest("hex").slice(0, 16);
 };
 const read = (f) => fs.readFileSync(path.join(pkg, f));
+// A module as it travels: no custom sections (see wasm-sections.mjs).
+const readWasm = (f) => withoutCustomSections(read(f));
 const replaceAll = (text, from, to) => text.split(from).join(to);
 
 let glue = read("main.js").toString();
-const wasm = read("main_bg.wasm");
+const wasm = readWasm("main_bg.wasm");
 const hasLoader = fs.existsSync(path.join(pkg, "__wasm_split.js"));
 let loader = hasLoader ? read("__wasm_split.js").toString() : "";
 
 // 1. The chunks, each named by its own hash; the loader fetches them by those names.
 // split_<screen>.wasm: a screen's own code; chunk_<n>.wasm: code shared by several screens (the
 // loader fetches a screen's shared chunks beside it, in parallel).
+// first_<screen>.wasm: a screen's first-load bundle, its own code and its shared chunks in one
+// module (see scripts/merge-chunks.mjs), which only a page's first screen loads.
 const chunks = {};
 const shared = {};
-for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_.*\.wasm$/.test(f)).sort()) {
-  const body = read(f);
+const first = {};
+for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk|first)_.*\.wasm$/.test(f)).sort()) {
+  const body = readWasm(f);
   const name = `${f.replace(/\.wasm$/, "")}-${hash(body)}.wasm`;
   if (!loader.includes(`"./${f}"`)) throw new Error(`__wasm_split.js does not name ${f}`);
   loader = replaceAll(loader, `"./${f}"`, `"./${name}"`);
   fs.writeFileSync(path.join(dist, name), body);
-  const key = f.replace(/^(split|chunk)_/, "").replace(/\.wasm$/, "");
-  (f.startsWith("split_") ? chunks : shared)[key] = { file: name, bytes: body.length };
+  const key = f.replace(/^(split|chunk|first)_/, "").replace(/\.wasm$/, "");
+  (f.startsWith("split_") ? chunks : f.startsWith("first_") ? first : shared)[key] = { file: name, bytes: body.length };
+}
+// Which groups each first-load bundle holds whole (the loader does not fetch them after it).
+for (const [key, c] of Object.entries(first)) {
+  const covers = loader.match(new RegExp(`__reperes_bundle\\("\\./${c.file}", \\[([^\\]]*)\\]\\)`));
+  if (!covers) throw new Error(`__wasm_split.js: no bundle loader for ${key}`);
+  c.covers = [...covers[1].matchAll(/__chunk_(\d+)/g)].map((m) => m[1]);
 }
 // Which shared chunks each screen needs, read from the loader (for the bench's per-chunk lines).
 for (const [key, c] of Object.entries(chunks)) {
@@ -70,7 +82,8 @@ if (hasLoader) {
 // (`EARLY_FETCH` in src/prerender.rs): each chunk's request takes that response if there is one.
 if (hasLoader) {
   const asks = loader.split('fetch(new URL("./').length - 1;
-  if (asks !== Object.keys(chunks).length + Object.keys(shared).length) throw new Error(`__wasm_split.js: ${asks} fetches for ${Object.keys(chunks).length + Object.keys(shared).length} chunks`);
+  const files = Object.keys(chunks).length + Object.keys(shared).length;
+  if (asks !== files) throw new Error(`__wasm_split.js: ${asks} fetches for ${files} chunks`);
   loader = replaceAll(loader, 'fetch(new URL("./', '__reperes_fetch(new URL("./');
   loader = "const __reperes_fetch = (url) => (globalThis.__reperesFetch ? globalThis.__reperesFetch(url) : fetch(url));\n" + loader;
 }
@@ -84,7 +97,7 @@ if (hasLoader) {
   const users = {};
   for (const c of Object.values(chunks)) for (const id of c.shared) users[id] = (users[id] || 0) + 1;
   const order = Object.keys(shared).sort((a, b) => (users[b] || 0) - (users[a] || 0) || a - b);
-  for (const id of order) if (!loader.includes(`const __chunk_${id} = makeLoad(`)) throw new Error(`__wasm_split.js: no loader for chunk ${id}`);
+  for (const id of order) if (!loader.includes(`const __chunk_${id} = __reperes_coverable(makeLoad(`)) throw new Error(`__wasm_split.js: no loader for chunk ${id}`);
   loader += `
 // An idle moment (within a second), or a short timer where there is none (Safari): the app's own
 // idle waits (\`dom::idle\`) call this one too, through \`globalThis\`.
@@ -173,6 +186,6 @@ for (const [slot, value] of [["__CSS__", cssName], ["__JS__", js], ["__WASM__", 
 fs.writeFileSync(path.join(dist, "index.html"), page);
 fs.writeFileSync(
   path.join(dist, "chunks.json"),
-  JSON.stringify({ main: { js, wasm: bg, bytes: wasm.length }, chunks, shared }, null, 1) + "\n",
+  JSON.stringify({ main: { js, wasm: bg, bytes: wasm.length }, chunks, shared, first }, null, 1) + "\n",
 );
-console.log(`assembled: main ${wasm.length} bytes, ${Object.keys(chunks).length} screen chunks (${Object.keys(chunks).join(", ")}), ${Object.keys(shared).length} shared chunks`);
+console.log(`assembled: main ${wasm.length} bytes, ${Object.keys(chunks).length} screen chunks (${Object.keys(chunks).join(", ")}), ${Object.keys(shared).length} shared chunks, ${Object.keys(first).length} first-load bundles`);

@@ -6,8 +6,10 @@
 #   3. wasm-bindgen --target web --keep-lld-exports writes the JS glue for the main module,
 #      scripts/drop-stream-exports.mjs takes out three classes the app never uses, and
 #      scripts/short-names.mjs gives the glue's imports and exports short names;
-#   4. wasm-opt -Oz shrinks the main module and every chunk, and scripts/merge-chunks.mjs merges the
-#      splitter's 91 small shared chunks into about 10 (fewer requests, better compression);
+#   4. wasm-opt -Oz shrinks the main module and every chunk, and scripts/merge-chunks.mjs joins each
+#      screen's chunk and shared chunks into its first-load bundle (one file for a page's first
+#      screen) and merges the splitter's many small shared chunks into about 13 (fewer requests,
+#      better compression);
 #   5. every file is named by its content hash (served immutable), index.html gets the loader;
 #   6. the prerender renders every route into its own HTML file and writes the service worker.
 # This is cargo-leptos's `--split` order. Trunk is not used: its hooks run at the wrong stage for
@@ -53,7 +55,7 @@ else
     wasm-opt -Oz $FEATURES {} -o {} 2> >(grep -v '^warning: unknown name subsection' >&2) \
     || die "wasm-opt failed (see above)" "node_modules/.bin/wasm-opt --version (binaryen $BINARYEN_VERSION)"
   # The splitter's many small shared chunks, merged into a few (see the script for why and how).
-  node "$ROOT/scripts/merge-chunks.mjs" "$STAGE/pkg" || die "merging the shared chunks failed (see above)"
+  node "$ROOT/scripts/merge-chunks.mjs" "$STAGE/pkg" "$RAW" || die "merging the shared chunks failed (see above)"
   echo "$KEY" > "$STAGE/key"
   log "split, bound and optimised in $(took "$t")"
 fi

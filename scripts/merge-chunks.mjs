@@ -1,6 +1,6 @@
 // Merges the splitter's shared chunks into fewer, larger ones (scripts/build.sh runs it on the
 // optimised modules, before assemble.mjs), and rewrites the loader to match.
-//   node scripts/merge-chunks.mjs <pkg>
+//   node scripts/merge-chunks.mjs <pkg> <raw.wasm>   (raw.wasm: cargo's output, before the split)
 //
 // Why: wasm-split-cli makes one shared chunk per set of screens that use the same code (91 for 14
 // split points), many of them a few hundred bytes. The home screen needed 27 of them, the phases
@@ -19,6 +19,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { dataSegments, withoutZeroSegments } from "./wasm-sections.mjs";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const BIN = path.join(ROOT, "node_modules/.bin");
@@ -41,9 +42,9 @@ const weight = (split) => (split === "lms" || split === "cmi5" ? 0.3 : 1);
 // home screen 3.4 KB of other screens' code.
 const extraWeight = (split) => (split === "home" ? 3 : weight(split));
 
-const pkg = process.argv[2];
-if (!pkg) {
-  console.error("usage: node scripts/merge-chunks.mjs <pkg>");
+const [pkg, raw] = process.argv.slice(2);
+if (!pkg || !raw) {
+  console.error("usage: node scripts/merge-chunks.mjs <pkg> <raw.wasm>");
   process.exit(2);
 }
 const loaderPath = path.join(pkg, "__wasm_split.js");
@@ -83,7 +84,7 @@ for (;;) {
   groups.splice(best.j, 1);
 }
 
-// One module per group: a hub module imports what the chunks import and exports it; each chunk
+// Joins modules into one: a hub module imports what they import and exports it; each module
 // imports it from the hub instead; wasm-merge joins them (it cannot join identical imports
 // itself); the hub's exports are dropped, and wasm-opt runs over the whole.
 const tmp = fs.mkdtempSync(path.join(pkg, ".merge-"));
@@ -98,25 +99,24 @@ const run = (tool, args) => {
   }
 };
 const importRe = /^ \(import "__wasm_split" "([^"]+)" \((memory|table|global) \$\S+ (.*)\)\)$/;
-const groupOf = {};
-for (const g of groups) {
-  const name = `chunk_${g.ids[0]}.wasm`;
-  for (const id of g.ids) groupOf[id] = g.ids[0];
-  if (g.ids.length === 1) continue;
+// Each module's text, read once (a shared chunk goes into up to 12 bundles and a group).
+const texts = new Map();
+const dis = (f) => texts.get(f) ?? texts.set(f, run("wasm-dis", [path.join(pkg, f)])).get(f);
+function merge(files, out) {
   const imports = new Map();
   const args = [];
-  for (const id of g.ids) {
-    const text = run("wasm-dis", [path.join(pkg, `chunk_${id}.wasm`)]);
+  files.forEach((f, k) => {
+    const text = dis(f);
     for (const line of text.split("\n")) {
       const m = line.match(importRe);
       if (m && !imports.has(m[1])) imports.set(m[1], { kind: m[2], type: m[3] });
     }
     if (/^ \(import "(?!__wasm_split")/m.test(text) || /^ \((export|start) /m.test(text))
-      throw new Error(`merge-chunks: chunk_${id} imports from elsewhere, exports or starts: the splitter's output changed`);
-    const file = path.join(tmp, `c${id}.wat`);
+      throw new Error(`merge-chunks: ${f} imports from elsewhere, exports or starts: the splitter's output changed`);
+    const file = path.join(tmp, `c${k}.wat`);
     fs.writeFileSync(file, text.replaceAll('(import "__wasm_split" ', '(import "hub" '));
-    args.push(file, `c${id}`);
-  }
+    args.push(file, `c${k}`);
+  });
   const hub = [...imports].map(([n, { kind, type }], k) =>
     ` (import "__wasm_split" "${n}" (${kind} $i${k} ${type}))\n (export "${n}" (${kind} $i${k}))`);
   fs.writeFileSync(path.join(tmp, "hub.wat"), `(module\n${hub.join("\n")}\n)\n`);
@@ -124,8 +124,56 @@ for (const g of groups) {
   run("wasm-merge", [...FEATURES, path.join(tmp, "hub.wat"), "hub", ...args, "-o", merged]);
   const text = run("wasm-dis", [merged]).split("\n").filter((l) => !/^ \(export "/.test(l)).join("\n");
   fs.writeFileSync(path.join(tmp, "merged.wat"), text);
+  run("wasm-opt", ["-Oz", ...FEATURES, path.join(tmp, "merged.wat"), "-o", path.join(pkg, out)]);
+}
+
+// Each screen's first-load bundle (first_<screen>.wasm): its own code and every shared chunk it
+// needs, in one module. A page's first screen loads it in place of its split chunk and shared
+// chunks (the page names it: `data-first`, see src/prerender.rs): one request, one brotli stream
+// and one instantiation, and none of the code the groups below add for other screens (the quiz's
+// page: 23.9 KB brotli in 6 files, 18.8 in one). The screens opened after it load the groups as
+// before; a group the bundle holds whole is not fetched again (`__reperes_cover`), and one it
+// holds in part is: its functions and constants then go into the same table slots and memory
+// addresses a second time, the same code and the same bytes. That holds because the chunks carry
+// only read-only data (checked below against the main module's `.data` start) and write only
+// their own table slots. Not for the split points no page starts with (an LMS's launch, the
+// unit started once the app is live, presenter mode, the debrief's figures).
+const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read"]);
+const deps = {};
+for (const m of loader.matchAll(splitRe)) deps[m[2]] = [...m[3].matchAll(/__chunk_(\d+)/g)].map((x) => +x[1]);
+const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));
+// What each module writes into memory when it loads, checked against the linker's layout (read in
+// cargo's output, whose name section names its segments): a shared chunk writes read-only data
+// (the same bytes each time) and zeros where memory already holds zeros (`.bss`: those segments are
+// emptied here, so that no load can reset a static its code has changed since). Anything else in
+// a shared chunk (`.data`, a static with a starting value) would be written again by a second
+// load: the build stops. A screen's own chunk may hold it: the bundle stands in for it, and it is
+// loaded once either way.
+const layout = Object.fromEntries(dataSegments(fs.readFileSync(raw)).map((d) => [d.name, d]));
+if (!layout[".rodata"] || !layout[".bss"]) throw new Error(`merge-chunks: ${raw} names no .rodata or .bss segment`);
+const inside = (d, seg) => d.offset >= seg.offset && d.offset + d.size <= seg.offset + seg.size;
+let emptied = 0;
+for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f))) {
+  const file = path.join(pkg, f);
+  const bss = layout[".bss"];
+  const out = withoutZeroSegments(fs.readFileSync(file), bss.offset, bss.offset + bss.size);
+  fs.writeFileSync(file, out.module);
+  emptied += out.emptied;
+  if (f.startsWith("chunk_"))
+    for (const d of dataSegments(out.module))
+      if (d.size > 0 && !inside(d, layout[".rodata"]))
+        throw new Error(`merge-chunks: ${f} writes ${d.size} bytes at ${d.offset}, outside the read-only data: a second load could undo a change`);
+}
+for (const s of firsts) merge([`split_${s}.wasm`, ...deps[s].map((id) => `chunk_${id}.wasm`)], `first_${s}.wasm`);
+
+// One module per group.
+const groupOf = {};
+for (const g of groups) {
+  for (const id of g.ids) groupOf[id] = g.ids[0];
+  if (g.ids.length === 1) continue;
+  merge(g.ids.map((id) => `chunk_${id}.wasm`), "merged-group.wasm");
   for (const id of g.ids) fs.rmSync(path.join(pkg, `chunk_${id}.wasm`));
-  run("wasm-opt", ["-Oz", ...FEATURES, path.join(tmp, "merged.wat"), "-o", path.join(pkg, name)]);
+  fs.renameSync(path.join(pkg, "merged-group.wasm"), path.join(pkg, `chunk_${g.ids[0]}.wasm`));
 }
 fs.rmSync(tmp, { recursive: true });
 
@@ -143,5 +191,53 @@ loader = loader.replace(splitRe, (all, head, name, deps, tail) => {
   const list = [...new Set([...deps.matchAll(/__chunk_(\d+)/g)].map((x) => groupOf[+x[1]]))];
   return head + list.map((id) => `__chunk_${id}`).join(", ") + tail;
 });
+// The first-load bundles in the loader: the page's first screen (`globalThis.__reperesFirst`, set
+// by the boot script before the loader runs) loads its bundle in place of its chunk and groups,
+// and the groups the bundle holds whole count as loaded by it.
+for (const id of ids.filter((id) => groupOf[id] === id)) {
+  const def = `const __chunk_${id} = makeLoad(`;
+  const at = loader.indexOf(def);
+  const end = loader.indexOf("\n, []);\n", at);
+  if (at < 0 || end < 0) throw new Error(`merge-chunks: no loader for group ${id}`);
+  loader = loader.slice(0, at) + `const __chunk_${id} = __reperes_coverable(makeLoad(` + loader.slice(at + def.length, end) + "\n, []));\n" + loader.slice(end + 7);
+}
+loader = loader.replace(splitRe, (all, _head, name) => {
+  if (!firsts.includes(name)) return all;
+  const m = all.match(/^(export const __wasm_split_load_\w+ = wrapAsyncCb\()(makeLoad\([\s\S]*\]\))\);$/);
+  if (!m || !m[2].includes(`"./split_${name}.wasm"`)) throw new Error(`merge-chunks: the loader of ${name} changed shape`);
+  const whole = groups.filter((g) => g.ids.every((id) => deps[name].includes(id))).map((g) => `__chunk_${g.ids[0]}`);
+  return `${m[1]}__reperes_first === "${name}" ? __reperes_bundle("./first_${name}.wasm", [${whole.join(", ")}]) : ${m[2]});`;
+});
+const firstLine = loader.indexOf("\n") + 1;
+loader =
+  loader.slice(0, firstLine) +
+  `// The screen whose first-load bundle the page asked for (see scripts/merge-chunks.mjs).
+const __reperes_first = globalThis.__reperesFirst;
+// A group's loader that a bundle can stand in for: once the bundle is loading, its promise.
+const __reperes_coverable = (load) => {
+    let by;
+    const f = () => by || load();
+    f.cover = (p) => {
+        by = p;
+        p.catch(() => { if (by === p) by = undefined; });
+    };
+    return f;
+};
+// A bundle's loader: loading it covers the groups it holds whole. (\`__reperes_fetch\`: see
+// scripts/assemble.mjs.)
+const __reperes_bundle = (file, groups) => {
+    const load = makeLoad(() => {
+        const src = __reperes_fetch(new URL(file, import.meta.url));
+        src.catch(() => {});
+        return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
+    }, []);
+    return () => {
+        const p = load();
+        for (const g of groups) g.cover(p);
+        return p;
+    };
+};
+` +
+  loader.slice(firstLine);
 fs.writeFileSync(loaderPath, loader);
-console.log(`merge-chunks: ${ids.length} shared chunks into ${groups.length} (${groups.map((g) => g.ids.length).join(" ")})`);
+console.log(`merge-chunks: ${ids.length} shared chunks into ${groups.length} (${groups.map((g) => g.ids.length).join(" ")}); first-load bundles for ${firsts.join(", ")}; ${emptied} zero segments emptied`);

@@ -109,7 +109,7 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
         .find("</script>")
         .ok_or("unclosed loader script")?
         + start;
-    let code = paint_first(&template[start + open.len()..end])?;
+    let code = compact_js(&paint_first(&template[start + open.len()..end])?);
     let name = format!("boot-{}.js", &hash(code.as_bytes())[..12]);
     fs::write(dist.join(&name), &code).map_err(|e| e.to_string())?;
     let page = format!(
@@ -118,6 +118,18 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
         &template[end + 9..]
     );
     Ok(without_preloads(&page))
+}
+
+/// The boot script as it travels: no indentation, no blank line and no line that is only a
+/// comment: its source here is written to be read (3.8 KB raw, 1.47 KB brotli; compacted, 1.15 KB
+/// brotli, on every first visit). Lines stay lines, so no statement can run into the next.
+fn compact_js(code: &str) -> String {
+    code.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with("//"))
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// Trunk's loader (`import init, * as bindings from './x.js'; const wasm = await init(…)`) with
@@ -193,7 +205,8 @@ const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
 /// the page carries itself (`data-pack`, see [`with_inline_text`]) is taken from there, with no
 /// request. Each response is kept for the one request that wants it (`__reperesFetch`, used by
 /// the main module's load, the chunk loader and `platform::text` through `__reperesText`), so
-/// nothing travels twice. Not with `?view=` (an LMS package's address, whose page is the home
+/// nothing travels twice. The screen's code is one file, its first-load bundle, which the page
+/// names (`data-first`, see [`with_first_bundle`]) for the chunk loader. Not with `?view=` (an LMS package's address, whose page is the home
 /// page's whatever the screen): there the packs the page carries are still taken from it, when
 /// asked for.
 const EARLY_FETCH: &str = r#"const early = new Map();
@@ -234,6 +247,9 @@ globalThis.__reperesText = (f) => {
   const tag = document.querySelector("script[data-early]");
   const query = new URLSearchParams(location.search);
   if (tag && !query.has("view")) {
+    // The screen whose bundle the page lists (`data-first`), for the chunk loader, which reads it
+    // when the glue first runs (see scripts/merge-chunks.mjs).
+    globalThis.__reperesFirst = tag.dataset.first;
     let lang = query.get("lang");
     if (lang !== "fr" && lang !== "en") try { lang = JSON.parse(localStorage.getItem("reperes")).lang; } catch {}
     const files = (tag.dataset.early + " " + (lang === "en" ? tag.dataset.textEn : tag.dataset.textFr)).split(" ").filter(Boolean);
@@ -302,11 +318,14 @@ fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> S
     )
 }
 
-/// The packs a page carries in its own language, French: pack 0, the interface and every
-/// framework's name, which every screen needs. Not the others: a visitor who reads in English
-/// would carry them for nothing (pack 0 costs them about 3.4 KB brotli on the home page, most of
-/// its strings being in the page's HTML already).
-const INLINE_PACKS: tables::Packs = tables::INTERFACE;
+/// The packs a page carries in its own language, French: every pack its first screen shows, so
+/// that French, the language most first visits read, asks for no text file before the screen is
+/// live. Most of a pack's strings are in the page's HTML already, and one brotli stream for both
+/// sends them about once: the quiz's page with its packs 7 and 8 is 16.5 KB brotli, against 20.0
+/// as three files (and two requests' headers, about 300 bytes each). A visitor who reads in
+/// English carries them for nothing (the quiz's page 4.5 KB more, pack 0 about 3.4 KB on the home
+/// page) and fetches their own, as they did when only pack 0 travelled inside the page.
+const INLINE_PACKS: tables::Packs = tables::ALL;
 
 /// The page with the French text packs of its first screen that it carries itself (see
 /// [`INLINE_PACKS`]), at the end of its body, as inert `<script type="text/plain">` blocks (no
@@ -351,10 +370,48 @@ pub const OFFLINE_TWIN: &str = ".offline.html";
 /// bytes the offline copy downloads again for each of the 41 pages (about 155 KB of brotli of
 /// about 670 in session 19). The worker stores the twin under the page's own address (see
 /// [`precache`]); its boot script then asks for pack 0 like any other.
-fn write_page(path: &Path, html: &str, route: Route) -> Result<(), String> {
-    fs::write(path, with_inline_text(html, route)?).map_err(|e| e.to_string())?;
+///
+/// The page as served also loads its first screen's bundle (see [`with_first_bundle`]); the twin
+/// loads the screen's chunk and shared chunks, which the worker has precached.
+fn write_page(
+    path: &Path,
+    html: &str,
+    manifest: &serde_json::Value,
+    route: Route,
+) -> Result<(), String> {
+    let served = with_first_bundle(&with_inline_text(html, route)?, manifest, route);
+    fs::write(path, served).map_err(|e| e.to_string())?;
     let twin = path.with_extension("").with_extension(&OFFLINE_TWIN[1..]);
     fs::write(twin, html).map_err(|e| e.to_string())
+}
+
+/// The page with its first screen's bundle (`first_<screen>.wasm`, see scripts/merge-chunks.mjs)
+/// in place of the screen's chunk and shared chunks in its boot tag's `data-early`, and the
+/// screen named in `data-first`, which the boot script hands to the chunk loader: one file where
+/// there were up to eight (the progress screen's 30.7 KB brotli in 8 files became about 22 in
+/// one). Unchanged when the build has no bundle for that screen.
+fn with_first_bundle(page: &str, manifest: &serde_json::Value, route: Route) -> String {
+    let screen = crate::views::chunk(route);
+    let files = (
+        manifest["main"]["js"].as_str(),
+        manifest["main"]["wasm"].as_str(),
+        manifest["first"][screen]["file"].as_str(),
+    );
+    let (Some(js), Some(wasm), Some(bundle)) = files else {
+        return page.to_string();
+    };
+    let attr = " data-early=\"";
+    let Some(at) = page.find(attr) else {
+        return page.to_string();
+    };
+    let Some(len) = page[at + attr.len()..].find('"') else {
+        return page.to_string();
+    };
+    format!(
+        "{} data-first=\"{screen}\" data-early=\"{js} {wasm} {bundle}\"{}",
+        &page[..at],
+        &page[at + attr.len() + len + 1..]
+    )
 }
 
 /// The page without `<link rel="preload">` and `<link rel="modulepreload">` tags.
@@ -419,6 +476,9 @@ pub fn precache(dist: &Path) -> (String, String) {
             *f != "sw.js" && *f != "sw-template.js" && *f != "chunks.json" && !f.ends_with(".map")
         })
         .filter(|f| !f.ends_with(OFFLINE_TWIN))
+        // The first-load bundles: only a page from the network loads one; the worker's pages
+        // (the twins) load the chunks, which it has.
+        .filter(|f| !f.starts_with("first_"))
         .map(|f| {
             let twin = twin_of(f).filter(|t| all.contains(t));
             let from = twin.as_deref().unwrap_or(f);
@@ -439,11 +499,14 @@ pub fn check_chunks(manifest: &str) -> Result<(), String> {
     let json: serde_json::Value =
         serde_json::from_str(manifest).map_err(|e| format!("chunks.json: {e}"))?;
     let chunks = json["chunks"].as_object().ok_or("chunks.json: no chunks")?;
+    let first = json["first"]
+        .as_object()
+        .ok_or("chunks.json: no first-load bundles")?;
     let mut missing: Vec<String> = Route::all()
         .into_iter()
         .chain([Route::NotFound])
         .map(crate::views::chunk)
-        .filter(|c| !chunks.contains_key(*c))
+        .filter(|c| !chunks.contains_key(*c) || !first.contains_key(*c))
         .map(String::from)
         .collect();
     missing.dedup();
@@ -451,7 +514,7 @@ pub fn check_chunks(manifest: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "no chunk in the build for the screens {}",
+            "no chunk or no first-load bundle in the build for the screens {}",
             missing.join(", ")
         ))
     }
@@ -493,7 +556,7 @@ pub fn run(dist: &Path) -> Result<usize, String> {
         };
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let html = with_early_files(&page(&template, route, &base), &manifest, route);
-        write_page(&dir.join("index.html"), &html, route)?;
+        write_page(&dir.join("index.html"), &html, &manifest, route)?;
         n += 1;
     }
     // Hosts with no fallback serve 404.html for unknown paths at any depth, so its base is
@@ -504,7 +567,12 @@ pub fn run(dist: &Path) -> Result<usize, String> {
         &manifest,
         Route::NotFound,
     );
-    write_page(&dist.join("404.html"), &not_found, Route::NotFound)?;
+    write_page(
+        &dist.join("404.html"),
+        &not_found,
+        &manifest,
+        Route::NotFound,
+    )?;
     fs::remove_file(dist.join("template.html.in")).ok();
 
     // Each language's text packs, fetched by the browser as its screens need them.
@@ -656,19 +724,66 @@ mod tests {
     }
 
     #[test]
-    fn a_page_carries_its_french_pack_0_and_nothing_else() {
-        let page = with_inline_text("<body><p>x</p></body>", Route::Phases(None)).unwrap();
-        let fr0 = tables::file(Lang::Fr, 0);
-        let block = format!(
-            r#"<script type="text/plain" data-pack="{fr0}">{}</script></body>"#,
-            tables::built(Lang::Fr, 0)
+    fn a_page_from_the_network_loads_its_screen_s_bundle_and_its_twin_the_chunks() {
+        let mut manifest = serde_json::json!({
+            "main": { "js": "g.js", "wasm": "m.wasm" },
+            "chunks": { "home": { "file": "h.wasm", "bytes": 900, "shared": ["1"] } },
+            "shared": { "1": { "file": "s1.wasm", "bytes": 100 } },
+            "first": { "home": { "file": "f.wasm", "bytes": 950 } },
+        });
+        let twin = with_early_files(
+            r#"<head><script type="module" src="boot-1.js"></script></head>"#,
+            &manifest,
+            Route::Home,
         );
-        assert!(page.starts_with("<body><p>x</p>") && page.ends_with(&block));
-        // Phases also needs pack 1, and English readers their own: those are fetched.
-        assert_eq!(page.matches("data-pack=").count(), 1);
-        // What the app reads back is the pack as built (the same count of strings).
+        assert!(twin.contains(r#"data-early="g.js m.wasm h.wasm s1.wasm""#));
+        assert!(!twin.contains("data-first"));
+        let served = with_first_bundle(&twin, &manifest, Route::Home);
+        assert!(
+            served.contains(r#" data-first="home" data-early="g.js m.wasm f.wasm" data-text-fr="#),
+            "{served}"
+        );
+        assert_eq!(
+            served
+                .replace(r#" data-first="home""#, "")
+                .replace("f.wasm", "h.wasm s1.wasm"),
+            twin
+        );
+        // No bundle for that screen (or none in the build): the page loads the chunks.
+        assert_eq!(with_first_bundle(&twin, &manifest, Route::Quiz), twin);
+        manifest["first"] = serde_json::Value::Null;
+        assert_eq!(with_first_bundle(&twin, &manifest, Route::Home), twin);
+    }
+
+    #[test]
+    fn a_page_carries_the_french_packs_of_its_screen_and_nothing_else() {
+        let page = with_inline_text("<body><p>x</p></body>", Route::Phases(None)).unwrap();
+        let block = |pack| {
+            format!(
+                r#"<script type="text/plain" data-pack="{}">{}</script>"#,
+                tables::file(Lang::Fr, pack),
+                tables::built(Lang::Fr, pack)
+            )
+        };
+        // Phases shows pack 0 (the interface) and pack 1 (its article's): both, in French.
+        assert_eq!(Route::Phases(None).text_packs(), 0b11);
+        assert!(page.starts_with("<body><p>x</p>"));
+        assert!(page.ends_with(&format!("{}{}</body>", block(0), block(1))));
+        // English readers' packs are fetched, and so are the packs of other screens.
+        assert_eq!(page.matches("data-pack=").count(), 2);
+        // What the app reads back is each pack as built (the same count of strings).
         assert!(tables::parse(0, tables::built(Lang::Fr, 0)).is_ok());
+        assert!(tables::parse(1, tables::built(Lang::Fr, 1)).is_ok());
         assert!(with_inline_text("<p>no body end</p>", Route::Home).is_err());
+    }
+
+    #[test]
+    fn the_boot_script_travels_without_indentation_or_comment_lines() {
+        let code = "// why\nconst a = 1;\n\n  if (a) {\n    // how\n    go(\"//x\");\n  }\n";
+        assert_eq!(
+            compact_js(code),
+            "const a = 1;\nif (a) {\ngo(\"//x\");\n}\n"
+        );
     }
 
     /// Trunk 0.21's loader, as it writes it into index.html.
@@ -766,11 +881,17 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
             .map(|n| format!(r#""{n}": {{"file": "split_{n}-0123456789abcdef.wasm", "bytes": 1}}"#))
             .collect::<Vec<_>>()
             .join(",");
-        let manifest = format!(r#"{{"main": {{}}, "chunks": {{{all}}}}}"#);
+        let manifest = format!(r#"{{"main": {{}}, "chunks": {{{all}}}, "first": {{{all}}}}}"#);
         assert_eq!(check_chunks(&manifest), Ok(()));
-        // One screen's chunk missing from the build: named in the error.
-        let without_quiz = manifest.replace(r#""quiz":"#, r#""other":"#);
+        // One screen's chunk or bundle missing from the build: named in the error.
+        let without_quiz = manifest.replacen(r#""quiz":"#, r#""other":"#, 1);
         assert!(check_chunks(&without_quiz).unwrap_err().contains("quiz"));
+        let without_bundle = manifest.replacen(r#""home":"#, r#""other":"#, 2).replacen(
+            r#""other":"#,
+            r#""home":"#,
+            1,
+        );
+        assert!(check_chunks(&without_bundle).unwrap_err().contains("home"));
         assert!(check_chunks("not json").is_err());
         // The real manifest is checked by the prerender itself, at each build (`run`).
     }
@@ -779,19 +900,33 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn a_page_is_written_twice_and_the_worker_stores_its_twin() {
         let dist = std::env::temp_dir().join(format!("reperes-twins-{}", std::process::id()));
         fs::create_dir_all(dist.join("phases")).unwrap();
-        let page = r#"<html><body><p>x</p><script type="module" data-early="a.wasm" src="boot-1.js"></script></body></html>"#;
-        write_page(&dist.join("index.html"), page, Route::Home).unwrap();
-        write_page(&dist.join("phases/index.html"), page, Route::Phases(None)).unwrap();
+        let page = r#"<html><body><p>x</p><script type="module" data-early="g.js m.wasm a.wasm" src="boot-1.js"></script></body></html>"#;
+        let manifest = serde_json::json!({
+            "main": { "js": "g.js", "wasm": "m.wasm" },
+            "first": { "home": { "file": "first_home-1.wasm" } },
+        });
+        write_page(&dist.join("index.html"), page, &manifest, Route::Home).unwrap();
+        write_page(
+            &dist.join("phases/index.html"),
+            page,
+            &manifest,
+            Route::Phases(None),
+        )
+        .unwrap();
         fs::write(dist.join("a.wasm"), b"wasm").unwrap();
+        fs::write(dist.join("first_home-1.wasm"), b"bundle").unwrap();
         fs::write(dist.join("sw.js"), b"worker").unwrap();
         // As served: with pack 0 inside. The twin: the same page without it.
         let served = fs::read_to_string(dist.join("index.html")).unwrap();
         let twin = fs::read_to_string(dist.join("index.offline.html")).unwrap();
         assert!(served.contains("data-pack=") && !twin.contains("data-pack="));
+        // As served, the home screen's bundle; the twin, its chunks.
+        assert!(served.contains(r#"data-first="home" data-early="g.js m.wasm first_home-1.wasm""#));
         assert_eq!(twin, page);
         assert!(fs::read_to_string(dist.join("phases/index.offline.html")).is_ok());
         // The list: each page under its own address, from its twin, with the twin's hash; the
-        // twins are not listed themselves, nor the worker.
+        // twins are not listed themselves, nor the worker, nor the bundles (only a page from the
+        // network loads one).
         let (list, _) = precache(&dist);
         let list: Vec<Vec<String>> = serde_json::from_str(&list).unwrap();
         let h = |f: &str| integrity(&fs::read(dist.join(f)).unwrap());

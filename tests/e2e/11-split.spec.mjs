@@ -25,19 +25,46 @@ const wasmBeforeLive = (page) =>
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && r.name.endsWith(".wasm")).map((r) => r.name.split("/").pop());
   });
 
-test("a screen's code travels before it is live only for that screen; the others come in idle time", async ({ page, base }) => {
+test("a screen's code travels before it is live only for that screen, in one bundle; the others come in idle time", async ({ page, base }) => {
   const m = manifest();
   const seen = wasmRequests(page);
   await open(page, base);
   const before = await wasmBeforeLive(page);
-  assert(before.includes(m.chunks.home.file), `home's chunk fetched: ${before.join(" ")}`);
-  assert(!before.includes(m.chunks.quiz.file), "the quiz's chunk is not fetched before the home screen is live");
+  // The page's first screen: its bundle (its code and the shared chunks it needs, one file) and
+  // the main module, nothing else.
+  assertEqual(before.sort(), [m.main.wasm, m.first.home.file].sort(), "the wasm before the home screen is live");
   // Once live, the other screens' chunks are fetched in idle moments, so a click paints at once.
   await page.waitForFunction((f) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(f)), m.chunks.quiz.file, { timeout: 15000 });
   await page.locator(".primary a", { hasText: "Quiz" }).first().click();
   await page.locator("main h1", { hasText: "Quiz" }).waitFor();
-  assertEqual(seen.filter((f) => f === m.chunks.home.file).length, 1, "home's chunk fetched once");
+  assertEqual(seen.filter((f) => f === m.first.home.file).length, 1, "home's bundle fetched once");
+  assertEqual(seen.filter((f) => f === m.chunks.home.file).length, 0, "home's chunk never: its bundle stands in for it");
   assertEqual(seen.filter((f) => f === m.chunks.quiz.file).length, 1, "the quiz's chunk fetched once");
+  assertEqual(seen.filter((f) => f === m.first.quiz.file).length, 0, "the quiz's bundle is for its page alone");
+});
+
+test("after a page's bundle, every other screen's code comes in chunks, and the first screen keeps working with what the learner did", async ({ page, base, problems }) => {
+  const m = manifest();
+  const seen = wasmRequests(page);
+  // A framework screen first (its bundle holds shared code that the groups bring again later),
+  // an item checked, then screens whose groups hold part of that code, then back.
+  await open(page, base + "usages/");
+  assertEqual(seen.filter((f) => f === m.first.framework.file).length, 1, "the framework screens' bundle");
+  const item = (n) => page.locator(".checklist .item").nth(n).getByLabel("En place");
+  await item(0).check();
+  const screens = [["Chronologie", "Chronologie", "chronology"], ["Autodiagnostic", "Autodiagnostic", "assessment"], ["Quiz", "Quiz", "quiz"], ["Progression", "progression", "progress"], ["Phases", "phases", "phases"]];
+  for (const [link, heading] of screens) {
+    await page.locator(".primary a", { hasText: link }).first().click();
+    await page.locator("main h1", { hasText: heading }).waitFor({ timeout: 10000 });
+  }
+  for (const [, , name] of screens) assertEqual(seen.filter((f) => f === m.chunks[name].file).length, 1, `${name}'s chunk`);
+  for (let i = 0; i < screens.length; i++) await page.goBack();
+  await page.locator("main h1", { hasText: "usages" }).waitFor({ timeout: 10000 });
+  assert(await item(0).isChecked(), "the item checked before stays checked");
+  await item(1).check();
+  assert(await item(1).isChecked(), "and another can be checked");
+  assertEqual(seen.filter((f) => f === m.chunks.framework.file).length, 0, "the framework screens' chunk never: the bundle stands in");
+  assertEqual(problems, [], "no page error");
 });
 
 test("once live, the shared chunks come one at a time in idle moments, then every screen's, presenter mode's and the debrief reading's: all of them, none twice", async ({ page, base }) => {
@@ -50,19 +77,24 @@ test("once live, the shared chunks come one at a time in idle moments, then ever
   await page.waitForFunction((f) => performance.getEntriesByType("resource").some((r) => r.name.endsWith(f)), m.chunks.debrief_read.file, { timeout: 30000 });
   // Not walked: an LMS's runtimes (fetched in a course only) and the not-found screen (no link
   // leads there).
-  const notWalked = new Set(["lms", "cmi5", "not_found"]);
+  // leads there), nor the home screen's own chunk, whose bundle the page loaded.
+  const notWalked = new Set(["lms", "cmi5", "not_found", "home"]);
   for (const [name, c] of Object.entries(m.chunks)) {
     if (notWalked.has(name)) continue;
     assertEqual(seen.filter((x) => x === c.file).length, 1, `${name}'s chunk fetched once`);
   }
+  assertEqual(seen.filter((x) => x === m.chunks.home.file).length, 0, "home's chunk: its bundle stands in");
   const after = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
     return performance.getEntriesByType("resource").filter((r) => r.startTime >= live && /\/chunk_[^/]*\.wasm$/.test(r.name)).map((r) => ({ file: r.name.split("/").pop(), start: r.startTime, end: r.responseEnd }));
   });
   const before = await wasmBeforeLive(page);
   const all = new Set([...before, ...after.map((r) => r.file)]);
-  const missing = [...shared].filter((f) => !all.has(f));
-  assertEqual(missing.length, 0, `every shared chunk is fetched once live; missing: ${missing.join(" ")}`);
+  // The groups home's bundle holds whole are not fetched: every other one is.
+  const covered = new Set(m.first.home.covers.map((id) => m.shared[id].file));
+  for (const f of covered) assert(!all.has(f), `${f}: in home's bundle, not fetched`);
+  const missing = [...shared].filter((f) => !all.has(f) && !covered.has(f));
+  assertEqual(missing.length, 0, `every other shared chunk is fetched once live; missing: ${missing.join(" ")}`);
   // One at a time: a screen's loader fetches all its chunks in one task, which ran up to 430 ms
   // at CPU 4x; the walk waits for each chunk before it asks for the next. What starts once the
   // app is live (`late`: the worker, the embed bridge, an LMS) is loaded then, not walked: the
@@ -79,7 +111,7 @@ test("once live, the shared chunks come one at a time in idle moments, then ever
 test("a screen chunk that fails on the first visit: the prerendered page stays readable and says so; the next page recovers", async ({ page, base, problems }) => {
   const m = manifest();
   let block = true;
-  await page.route((u) => u.pathname.endsWith(m.chunks.phases.file), (r) => (block ? r.abort() : r.continue()));
+  await page.route((u) => [m.chunks.phases.file, m.first.phases.file].some((f) => u.pathname.endsWith(f)), (r) => (block ? r.abort() : r.continue()));
   await page.goto(base + "phases/");
   await page.locator("#load-failed").waitFor({ state: "visible", timeout: 20000 });
   assert((await page.textContent("main")).includes("SoLoMo"), "the prerendered screen stays readable");
@@ -151,6 +183,7 @@ test("each chunk stays within its size budget (brotli, tests/budget.json)", asyn
   check("main", br(m.main.wasm), budget.main);
   check("glue", br(m.main.js), budget.glue);
   for (const [name, c] of Object.entries(m.chunks)) check(name, br(c.file), budget.screens[name]);
+  for (const [name, c] of Object.entries(m.first)) check(`${name}'s first-load bundle`, br(c.file), budget.first[name]);
   const shared = Object.values(m.shared).reduce((a, c) => a + br(c.file), 0);
   check("shared chunks (all)", shared, budget.shared);
   console.log(`     main ${br(m.main.wasm)}, glue ${br(m.main.js)}, shared ${shared}, screens ${Object.entries(m.chunks).map(([n, c]) => `${n} ${br(c.file)}`).join(", ")} (${mode} toolchain)`);
@@ -168,18 +201,19 @@ test("only the text the screen shows travels before it is live, in the language 
   });
   await page.goto(base + "phases/");
   await page.waitForSelector("html[data-ready]");
-  // The phases screen: pack 0 (what every screen may show), which the page carries, and its
-  // article's pack (a000: 1), asked for before the live app was in place (Resource Timing,
-  // against the reperes-live mark).
+  // The phases screen shows pack 0 (what every screen may show) and its article's pack (a000: 1):
+  // the page carries both in French, so no text file is asked for before the live app is in place
+  // (Resource Timing, against the reperes-live mark).
   const before = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /text-/.test(r.name)).map((r) => r.name.match(/text-(fr|en)-(\d+)-/).slice(1).join(" "));
   });
-  assertEqual(before.sort(), ["fr 1"], "only the phases screen's French text before the app is live");
+  assertEqual(before, [], "no text file before the app is live: the page carries its French text");
+  assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 2, "the page carries French packs 0 and 1");
   const packs = fs.readdirSync(DIST).filter((f) => /^text-fr-\d+-/.test(f)).length;
   assert(packs >= 3, `text in packs: ${packs}`);
   // The rest of the French text comes in idle time, so every screen opens at once (and offline).
-  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 1, { timeout: 15000 });
+  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 2, { timeout: 15000 });
   assert(!texts.some((t) => t.startsWith("en")), `no English before the switch: ${texts.join(", ")}`);
   await workerActivated(page);
   await context.setOffline(true);
@@ -229,9 +263,9 @@ test("presenter mode's code is a chunk of its own: not fetched before the app is
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
-test("the page's head and the boot script ask for the first screen's glue, main module, chunks and text at once, each once, in the language the app will show (French pack 0 inside the page)", async ({ browser, base }) => {
+test("the page's head and the boot script ask for the first screen's glue, main module, bundle and text at once, each once, in the language the app will show (the French text inside the page)", async ({ browser, base }) => {
   const m = manifest();
-  const files = [m.main.js, m.main.wasm, ...m.chunks.phases.shared.map((id) => m.shared[id].file), m.chunks.phases.file];
+  const files = [m.main.js, m.main.wasm, m.first.phases.file];
   for (const [query, lang, other] of [["", "fr", "en"], ["?lang=en", "en", "fr"]]) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -249,11 +283,12 @@ test("the page's head and the boot script ask for the first screen's glue, main 
       const live = performance.getEntriesByName("reperes-live")[0].startTime;
       return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /\/text-/.test(r.name)).map((r) => r.name.split("/").pop());
     });
-    assert(texts.length >= 1 && texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
+    assert(texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
     assert(!texts.some((f) => f.startsWith(`text-${other}-`)), `no ${other} text before live`);
-    // Pack 0 in French travels inside the page (no request); in English it is fetched.
-    assertEqual(texts.some((f) => f.startsWith(`text-${lang}-0-`)), lang === "en", `${lang} pack 0 asked for: ${texts.join(" ")}`);
-    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-0-"]').count(), 1, "the page carries French pack 0");
+    // The screen's packs (0 and 1) in French travel inside the page (no request); in English
+    // they are fetched.
+    assertEqual(texts.length, lang === "en" ? 2 : 0, `${lang} packs asked for: ${texts.join(" ")}`);
+    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 2, "the page carries French packs 0 and 1");
     for (const f of [...files, ...texts]) {
       const requests = asked.filter((r) => r.file === f);
       assertEqual(requests.length, 1, `${f} requested once`);
@@ -264,7 +299,8 @@ test("the page's head and the boot script ask for the first screen's glue, main 
     }
     // The glue, which every step after waits for, is asked for first (not behind the chunks).
     const at = (f) => asked.find((r) => r.file === f).at;
-    assert(at(m.main.js) <= at(m.chunks.phases.file), "the glue is asked for before the screen's chunk");
+    assert(at(m.main.js) <= at(m.first.phases.file), "the glue is asked for before the screen's bundle");
+    assertEqual((await wasmBeforeLive(page)).sort(), [m.main.wasm, m.first.phases.file].sort(), "no other wasm before the screen is live");
     await context.close();
   }
 });
@@ -349,10 +385,10 @@ test("the document's description follows the screen shown, from its own text: ne
 });
 
 test("a text pack a screen needs while the idle prefetch is still fetching it travels once", async ({ page, base }) => {
-  // The quiz's own packs, as its page's boot tag names them (the questions, its article's text),
-  // but pack 0, which every page carries.
+  // The quiz's own packs, as its page's boot tag names them (the questions, the tool screens'
+  // interface), but pack 0, which the home page carries.
   const html = fs.readFileSync(path.join(DIST, "quiz", "index.html"), "utf8");
-  const packs = html.match(/data-text-fr="([^"]*)"/)[1].split(" ").filter((f) => f && !html.includes(`data-pack="${f}"`));
+  const packs = html.match(/data-text-fr="([^"]*)"/)[1].split(" ").filter((f) => f && !f.startsWith("text-fr-0-"));
   assert(packs.length > 0, "the quiz has packs of its own");
   const asked = [];
   let release;
