@@ -44,7 +44,8 @@ const first = {};
 for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk|first)_.*\.wasm$/.test(f)).sort()) {
   const body = readWasm(f);
   const name = `${f.replace(/\.wasm$/, "")}-${hash(body)}.wasm`;
-  if (!loader.includes(`"./${f}"`)) throw new Error(`__wasm_split.js does not name ${f}`);
+  // (The bundles' names are the page's to give: see scripts/merge-chunks.mjs.)
+  if (!f.startsWith("first_") && !loader.includes(`"./${f}"`)) throw new Error(`__wasm_split.js does not name ${f}`);
   loader = replaceAll(loader, `"./${f}"`, `"./${name}"`);
   fs.writeFileSync(path.join(dist, name), body);
   const key = f.replace(/^(split|chunk|first)_/, "").replace(/\.wasm$/, "");
@@ -52,7 +53,7 @@ for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk|first)_.*\.wasm
 }
 // Which groups each first-load bundle holds whole (the loader does not fetch them after it).
 for (const [key, c] of Object.entries(first)) {
-  const covers = loader.match(new RegExp(`__reperes_bundle\\("\\./${c.file}", \\[([^\\]]*)\\]\\)`));
+  const covers = loader.match(new RegExp(`__reperes_first\\.startsWith\\("first_${key}-"\\) \\? __reperes_bundle\\(\\[([^\\]]*)\\]\\)`));
   if (!covers) throw new Error(`__wasm_split.js: no bundle loader for ${key}`);
   c.covers = [...covers[1].matchAll(/__chunk_(\d+)/g)].map((m) => m[1]);
 }

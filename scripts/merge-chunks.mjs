@@ -206,13 +206,14 @@ loader = loader.replace(splitRe, (all, _head, name) => {
   const m = all.match(/^(export const __wasm_split_load_\w+ = wrapAsyncCb\()(makeLoad\([\s\S]*\]\))\);$/);
   if (!m || !m[2].includes(`"./split_${name}.wasm"`)) throw new Error(`merge-chunks: the loader of ${name} changed shape`);
   const whole = groups.filter((g) => g.ids.every((id) => deps[name].includes(id))).map((g) => `__chunk_${g.ids[0]}`);
-  return `${m[1]}__reperes_first === "${name}" ? __reperes_bundle("./first_${name}.wasm", [${whole.join(", ")}]) : ${m[2]});`;
+  return `${m[1]}__reperes_first.startsWith("first_${name}-") ? __reperes_bundle([${whole.join(", ")}]) : ${m[2]});`;
 });
 const firstLine = loader.indexOf("\n") + 1;
 loader =
   loader.slice(0, firstLine) +
-  `// The screen whose first-load bundle the page asked for (see scripts/merge-chunks.mjs).
-const __reperes_first = globalThis.__reperesFirst;
+  `// The first-load bundle the page asked for, \`first_<screen>-<hash>.wasm\`, or "" (see
+// scripts/merge-chunks.mjs): the page names it, so that the loader need not.
+const __reperes_first = globalThis.__reperesFirst || "";
 // A group's loader that a bundle can stand in for: once the bundle is loading, its promise.
 const __reperes_coverable = (load) => {
     let by;
@@ -225,9 +226,9 @@ const __reperes_coverable = (load) => {
 };
 // A bundle's loader: loading it covers the groups it holds whole. (\`__reperes_fetch\`: see
 // scripts/assemble.mjs.)
-const __reperes_bundle = (file, groups) => {
+const __reperes_bundle = (groups) => {
     const load = makeLoad(() => {
-        const src = __reperes_fetch(new URL(file, import.meta.url));
+        const src = __reperes_fetch(new URL(__reperes_first, import.meta.url));
         src.catch(() => {});
         return async (imports) => (WebAssembly.instantiateStreaming(src, imports));
     }, []);

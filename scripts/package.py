@@ -180,7 +180,12 @@ def with_hashes(sw, changed):
 
 def package(kind, dist, out_dir):
     out_name, manifest_name = KINDS[kind]
-    files = list_files(dist)
+    # The first-load bundles (first_<screen>-<hash>.wasm) serve a page opened at its own address:
+    # a course opens index.html, and moves with ?view=, whose pages load the chunks. Only the home
+    # page's bundle goes in (the others are about 300 KB the learner would never load).
+    with open(os.path.join(dist, "index.html"), encoding="utf-8") as f:
+        home = f.read()
+    files = [f for f in list_files(dist) if not f.startswith("first_") or f in home]
     listing = "\n".join(f"      <file href={quoteattr(f)}/>" for f in files)
     title_fr, title_en = app_name()
     if kind == "scorm12":

@@ -247,8 +247,8 @@ globalThis.__reperesText = (f) => {
   const tag = document.querySelector("script[data-early]");
   const query = new URLSearchParams(location.search);
   if (tag && !query.has("view")) {
-    // The screen whose bundle the page lists (`data-first`), for the chunk loader, which reads it
-    // when the glue first runs (see scripts/merge-chunks.mjs).
+    // The first screen's bundle (`data-first`), for the chunk loader, which reads it when the
+    // glue first runs (see scripts/merge-chunks.mjs).
     globalThis.__reperesFirst = tag.dataset.first;
     let lang = query.get("lang");
     if (lang !== "fr" && lang !== "en") try { lang = JSON.parse(localStorage.getItem("reperes")).lang; } catch {}
@@ -387,7 +387,8 @@ fn write_page(
 
 /// The page with its first screen's bundle (`first_<screen>.wasm`, see scripts/merge-chunks.mjs)
 /// in place of the screen's chunk and shared chunks in its boot tag's `data-early`, and the
-/// screen named in `data-first`, which the boot script hands to the chunk loader: one file where
+/// bundle named again in `data-first`, which the boot script hands to the chunk loader (its
+/// name tells the loader which screen it is for, and where it is): one file where
 /// there were up to eight (the progress screen's 30.7 KB brotli in 8 files became about 22 in
 /// one). Unchanged when the build has no bundle for that screen.
 fn with_first_bundle(page: &str, manifest: &serde_json::Value, route: Route) -> String {
@@ -408,7 +409,7 @@ fn with_first_bundle(page: &str, manifest: &serde_json::Value, route: Route) -> 
         return page.to_string();
     };
     format!(
-        "{} data-first=\"{screen}\" data-early=\"{js} {wasm} {bundle}\"{}",
+        "{} data-first=\"{bundle}\" data-early=\"{js} {wasm} {bundle}\"{}",
         &page[..at],
         &page[at + attr.len() + len + 1..]
     )
@@ -729,7 +730,7 @@ mod tests {
             "main": { "js": "g.js", "wasm": "m.wasm" },
             "chunks": { "home": { "file": "h.wasm", "bytes": 900, "shared": ["1"] } },
             "shared": { "1": { "file": "s1.wasm", "bytes": 100 } },
-            "first": { "home": { "file": "f.wasm", "bytes": 950 } },
+            "first": { "home": { "file": "first_home-1.wasm", "bytes": 950 } },
         });
         let twin = with_early_files(
             r#"<head><script type="module" src="boot-1.js"></script></head>"#,
@@ -740,13 +741,15 @@ mod tests {
         assert!(!twin.contains("data-first"));
         let served = with_first_bundle(&twin, &manifest, Route::Home);
         assert!(
-            served.contains(r#" data-first="home" data-early="g.js m.wasm f.wasm" data-text-fr="#),
+            served.contains(
+                r#" data-first="first_home-1.wasm" data-early="g.js m.wasm first_home-1.wasm" data-text-fr="#
+            ),
             "{served}"
         );
         assert_eq!(
             served
-                .replace(r#" data-first="home""#, "")
-                .replace("f.wasm", "h.wasm s1.wasm"),
+                .replace(r#" data-first="first_home-1.wasm""#, "")
+                .replace("first_home-1.wasm", "h.wasm s1.wasm"),
             twin
         );
         // No bundle for that screen (or none in the build): the page loads the chunks.
@@ -921,7 +924,9 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         let twin = fs::read_to_string(dist.join("index.offline.html")).unwrap();
         assert!(served.contains("data-pack=") && !twin.contains("data-pack="));
         // As served, the home screen's bundle; the twin, its chunks.
-        assert!(served.contains(r#"data-first="home" data-early="g.js m.wasm first_home-1.wasm""#));
+        assert!(served.contains(
+            r#"data-first="first_home-1.wasm" data-early="g.js m.wasm first_home-1.wasm""#
+        ));
         assert_eq!(twin, page);
         assert!(fs::read_to_string(dist.join("phases/index.offline.html")).is_ok());
         // The list: each page under its own address, from its twin, with the twin's hash; the

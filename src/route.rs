@@ -173,14 +173,17 @@ impl Route {
     /// questions, the tool screens' interface. The debrief's figures, drawn once the trainer reads
     /// the codes, bring theirs (`views::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
-        use crate::content::tables::{framework_packs, ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK};
+        use crate::content::tables::{
+            framework_packs, DEBRIEF_PACK, ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK,
+        };
         let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
         1 | match self {
             Route::Home | Route::Sources | Route::About | Route::NotFound => 0,
             Route::Phases(_) | Route::PhasesCompare | Route::Framework(_) => {
                 framework_packs(self.framework_id().unwrap_or_default())
             }
-            Route::Chronology | Route::Debrief => tools,
+            Route::Chronology => tools,
+            Route::Debrief => tools | 1 << DEBRIEF_PACK,
             Route::Assessment | Route::Progress => items | tools,
             Route::Quiz => questions | tools,
         }
@@ -221,7 +224,7 @@ mod tests {
 
     #[test]
     fn only_the_tool_screens_wait_for_the_tools_text() {
-        use crate::content::tables::TOOLS_PACK;
+        use crate::content::tables::{DEBRIEF_PACK, TOOLS_PACK};
         let tools = [
             Route::Chronology,
             Route::Assessment,
@@ -232,6 +235,13 @@ mod tests {
         for r in Route::all() {
             let needs = r.text_packs() & (1 << TOOLS_PACK) != 0;
             assert_eq!(needs, tools.contains(&r), "{}", r.path());
+            let debrief = r.text_packs() & (1 << DEBRIEF_PACK) != 0;
+            assert_eq!(
+                debrief,
+                r == Route::Debrief,
+                "{}: the debrief's own text",
+                r.path()
+            );
         }
     }
 

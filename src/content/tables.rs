@@ -3,8 +3,9 @@
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of article
 //! k's frameworks, what only their screens show; then every checklist item's name (`ITEMS_PACK`:
 //! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
-//! (`QUESTIONS_PACK`), and last the interface strings only the tool screens use, with the
-//! chronology's events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`). In the browser a screen
+//! (`QUESTIONS_PACK`), the interface strings only the tool screens use, with the chronology's
+//! events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`), and last those only the debrief uses
+//! (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
 //! the rest follow in idle time, and the service worker precaches them all, so every screen works
 //! offline in both languages. A `Text` is an id into them: each pack is one range of ids
@@ -16,7 +17,11 @@ pub use super::{ITEMS_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS};
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
 /// quiz, progress, debrief) and presenter mode show, with the chronology's events.
-pub const TOOLS_PACK: usize = TEXT_PACKS - 1;
+pub const TOOLS_PACK: usize = TEXT_PACKS - 2;
+
+/// The pack of the interface strings that only the debrief shows (its screen, its reading of the
+/// codes, its figures): the other tool screens' pages do not carry them.
+pub const DEBRIEF_PACK: usize = TEXT_PACKS - 1;
 
 /// Separates the strings of a table file (see `build.rs`).
 pub const SEPARATOR: char = '\u{1e}';
@@ -135,8 +140,8 @@ mod tests {
     fn each_pack_holds_every_text_at_its_id() {
         for t in ui::ALL {
             assert!(
-                [0, TOOLS_PACK].contains(&pack_of(t.id)),
-                "the interface is in pack 0, or the tools' pack"
+                [0, TOOLS_PACK, DEBRIEF_PACK].contains(&pack_of(t.id)),
+                "the interface is in pack 0, the tools' pack or the debrief's"
             );
             assert_eq!(read(Lang::Fr, *t), t.fr);
             assert_eq!(read(Lang::En, *t), t.en);
@@ -188,19 +193,29 @@ mod tests {
         ] {
             assert_eq!(pack_of(t.id), 0, "{}", t.en);
         }
-        // Written in the tool screens' files only: their own pack, the last.
+        // Written in the tool screens' files only: their own pack; in the debrief's alone, the
+        // debrief's, the last.
+        assert_eq!(pack_of(ui::QUIZ_CHECK.id), TOOLS_PACK);
         for t in [ui::DEBRIEF_INPUT_LABEL, ui::DEBRIEF_KEEP] {
-            assert_eq!(pack_of(t.id), TOOLS_PACK, "{}", t.en);
+            assert_eq!(pack_of(t.id), DEBRIEF_PACK, "{}", t.en);
         }
+        let debrief = ui::ALL
+            .iter()
+            .filter(|t| pack_of(t.id) == DEBRIEF_PACK)
+            .count();
+        assert!(
+            debrief > 40,
+            "the debrief's pack holds {debrief} interface texts"
+        );
         let tools = ui::ALL
             .iter()
             .filter(|t| pack_of(t.id) == TOOLS_PACK)
             .count();
-        assert!(tools > 50, "the tools' pack holds {tools} interface texts");
+        assert!(tools > 40, "the tools' pack holds {tools} interface texts");
         let articles = crate::content::ARTICLES.len();
         assert_eq!(
-            (ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK),
-            (articles + 1, articles + 2, articles + 3)
+            (ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK, DEBRIEF_PACK),
+            (articles + 1, articles + 2, articles + 3, articles + 4)
         );
     }
 
