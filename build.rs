@@ -64,8 +64,8 @@ pub struct Text {
 
 /// Every distinct text with its pack: its index is the text's id. The texts come in packs (see
 /// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles,
-/// the phases, every framework's names); pack 1 + k the rest of article k's frameworks, what only
-/// their own screens show; then the checklist items' names (the self-assessment, progress and the
+/// the phases, every framework's names); pack 1 + k the rest of framework k's texts, what only its
+/// own screen shows; then the checklist items' names (the self-assessment, progress and the
 /// debrief show them all), the quiz's questions, the tool screens' own interface (`TOOL_FILES`)
 /// with the chronology's events, and last the debrief's own interface (`DEBRIEF_FILES`). Each pack's strings, in id order, make one file per
 /// language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it. The content
@@ -152,8 +152,9 @@ fn fnv(bytes: &[u8]) -> String {
 }
 
 /// Writes each pack's file per language into `out` and returns the Rust constants that name them
-/// and say where each pack's ids start.
-fn tables(out: &Path, packs: usize) -> String {
+/// and say where each pack's ids start. `group[p]` is pack p's group: the packs of one group are
+/// named by one hash, of all their bodies (see `TEXT_FILES` below).
+fn tables(out: &Path, packs: usize, group: &[usize]) -> String {
     let table = TABLE.lock().unwrap();
     let mut rs = format!("pub const TEXT_COUNT: usize = {};\n", table.len());
     rs.push_str(&format!("pub const TEXT_PACKS: usize = {packs};\n"));
@@ -164,13 +165,16 @@ fn tables(out: &Path, packs: usize) -> String {
         write!(rs, "{start},").unwrap();
     }
     writeln!(rs, "{}];", table.len()).unwrap();
-    rs.push_str("/// Each pack's file, French then English, each named by its content hash.\n");
+    // Each pack's file is named by the hash of its group's bodies: the frameworks of one article
+    // share theirs. The names travel in the main module, and 64 distinct hashes (a pack per
+    // framework) made it 0.97 KB brotli heavier than 20 did; a change to a framework's text
+    // renames its article's packs, as when the article had one pack.
+    rs.push_str("/// Each pack's file, French then English, named by its group's content hash.\n");
     writeln!(rs, "pub const TEXT_FILES: [[&str; {packs}]; 2] = [").unwrap();
     for (lang, pick) in [("fr", 0), ("en", 1)] {
-        rs.push('[');
-        for p in 0..packs {
-            let sep = SEPARATOR.to_string();
-            let body = table
+        let sep = SEPARATOR.to_string();
+        let body = |p: usize| {
+            table
                 .iter()
                 .filter(|t| t.2 == p)
                 .map(|t| {
@@ -181,9 +185,17 @@ fn tables(out: &Path, packs: usize) -> String {
                     }
                 })
                 .collect::<Vec<_>>()
-                .join(&sep);
-            fs::write(out.join(format!("text-{lang}-{p}.txt")), &body).unwrap();
-            write!(rs, "\"text-{lang}-{p}-{}.txt\",", fnv(body.as_bytes())).unwrap();
+                .join(&sep)
+        };
+        rs.push('[');
+        for p in 0..packs {
+            fs::write(out.join(format!("text-{lang}-{p}.txt")), body(p)).unwrap();
+            let of_group: Vec<String> = (0..packs)
+                .filter(|q| group[*q] == group[p])
+                .map(body)
+                .collect();
+            let hash = fnv(of_group.join("\u{0}").as_bytes());
+            write!(rs, "\"text-{lang}-{p}-{hash}.txt\",").unwrap();
         }
         rs.push_str("],\n");
     }
@@ -286,15 +298,15 @@ fn main() {
     }
     check_references(&articles, &frameworks, &phases, &events, &questions);
 
-    // The packs (see TABLE): 0, one per article, the items' names, the questions, the tools'.
+    // The packs (see TABLE): 0, one per framework, the items' names, the questions, the tools',
+    // the debrief's.
     let pack_of = |framework: &str| {
         frameworks
             .iter()
-            .find(|f| f.id == framework)
-            .and_then(|f| articles.iter().position(|a| a.id == f.article))
+            .position(|f| f.id == framework)
             .map_or(0, |k| k + 1)
     };
-    let items_pack = articles.len() + 1;
+    let items_pack = frameworks.len() + 1;
     let questions_pack = items_pack + 1;
     let tools_pack = questions_pack + 1;
     let debrief_pack = tools_pack + 1;
@@ -356,7 +368,15 @@ fn main() {
     let mut out = write();
 
     let out_dir = std::env::var("OUT_DIR").unwrap();
-    out.push_str(&tables(Path::new(&out_dir), debrief_pack + 1));
+    // A framework's pack is in its article's group (one hash for their names); any other pack is
+    // a group of its own.
+    let group: Vec<usize> = (0..=debrief_pack)
+        .map(|p| match p.checked_sub(1).and_then(|k| frameworks.get(k)) {
+            Some(f) => 1000 + articles.iter().position(|a| a.id == f.article).unwrap_or(0),
+            None => p,
+        })
+        .collect();
+    out.push_str(&tables(Path::new(&out_dir), debrief_pack + 1, &group));
     fs::write(Path::new(&out_dir).join("content.rs"), out).unwrap();
 }
 
