@@ -27,7 +27,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { reader, rewriteSections, uleb } from "./wasm-sections.mjs";
+import { names as namesOf, reader, rewriteSections, sections, uleb } from "./wasm-sections.mjs";
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..");
 
@@ -88,32 +88,20 @@ function stubStreamCode(file) {
   const buf = fs.readFileSync(file);
   // The imported functions (they come first in the index space) and the names.
   let imported = 0;
-  const names = new Map();
-  const r = reader(buf, 8);
-  while (r.p < buf.length) {
-    const id = buf[r.p++];
-    const size = r.leb();
-    const end = r.p + size;
-    if (id === 2) {
-      for (let n = r.leb(); n > 0; n--) {
-        r.name();
-        r.name();
-        const kind = buf[r.p++];
-        if (kind === 0) (r.leb(), imported++);
-        else if (kind === 1) (r.p++, buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
-        else if (kind === 2) (buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
-        else if (kind === 3) r.p += 2;
-        else if (kind === 4) (r.p++, r.leb());
-      }
-    } else if (id === 0 && r.name() === "name") {
-      while (r.p < end) {
-        const sub = buf[r.p++];
-        const subEnd = r.leb() + r.p;
-        if (sub === 1) for (let n = r.leb(); n > 0; n--) names.set(r.leb(), r.name());
-        r.p = subEnd;
-      }
+  const names = namesOf(buf, 1);
+  for (const s of sections(buf)) {
+    if (s.id !== 2) continue;
+    const r = reader(buf, s.start);
+    for (let n = r.leb(); n > 0; n--) {
+      r.name();
+      r.name();
+      const kind = buf[r.p++];
+      if (kind === 0) (r.leb(), imported++);
+      else if (kind === 1) (r.p++, buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
+      else if (kind === 2) (buf[r.p++] & 1 ? (r.leb(), r.leb()) : r.leb());
+      else if (kind === 3) r.p += 2;
+      else if (kind === 4) (r.p++, r.leb());
     }
-    r.p = end;
   }
   if (names.size === 0) throw new Error("drop-stream-exports: the main module has no names (wasm-bindgen --keep-debug?)");
   // Binaryen's direct call graph, by the same names.

@@ -1,5 +1,6 @@
-// Merges the splitter's shared chunks into fewer, larger ones (scripts/build.sh runs it on the
-// optimised modules, before assemble.mjs), and rewrites the loader to match.
+// Merges the splitter's shared chunks into fewer, larger ones, and joins each screen's chunk and
+// shared chunks into its first-load bundle (scripts/build.sh runs it on the optimised modules,
+// before assemble.mjs); rewrites the loader to match.
 //   node scripts/merge-chunks.mjs <pkg> <raw.wasm>   (raw.wasm: cargo's output, before the split)
 //
 // Why: wasm-split-cli makes one shared chunk per set of screens that use the same code (91 for 14
@@ -131,12 +132,12 @@ function merge(files, out) {
 // needs, in one module. A page's first screen loads it in place of its split chunk and shared
 // chunks (the page names it: `data-first`, see src/prerender.rs): one request, one brotli stream
 // and one instantiation, and none of the code the groups below add for other screens (the quiz's
-// page: 23.9 KB brotli in 6 files, 18.8 in one). The screens opened after it load the groups as
+// page: 23.9 KB brotli in 6 files, 17.6 in one). The screens opened after it load the groups as
 // before; a group the bundle holds whole is not fetched again (`__reperes_cover`), and one it
 // holds in part is: its functions and constants then go into the same table slots and memory
-// addresses a second time, the same code and the same bytes. That holds because the chunks carry
-// only read-only data (checked below against the main module's `.data` start) and write only
-// their own table slots. Not for the split points no page starts with (an LMS's launch, the
+// addresses a second time, the same code and the same bytes. That holds because the shared chunks
+// write only read-only data (checked below against the linker's layout) and their own table
+// slots. Not for the split points no page starts with (an LMS's launch, the
 // unit started once the app is live, presenter mode, the debrief's figures).
 const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read"]);
 const deps = {};

@@ -45,25 +45,53 @@ export const reader = (buf, at) => {
 };
 
 /**
- * The module with some sections replaced: `edit[id]` gets a reader at the start of that section's
- * body (and the section's end) and returns the new body. Sections with no editor stay as they are.
+ * The module's sections in order: each one's `id`, where it begins (`head`, its id byte) and where
+ * its body begins and ends (`start`, `end`).
  */
-export function rewriteSections(buf, edit) {
+export function* sections(buf) {
   if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
-  const out = [buf.subarray(0, 8)];
   const r = reader(buf, 8);
   while (r.p < buf.length) {
     const head = r.p;
     const id = buf[r.p++];
     const size = r.leb();
-    const start = r.p, end = start + size;
+    yield { id, head, start: r.p, end: r.p + size };
+    r.p += size;
+  }
+}
+
+/**
+ * The names of one subsection of the module's name section (1: functions, 9: data segments), by
+ * index; empty when the module has none.
+ */
+export function names(buf, subsection) {
+  const out = new Map();
+  for (const s of sections(buf)) {
+    const r = reader(buf, s.start);
+    if (s.id !== 0 || r.name() !== "name") continue;
+    while (r.p < s.end) {
+      const sub = buf[r.p++];
+      const subEnd = r.leb() + r.p;
+      if (sub === subsection) for (let n = r.leb(); n > 0; n--) out.set(r.leb(), r.name());
+      r.p = subEnd;
+    }
+  }
+  return out;
+}
+
+/**
+ * The module with some sections replaced: `edit[id]` gets a reader at the start of that section's
+ * body (and the section's end) and returns the new body. Sections with no editor stay as they are.
+ */
+export function rewriteSections(buf, edit) {
+  const out = [buf.subarray(0, 8)];
+  for (const { id, head, start, end } of sections(buf)) {
     if (edit[id]) {
       const body = edit[id](reader(buf, start), end);
       out.push(Buffer.from([id]), uleb(body.length), body);
     } else {
       out.push(buf.subarray(head, end));
     }
-    r.p = end;
   }
   return Buffer.concat(out);
 }
@@ -73,18 +101,8 @@ export function rewriteSections(buf, edit) {
  * none of them, and each is about 200 bytes in every file that travels.
  */
 export function withoutCustomSections(buf) {
-  if (buf.readUInt32LE(0) !== 0x6d736100) throw new Error("not a wasm module");
-  const out = [buf.subarray(0, 8)];
-  const r = reader(buf, 8);
-  while (r.p < buf.length) {
-    const head = r.p;
-    const id = buf[r.p++];
-    const size = r.leb();
-    const end = r.p + size;
-    if (id !== 0) out.push(buf.subarray(head, end));
-    r.p = end;
-  }
-  return Buffer.concat(out);
+  const kept = [...sections(buf)].filter((s) => s.id !== 0).map((s) => buf.subarray(s.head, s.end));
+  return Buffer.concat([buf.subarray(0, 8), ...kept]);
 }
 
 /**
@@ -93,44 +111,29 @@ export function withoutCustomSections(buf) {
  */
 export function dataSegments(buf) {
   const segments = [];
-  const names = new Map();
-  const r = reader(buf, 8);
-  while (r.p < buf.length) {
-    const id = buf[r.p++];
-    const size = r.leb();
-    const end = r.p + size;
-    if (id === 11) {
-      const n = r.leb();
-      for (let i = 0; i < n; i++) {
-        const flags = r.leb();
-        if (flags === 1) {
-          r.p += r.leb(); // passive: no address
-          continue;
-        }
-        if (flags === 2) r.leb(); // memory index
-        if (buf[r.p++] !== 0x41) throw new Error("data segment: not at an i32.const address");
-        // A signed LEB128: the addresses here are below 2^31, so its unsigned reading is right
-        // unless the sign bit is set.
-        const offset = r.leb();
-        if (buf[r.p++] !== 0x0b) throw new Error("data segment: address is not one constant");
-        const len = r.leb();
-        segments.push({ index: i, offset, size: len });
-        r.p += len;
+  for (const s of sections(buf)) {
+    if (s.id !== 11) continue;
+    const r = reader(buf, s.start);
+    const n = r.leb();
+    for (let i = 0; i < n; i++) {
+      const flags = r.leb();
+      if (flags === 1) {
+        r.p += r.leb(); // passive: no address
+        continue;
       }
-    } else if (id === 0 && r.name() === "name") {
-      while (r.p < end) {
-        const sub = buf[r.p++];
-        const subEnd = r.leb() + r.p;
-        if (sub === 9) {
-          const n = r.leb();
-          for (let i = 0; i < n; i++) names.set(r.leb(), r.name());
-        }
-        r.p = subEnd;
-      }
+      if (flags === 2) r.leb(); // memory index
+      if (buf[r.p++] !== 0x41) throw new Error("data segment: not at an i32.const address");
+      // A signed LEB128: the addresses here are below 2^31, so its unsigned reading is right
+      // unless the sign bit is set.
+      const offset = r.leb();
+      if (buf[r.p++] !== 0x0b) throw new Error("data segment: address is not one constant");
+      const len = r.leb();
+      segments.push({ index: i, offset, size: len });
+      r.p += len;
     }
-    r.p = end;
   }
-  return segments.map((s) => ({ ...s, name: names.get(s.index) }));
+  const named = names(buf, 9);
+  return segments.map((s) => ({ ...s, name: named.get(s.index) }));
 }
 
 /**

@@ -206,7 +206,7 @@ const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
 /// request. Each response is kept for the one request that wants it (`__reperesFetch`, used by
 /// the main module's load, the chunk loader and `platform::text` through `__reperesText`), so
 /// nothing travels twice. The screen's code is one file, its first-load bundle, which the page
-/// names (`data-first`, see [`with_first_bundle`]) for the chunk loader. Not with `?view=` (an LMS package's address, whose page is the home
+/// names (`data-first`, see [`with_early_files`]) for the chunk loader. Not with `?view=` (an LMS package's address, whose page is the home
 /// page's whatever the screen): there the packs the page carries are still taken from it, when
 /// asked for.
 const EARLY_FETCH: &str = r#"const early = new Map();
@@ -262,13 +262,28 @@ globalThis.__reperesText = (f) => {
 "#;
 
 /// The boot tag of a route's page with the files its first screen needs (see [`EARLY_FETCH`]),
-/// read from the build's manifest (`chunks.json`).
-fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> String {
-    let chunk = &manifest["chunks"][crate::views::chunk(route)];
+/// read from the build's manifest (`chunks.json`). With `bundle`, the page as the network serves
+/// it: its screen's code is one file, the first-load bundle (`first_<screen>-<hash>.wasm`, see
+/// scripts/merge-chunks.mjs), named again in `data-first`, which the boot script hands to the
+/// chunk loader (the name tells it which screen the bundle is for, and where it is): one file where
+/// there were up to eight (progress: 30.7 KB brotli in 8 files, 20.3 in one). Without (the
+/// worker's copy of the page, see [`write_page`]), or when the build has no bundle for the
+/// screen: the screen's chunk and its shared chunks.
+fn with_early_files(
+    page: &str,
+    manifest: &serde_json::Value,
+    route: Route,
+    bundle: bool,
+) -> String {
+    let screen = crate::views::chunk(route);
+    let chunk = &manifest["chunks"][screen];
     let mut early: Vec<String> = [&manifest["main"]["js"], &manifest["main"]["wasm"]]
         .into_iter()
         .filter_map(|f| f.as_str().map(String::from))
         .collect();
+    let first = manifest["first"][screen]["file"]
+        .as_str()
+        .filter(|_| bundle);
     // The screen's chunks, the largest first. With the glue and the main module they are more
     // files than the browser's six connections per host (HTTP/1.1): the last asked for waits a
     // round trip for a free one, and the smallest then arrives soonest after it (slow profile,
@@ -288,7 +303,11 @@ fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> S
         })
         .collect();
     chunks.sort_by_key(|c| std::cmp::Reverse(c.0));
-    early.extend(chunks.into_iter().map(|(_, f)| f));
+    match first {
+        Some(file) => early.push(file.to_string()),
+        None => early.extend(chunks.into_iter().map(|(_, f)| f)),
+    }
+    let first = first.map_or(String::new(), |f| format!(" data-first=\"{f}\""));
     let packs = route.text_packs();
     let text = |lang: Lang| {
         (0..tables::TEXT_PACKS)
@@ -309,7 +328,7 @@ fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> S
     page.replacen(
         "<script type=\"module\" src=\"boot-",
         &format!(
-            "{preload}<script type=\"module\" data-early=\"{}\" data-text-fr=\"{}\" data-text-en=\"{}\" src=\"boot-",
+            "{preload}<script type=\"module\"{first} data-early=\"{}\" data-text-fr=\"{}\" data-text-en=\"{}\" src=\"boot-",
             early.join(" "),
             text(Lang::Fr),
             text(Lang::En)
@@ -321,8 +340,8 @@ fn with_early_files(page: &str, manifest: &serde_json::Value, route: Route) -> S
 /// The packs a page carries in its own language, French: every pack its first screen shows, so
 /// that French, the language most first visits read, asks for no text file before the screen is
 /// live. Most of a pack's strings are in the page's HTML already, and one brotli stream for both
-/// sends them about once: the quiz's page with its packs 7 and 8 is 16.5 KB brotli, against 20.0
-/// as three files (and two requests' headers, about 300 bytes each). A visitor who reads in
+/// sends them about once: the quiz's page with its questions' and tools' packs was 16.5 KB brotli,
+/// against 20.0 as three files (and two requests' headers, about 300 bytes each). A visitor who reads in
 /// English carries them for nothing (the quiz's page 4.5 KB more, pack 0 about 3.4 KB on the home
 /// page) and fetches their own, as they did when only pack 0 travelled inside the page.
 const INLINE_PACKS: tables::Packs = tables::ALL;
@@ -371,48 +390,18 @@ pub const OFFLINE_TWIN: &str = ".offline.html";
 /// about 670 in session 19). The worker stores the twin under the page's own address (see
 /// [`precache`]); its boot script then asks for pack 0 like any other.
 ///
-/// The page as served also loads its first screen's bundle (see [`with_first_bundle`]); the twin
+/// The page as served also loads its first screen's bundle (see [`with_early_files`]); the twin
 /// loads the screen's chunk and shared chunks, which the worker has precached.
 fn write_page(
     path: &Path,
-    html: &str,
+    page: &str,
     manifest: &serde_json::Value,
     route: Route,
 ) -> Result<(), String> {
-    let served = with_first_bundle(&with_inline_text(html, route)?, manifest, route);
+    let served = with_inline_text(&with_early_files(page, manifest, route, true), route)?;
     fs::write(path, served).map_err(|e| e.to_string())?;
     let twin = path.with_extension("").with_extension(&OFFLINE_TWIN[1..]);
-    fs::write(twin, html).map_err(|e| e.to_string())
-}
-
-/// The page with its first screen's bundle (`first_<screen>.wasm`, see scripts/merge-chunks.mjs)
-/// in place of the screen's chunk and shared chunks in its boot tag's `data-early`, and the
-/// bundle named again in `data-first`, which the boot script hands to the chunk loader (its
-/// name tells the loader which screen it is for, and where it is): one file where
-/// there were up to eight (the progress screen's 30.7 KB brotli in 8 files became about 22 in
-/// one). Unchanged when the build has no bundle for that screen.
-fn with_first_bundle(page: &str, manifest: &serde_json::Value, route: Route) -> String {
-    let screen = crate::views::chunk(route);
-    let files = (
-        manifest["main"]["js"].as_str(),
-        manifest["main"]["wasm"].as_str(),
-        manifest["first"][screen]["file"].as_str(),
-    );
-    let (Some(js), Some(wasm), Some(bundle)) = files else {
-        return page.to_string();
-    };
-    let attr = " data-early=\"";
-    let Some(at) = page.find(attr) else {
-        return page.to_string();
-    };
-    let Some(len) = page[at + attr.len()..].find('"') else {
-        return page.to_string();
-    };
-    format!(
-        "{} data-first=\"{bundle}\" data-early=\"{js} {wasm} {bundle}\"{}",
-        &page[..at],
-        &page[at + attr.len() + len + 1..]
-    )
+    fs::write(twin, with_early_files(page, manifest, route, false)).map_err(|e| e.to_string())
 }
 
 /// The page without `<link rel="preload">` and `<link rel="modulepreload">` tags.
@@ -556,18 +545,14 @@ pub fn run(dist: &Path) -> Result<usize, String> {
             dist.join(route.path())
         };
         fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-        let html = with_early_files(&page(&template, route, &base), &manifest, route);
+        let html = page(&template, route, &base);
         write_page(&dir.join("index.html"), &html, &manifest, route)?;
         n += 1;
     }
     // Hosts with no fallback serve 404.html for unknown paths at any depth, so its base is
     // absolute: the host root, or where the app lives if the build was told (see README).
     let host_path = host_path(std::env::var("REPERES_HOST_PATH").ok().as_deref())?;
-    let not_found = with_early_files(
-        &page(&template, Route::NotFound, &host_path),
-        &manifest,
-        Route::NotFound,
-    );
+    let not_found = page(&template, Route::NotFound, &host_path);
     write_page(
         &dist.join("404.html"),
         &not_found,
@@ -710,6 +695,7 @@ mod tests {
             r#"<head><script type="module" src="boot-1.js"></script></head>"#,
             &manifest,
             Route::Home,
+            true,
         );
         let preload = page.find(r#"<link rel="preload" href="m.wasm" as="fetch" crossorigin"#);
         let boot = page.find("<script");
@@ -732,17 +718,14 @@ mod tests {
             "shared": { "1": { "file": "s1.wasm", "bytes": 100 } },
             "first": { "home": { "file": "first_home-1.wasm", "bytes": 950 } },
         });
-        let twin = with_early_files(
-            r#"<head><script type="module" src="boot-1.js"></script></head>"#,
-            &manifest,
-            Route::Home,
-        );
-        assert!(twin.contains(r#"data-early="g.js m.wasm h.wasm s1.wasm""#));
+        let boot = r#"<head><script type="module" src="boot-1.js"></script></head>"#;
+        let twin = with_early_files(boot, &manifest, Route::Home, false);
+        assert!(twin.contains(r#"<script type="module" data-early="g.js m.wasm h.wasm s1.wasm""#));
         assert!(!twin.contains("data-first"));
-        let served = with_first_bundle(&twin, &manifest, Route::Home);
+        let served = with_early_files(boot, &manifest, Route::Home, true);
         assert!(
             served.contains(
-                r#" data-first="first_home-1.wasm" data-early="g.js m.wasm first_home-1.wasm" data-text-fr="#
+                r#"<script type="module" data-first="first_home-1.wasm" data-early="g.js m.wasm first_home-1.wasm" data-text-fr="#
             ),
             "{served}"
         );
@@ -753,9 +736,10 @@ mod tests {
             twin
         );
         // No bundle for that screen (or none in the build): the page loads the chunks.
-        assert_eq!(with_first_bundle(&twin, &manifest, Route::Quiz), twin);
+        let quiz = |m: &serde_json::Value, bundle| with_early_files(boot, m, Route::Quiz, bundle);
+        assert_eq!(quiz(&manifest, true), quiz(&manifest, false));
         manifest["first"] = serde_json::Value::Null;
-        assert_eq!(with_first_bundle(&twin, &manifest, Route::Home), twin);
+        assert_eq!(with_early_files(boot, &manifest, Route::Home, true), twin);
     }
 
     #[test]
@@ -904,9 +888,11 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn a_page_is_written_twice_and_the_worker_stores_its_twin() {
         let dist = std::env::temp_dir().join(format!("reperes-twins-{}", std::process::id()));
         fs::create_dir_all(dist.join("phases")).unwrap();
-        let page = r#"<html><body><p>x</p><script type="module" data-early="g.js m.wasm a.wasm" src="boot-1.js"></script></body></html>"#;
+        let page =
+            r#"<html><body><p>x</p><script type="module" src="boot-1.js"></script></body></html>"#;
         let manifest = serde_json::json!({
             "main": { "js": "g.js", "wasm": "m.wasm" },
+            "chunks": { "home": { "file": "a.wasm" }, "phases": { "file": "a.wasm" } },
             "first": { "home": { "file": "first_home-1.wasm" } },
         });
         write_page(&dist.join("index.html"), page, &manifest, Route::Home).unwrap();
@@ -928,7 +914,8 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
         assert!(served.contains(
             r#"data-first="first_home-1.wasm" data-early="g.js m.wasm first_home-1.wasm""#
         ));
-        assert_eq!(twin, page);
+        assert!(twin.contains(r#"<script type="module" data-early="g.js m.wasm a.wasm""#));
+        assert_eq!(twin, with_early_files(page, &manifest, Route::Home, false));
         assert!(fs::read_to_string(dist.join("phases/index.offline.html")).is_ok());
         // The list: each page under its own address, from its twin, with the twin's hash; the
         // twins are not listed themselves, nor the worker, nor the bundles (only a page from the
