@@ -138,8 +138,8 @@ function merge(files, out) {
 // addresses a second time, the same code and the same bytes. That holds because the shared chunks
 // write only read-only data (checked below against the linker's layout) and their own table
 // slots. Not for the split points no page starts with (an LMS's launch, the
-// unit started once the app is live, presenter mode, the debrief's figures).
-const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read"]);
+// unit started once the app is live, presenter mode, the debrief's figures, the notices).
+const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read", "notices"]);
 const deps = {};
 for (const m of loader.matchAll(splitRe)) deps[m[2]] = [...m[3].matchAll(/__chunk_(\d+)/g)].map((x) => +x[1]);
 const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));
@@ -147,20 +147,22 @@ const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));
 // cargo's output, whose name section names its segments): a shared chunk writes read-only data
 // (the same bytes each time) and zeros where memory already holds zeros (`.bss`: those segments are
 // emptied here, so that no load can reset a static its code has changed since). Anything else in
-// a shared chunk (`.data`, a static with a starting value) would be written again by a second
-// load: the build stops. A screen's own chunk may hold it: the bundle stands in for it, and it is
-// loaded once either way.
+// a shared chunk that a bundle holds (`.data`, a static with a starting value) would be written
+// again by a second load: the build stops. A shared chunk no bundle holds may (only its group
+// loads it, once), and so may a screen's own chunk: the bundle stands in for it, and it is loaded
+// once either way.
 const layout = Object.fromEntries(dataSegments(fs.readFileSync(raw)).map((d) => [d.name, d]));
 if (!layout[".rodata"] || !layout[".bss"]) throw new Error(`merge-chunks: ${raw} names no .rodata or .bss segment`);
 const inside = (d, seg) => d.offset >= seg.offset && d.offset + d.size <= seg.offset + seg.size;
 let emptied = 0;
+const inBundle = new Set(firsts.flatMap((s) => deps[s]));
 for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f))) {
   const file = path.join(pkg, f);
   const bss = layout[".bss"];
   const out = withoutZeroSegments(fs.readFileSync(file), bss.offset, bss.offset + bss.size);
   fs.writeFileSync(file, out.module);
   emptied += out.emptied;
-  if (f.startsWith("chunk_"))
+  if (f.startsWith("chunk_") && inBundle.has(+f.slice(6, -5)))
     for (const d of dataSegments(out.module))
       if (d.size > 0 && !inside(d, layout[".rodata"]))
         throw new Error(`merge-chunks: ${f} writes ${d.size} bytes at ${d.offset}, outside the read-only data: a second load could undo a change`);

@@ -60,11 +60,8 @@ pub fn start() {
     if !loaded.resets.is_empty() {
         notices.push(Notice::Reset(loaded.resets.clone()));
     }
-    if let Some(code) = &url.share {
-        notices.push(match store::codec::decode(code) {
-            Ok(shared) => Notice::Shared(shared),
-            Err(_) => Notice::BadShare,
-        });
+    if let Some(code) = url.share {
+        notices.push(Notice::Shared(code));
         platform::url::clear_hash();
     }
     let stage = RwSignal::new(Stage::Shell);

@@ -16,10 +16,9 @@ pub enum Notice {
     Reset(Vec<Reset>),
     /// Storage is blocked: progress lives in memory only.
     NoStorage,
-    /// A share link was opened: apply its results after the learner confirms.
-    Shared(Progress),
-    /// A share link that could not be read.
-    BadShare,
+    /// A share link was opened (its code): the notice reads it, then offers to apply its
+    /// results once the learner confirms, or says that it could not be read.
+    Shared(String),
     /// A new version of the app is ready.
     Update,
     /// A newer version, open in another tab, now owns the saved progress.

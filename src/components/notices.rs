@@ -1,9 +1,21 @@
-//! Banners that tell the learner what happened to their data, and ask before acting.
+//! Banners that tell the learner what happened to their data, and ask before acting. Their code
+//! is a chunk of its own (`notices`), fetched with the first notice: most visits show none, and
+//! every banner's wording, buttons and share-link reading were about 7 KB of the main module's raw
+//! code. Until it is in, and if it cannot come, the notices wait in `Ctx::notices`; a plain banner
+//! says that a message is waiting when the fetch fails.
 
 use crate::content::ui;
+use crate::lazy::{lazy_unit, ready};
 use crate::state::{tr, use_ctx, Notice};
 use crate::store::{codec, Reset};
 use leptos::prelude::*;
+
+lazy_unit!(notices, load_notices, notice_view(notice: Notice) => view! { <NoticeBox notice/> });
+
+/// Fetches the notices' code ahead of need (the idle fetch after start-up, see `views::prefetch`).
+pub async fn load() -> Result<(), crate::lazy::ChunkError> {
+    load_notices().await
+}
 
 /// The notices listed in `Ctx::notices`, each built once and kept while it is listed: a notice that
 /// stays keeps its element (its focus, and no second announcement by a screen reader) when another
@@ -13,19 +25,24 @@ use leptos::prelude::*;
 #[component]
 pub fn Notices() -> impl IntoView {
     let holder = NodeRef::<leptos::html::Div>::new();
-    keep_in(holder, use_ctx().notices);
+    keep_in(holder, use_ctx());
     view! { <div class="notices" node_ref=holder></div> }
 }
 
 /// Mounts each listed notice in `holder`, under an owner of its own (a child of the caller's, so
-/// it reads the app's context), and unmounts and disposes of those no longer listed. (Effects do not
-/// run when the prerender renders natively: prerendered pages have no notices.)
-fn keep_in(holder: NodeRef<leptos::html::Div>, notices: RwSignal<Vec<Notice>>) {
+/// it reads the app's context), and unmounts and disposes of those no longer listed. The first
+/// notice fetches their code (`fetch_code`); they are drawn once it is in. (Effects do not run
+/// when the prerender renders natively: prerendered pages have no notices.)
+fn keep_in(holder: NodeRef<leptos::html::Div>, ctx: crate::state::Ctx) {
     use leptos::tachys::view::{Mountable, Render};
     let parent = Owner::current().expect("called in a component");
     let mut shown: Vec<(Notice, Owner, Box<dyn Mountable>)> = vec![];
+    // The notices' code is in (set by `fetch_code`, asked for once).
+    let code = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    #[cfg(target_arch = "wasm32")]
+    let mut asked = false;
     crate::state::effect(move |_| {
-        let (Some(el), list) = (holder.get(), notices.get()) else {
+        let (Some(el), list) = (holder.get(), ctx.notices.get()) else {
             return;
         };
         shown.retain_mut(|(n, owner, state)| {
@@ -36,17 +53,57 @@ fn keep_in(holder: NodeRef<leptos::html::Div>, notices: RwSignal<Vec<Notice>>) {
             }
             keep
         });
+        if list.is_empty() {
+            return;
+        }
+        if !code.get() {
+            #[cfg(target_arch = "wasm32")]
+            if !std::mem::replace(&mut asked, true) {
+                leptos::task::spawn_local(fetch_code(ctx.lang, code, el));
+            }
+            return;
+        }
         for n in list {
             if shown.iter().any(|(m, _, _)| *m == n) {
                 continue;
             }
             let owner = parent.child();
-            let notice = n.clone();
-            let mut state = owner.with(|| view! { <NoticeBox notice/> }.into_view().build());
+            let built = owner.with(|| {
+                ready(notice_view(n.clone()))
+                    .and_then(Result::ok)
+                    .map(|view| view.build())
+            });
+            let Some(mut state) = built else { continue };
             state.mount(&el, None);
             shown.push((n, owner, Box::new(state)));
         }
     });
+}
+
+/// Fetches the notices' code, again after 2, 4, 8, 16 and 32 seconds and whenever the browser is
+/// back online, until it comes. Meanwhile, once a fetch has failed, a plain banner in `el` says
+/// that a message waits (its text is in the interface pack, there from the start); it goes when
+/// the notices are drawn.
+#[cfg(target_arch = "wasm32")]
+async fn fetch_code(
+    lang: RwSignal<crate::i18n::Lang>,
+    code: RwSignal<bool>,
+    el: web_sys::HtmlDivElement,
+) {
+    use crate::platform::dom;
+    let mut wait = Some(2000);
+    let mut banner = None;
+    while load_notices().await.is_err() {
+        if banner.is_none() {
+            banner = dom::plain_notice(&el, ui::NOTICES_WAITING.get(lang.get_untracked()));
+        }
+        dom::online_or(wait).await;
+        wait = wait.map(|w| w * 2).filter(|w| *w <= 32_000);
+    }
+    if let Some(b) = banner {
+        b.remove();
+    }
+    code.set(true);
 }
 
 #[component]
@@ -54,6 +111,12 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
     let ctx = use_ctx();
     let lang = ctx.lang;
     let n = notice.clone();
+    // A share link's results, read once (`None`: it could not be read).
+    let shared = match &notice {
+        Notice::Shared(code) => codec::decode(code).ok(),
+        _ => None,
+    };
+    let unread = matches!(notice, Notice::Shared(_)) && shared.is_none();
     let dismiss = move |_| ctx.dismiss(&n);
     let message = {
         let notice = notice.clone();
@@ -79,8 +142,8 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                     parts.join(" ")
                 }
                 Notice::NoStorage => ui::NO_STORAGE.get(l).to_string(),
+                Notice::Shared(_) if unread => ui::SHARE_BAD.get(l).to_string(),
                 Notice::Shared(_) => ui::SHARE_OFFER.get(l).to_string(),
-                Notice::BadShare => ui::SHARE_BAD.get(l).to_string(),
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
@@ -112,8 +175,8 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
         }
     };
     // One button view for every action (five erased views before: about 1 KB of brotli code).
-    let action: Option<(crate::content::Text, Box<dyn Fn()>)> = match notice.clone() {
-        Notice::Shared(shared) => {
+    let action: Option<(crate::content::Text, Box<dyn Fn()>)> = match (notice.clone(), shared) {
+        (Notice::Shared(_), Some(shared)) => {
             let n = notice.clone();
             let apply = move || {
                 ctx.progress.update(|p| codec::merge(p, shared.clone()));
@@ -122,17 +185,17 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             };
             Some((ui::SHARE_APPLY, Box::new(apply)))
         }
-        Notice::Update => Some((
+        (Notice::Update, _) => Some((
             ui::UPDATE_ACCEPT,
             Box::new(crate::platform::sw::accept_update),
         )),
-        Notice::NewerElsewhere | Notice::LmsLoad => {
+        (Notice::NewerElsewhere | Notice::LmsLoad, _) => {
             Some((ui::RELOAD, Box::new(crate::platform::sw::reload)))
         }
-        Notice::ScreenFailed => {
+        (Notice::ScreenFailed, _) => {
             Some((ui::RETRY, Box::new(move || ctx.attempt.update(|n| *n += 1))))
         }
-        Notice::Cmi5Leave | Notice::Cmi5Ended => {
+        (Notice::Cmi5Leave | Notice::Cmi5Ended, _) => {
             Some((ui::CMI5_LEAVE, Box::new(crate::platform::cmi5::leave)))
         }
         _ => None,
@@ -140,18 +203,18 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
     let action = action.map(|(label, run)| {
         view! { <button type="button" class="primary" on:click=move |_| run()>{tr(label)}</button> }
     });
-    let role = if matches!(
-        notice,
-        Notice::Reset(_)
-            | Notice::BadShare
-            | Notice::Lms(_)
-            | Notice::LmsCallFailed(_)
-            | Notice::LrsRefused(_)
-            | Notice::LmsLoad
-            | Notice::ScreenFailed
-            | Notice::LangFailed
-            | Notice::PresentFailed
-    ) {
+    let role = if unread
+        || matches!(
+            notice,
+            Notice::Reset(_)
+                | Notice::Lms(_)
+                | Notice::LmsCallFailed(_)
+                | Notice::LrsRefused(_)
+                | Notice::LmsLoad
+                | Notice::ScreenFailed
+                | Notice::LangFailed
+                | Notice::PresentFailed
+        ) {
         "alert"
     } else {
         "status"

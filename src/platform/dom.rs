@@ -194,6 +194,19 @@ mod web {
         }
     }
 
+    /// A banner of plain text at the end of `holder`, for when the notices' own code cannot come
+    /// (see `components::notices`); the caller removes it.
+    pub fn plain_notice(holder: &web_sys::Element, text: &str) -> Option<web_sys::Element> {
+        let el = document().create_element("div").ok()?;
+        el.set_class_name("notice");
+        _ = el.set_attribute("role", "status");
+        let p = document().create_element("p").ok()?;
+        p.set_text_content(Some(text));
+        _ = el.append_child(&p);
+        _ = holder.append_child(&el);
+        Some(el)
+    }
+
     /// Shows the prerendered page's "could not load" message (see `prerender::page`).
     pub fn show_load_failed() {
         if let Some(el) = document().get_element_by_id("load-failed") {

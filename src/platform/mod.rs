@@ -81,28 +81,6 @@ pub fn effects(ctx: Ctx) {
             }
         }
     });
-    // The embedding page hears of what it is told (counts, score), only when that changes: not
-    // at every keystroke of a note.
-    let summary = Memo::new(move |_| {
-        ctx.progress.with(|p| {
-            (
-                p.visited_count(),
-                p.rated_count(),
-                p.quiz_score(),
-                p.all_screens_visited(),
-                p.answers.len(),
-            )
-        })
-    });
-    crate::state::effect(move |_| {
-        // Read, not only tracked: `track` subscribes to a memo without running it, so a memo
-        // never read has no sources and never changes (this effect then ran once, at start).
-        summary.with(|_| ());
-        embed::on_progress(&ctx);
-        // A cmi5 statement may be due (completed, passed, failed).
-        cmi5::on_progress();
-    });
-
     // Another tab changed the progress: take its version.
     storage::on_change(store::KEY, move |raw| {
         let loaded = store::load(raw.as_deref());
@@ -169,8 +147,8 @@ pub fn effects(ctx: Ctx) {
     });
 }
 
-/// What starts once the app is live: the service worker, the embedding page's messages, and an
-/// LMS's runtime. A chunk of its own (`late`), fetched right after the page goes live: none of
+/// What starts once the app is live: the service worker, the embedding page's messages, an LMS's
+/// runtime, and what they are told as progress changes. A chunk of its own (`late`), fetched right after the page goes live: none of
 /// it is needed to show the first screen or answer a click, so its code (about 7 KB of raw wasm:
 /// cmi5's launch parsing, the embed bridge, the worker's registration) left the main module.
 #[cfg(target_arch = "wasm32")]
@@ -185,5 +163,28 @@ fn late_start(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
     } else {
         scorm::start(ctx);
     }
+    // The embedding page hears of what it is told (counts, score), only when that changes: not
+    // at every keystroke of a note.
+    use leptos::prelude::*;
+    let summary = Memo::new(move |_| {
+        ctx.progress.with(|p| {
+            (
+                p.visited_count(),
+                p.rated_count(),
+                p.quiz_score(),
+                p.all_screens_visited(),
+                p.answers.len(),
+            )
+        })
+    });
+    crate::state::effect(move |_| {
+        // Read, not only tracked: `track` subscribes to a memo without running it, so a memo
+        // never read has no sources and never changes (this effect then ran once, at start).
+        summary.with(|_| ());
+        embed::on_progress(&ctx);
+        // A cmi5 statement may be due (completed, passed, failed).
+        cmi5::on_progress();
+    });
+
     Ok(())
 }

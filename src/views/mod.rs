@@ -93,16 +93,19 @@ pub async fn prefetch() {
     if !crate::platform::dom::warm_chunks().await {
         return;
     }
-    // Then each screen's own chunk, presenter mode's (a trainer's button, on every screen), and
-    // last the debrief's reading (its screen also asks for it once shown).
+    // Then the notices' code (a message due later, with the connection gone, still shows), each
+    // screen's own chunk, presenter mode's (a trainer's button, on every screen), and last the
+    // debrief's reading (its screen also asks for it once shown).
     #[cfg(target_arch = "wasm32")]
     {
         enum Unit {
+            Notices,
             Screen(Route),
             Presenter,
             DebriefReading,
         }
         for unit in [
+            Unit::Notices,
             Unit::Screen(Route::Home),
             Unit::Screen(Route::Phases(None)),
             Unit::Screen(Route::Framework("")),
@@ -124,6 +127,7 @@ pub async fn prefetch() {
                 return;
             }
             let loaded = match unit {
+                Unit::Notices => crate::components::notices::load().await,
                 Unit::Screen(route) => load(route).await,
                 Unit::Presenter => crate::components::presenter::load().await,
                 Unit::DebriefReading => debrief::preload().await,

@@ -2,7 +2,7 @@
 // when the screen is first shown. A chunk that cannot be fetched never takes the app down.
 import fs from "node:fs";
 import path from "node:path";
-import { test, assert, assertEqual, open, workerActivated, DIST } from "./harness.mjs";
+import { test, assert, assertEqual, open, guard, workerActivated, DIST } from "./harness.mjs";
 
 const manifest = () => JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
 /** The requests a page makes for wasm, by file name. */
@@ -165,6 +165,40 @@ test("two notices: each keeps its own element while the other comes and goes (fo
   assert(await failed.evaluate((n) => n.__second === true), "the notice left is the same element, not the first one's element rewritten");
   assertEqual(await failed.textContent(), said);
   expectFetchErrors(problems);
+}, { allowFailedRequests: true });
+
+test("the notices' code is a chunk of its own, fetched with the first notice; if it cannot come, a plain banner says a message waits, and it shows once back online", async ({ page, browser, base, problems }) => {
+  const m = manifest();
+  assert(m.chunks.notices, "the manifest lists the notices' chunk");
+  // Not fetched before a page with no notice is live.
+  await open(page, base);
+  assert(!(await wasmBeforeLive(page)).includes(m.chunks.notices.file), "no notices' code before a page without notices is live");
+  // Storage blocked: a notice from the start, its code refused (no worker: its cache would answer).
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const p2 = await context.newPage();
+  const problems2 = guard(p2, { allowFailedRequests: true });
+  await p2.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("blocked", "SecurityError"); } });
+  });
+  let block = true;
+  await p2.route((u) => u.pathname.endsWith(m.chunks.notices.file), (r) => (block ? r.abort() : r.continue()));
+  await p2.goto(base);
+  await p2.waitForSelector("html[data-ready]", { timeout: 20000 });
+  const banner = p2.locator(".notice", { hasText: "attend de s'afficher" });
+  await banner.waitFor({ timeout: 10000 });
+  assertEqual(await banner.getAttribute("role"), "status", "the waiting banner is a status");
+  assertEqual(await p2.locator(".notice", { hasText: "stockage bloqué" }).count(), 0, "the storage notice waits for its code");
+  // The app answers meanwhile.
+  await p2.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await p2.locator("main h1", { hasText: "Quiz" }).waitFor();
+  // Back online: the notice comes, the banner goes.
+  block = false;
+  await p2.evaluate(() => dispatchEvent(new Event("online")));
+  await p2.locator(".notice", { hasText: "stockage bloqué" }).waitFor({ timeout: 10000 });
+  await banner.waitFor({ state: "detached", timeout: 5000 });
+  await context.close();
+  expectFetchErrors(problems2);
+  assertEqual(problems2.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
 }, { allowFailedRequests: true });
 
 test("each chunk stays within its size budget (brotli, tests/budget.json)", async () => {
