@@ -202,13 +202,18 @@ impl Ctx {
     /// Shows a language once the text of the screen shown is there in it: at once when it is,
     /// otherwise after fetching it (the first switch to it); then runs `then`. If it cannot be
     /// fetched, the language shown stays and a notice says why. (With presenter mode open, every
-    /// framework's text: its slides show them all; see also `more_text`.)
+    /// framework's text: its slides show them all; see also `more_text`. With a notice shown,
+    /// the notices' words.)
     pub fn show_lang(self, l: Lang, then: impl FnOnce(Ctx) + 'static) {
-        let packs = if self.presenting.get_untracked() {
+        let mut packs = if self.presenting.get_untracked() {
             crate::content::tables::ALL
         } else {
             self.route.get_untracked().text_packs() | self.more_text.get_untracked()
         };
+        // The notices shown, in their own pack.
+        if self.notices.with_untracked(|n| !n.is_empty()) {
+            packs |= 1 << crate::content::tables::NOTICES_PACK;
+        }
         if !platform::text::has(l, packs) {
             leptos::task::spawn_local(async move {
                 match platform::text::load(l, packs).await {

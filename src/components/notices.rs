@@ -1,8 +1,9 @@
 //! Banners that tell the learner what happened to their data, and ask before acting. Their code
-//! is a chunk of its own (`notices`), fetched with the first notice: most visits show none, and
-//! every banner's wording, buttons and share-link reading were about 7 KB of the main module's raw
-//! code. Until it is in, and if it cannot come, the notices wait in `Ctx::notices`; a plain banner
-//! says that a message is waiting when the fetch fails.
+//! is a chunk of its own (`notices`), and their wording a text pack of its own (`NOTICES_PACK`),
+//! both fetched with the first notice: most visits show none, and every banner's buttons and
+//! share-link reading were about 7 KB of the main module's raw code, their words 2.7 KB of French
+//! on every page. Until both are in, and if they cannot come, the notices wait in `Ctx::notices`;
+//! a plain banner says that a message is waiting when the fetch fails.
 
 use crate::content::ui;
 use crate::lazy::{lazy_unit, ready};
@@ -31,16 +32,17 @@ pub fn Notices() -> impl IntoView {
 
 /// Mounts each listed notice in `holder`, under an owner of its own (a child of the caller's, so
 /// it reads the app's context), and unmounts and disposes of those no longer listed. The first
-/// notice fetches their code (`fetch_code`); they are drawn once it is in. (Effects do not run
-/// when the prerender renders natively: prerendered pages have no notices.)
+/// notice fetches their code and their words in the language shown (`fetch`), as does the first
+/// one after a switch to a language whose words are not in yet; they are drawn once both are.
+/// (Effects do not run when the prerender renders natively: prerendered pages have no notices.)
 fn keep_in(holder: NodeRef<leptos::html::Div>, ctx: crate::state::Ctx) {
     use leptos::tachys::view::{Mountable, Render};
     let parent = Owner::current().expect("called in a component");
     let mut shown: Vec<(Notice, Owner, Box<dyn Mountable>)> = vec![];
-    // The notices' code is in (set by `fetch_code`, asked for once).
-    let code = RwSignal::new(cfg!(not(target_arch = "wasm32")));
+    // Their code is in (a fetch of it and of their words came, see `fetch`); the language last
+    // asked for.
     #[cfg(target_arch = "wasm32")]
-    let mut asked = false;
+    let (came, mut asked) = (RwSignal::new(false), None);
     crate::state::effect(move |_| {
         let (Some(el), list) = (holder.get(), ctx.notices.get()) else {
             return;
@@ -56,12 +58,17 @@ fn keep_in(holder: NodeRef<leptos::html::Div>, ctx: crate::state::Ctx) {
         if list.is_empty() {
             return;
         }
-        if !code.get() {
-            #[cfg(target_arch = "wasm32")]
-            if !std::mem::replace(&mut asked, true) {
-                leptos::task::spawn_local(fetch_code(ctx.lang, code, el));
+        #[cfg(target_arch = "wasm32")]
+        {
+            let lang = ctx.lang.get();
+            if !(came.get()
+                && crate::platform::text::has(lang, 1 << crate::content::tables::NOTICES_PACK))
+            {
+                if asked.replace(lang) != Some(lang) {
+                    leptos::task::spawn_local(fetch(lang, came, el));
+                }
+                return;
             }
-            return;
         }
         for n in list {
             if shown.iter().any(|(m, _, _)| *m == n) {
@@ -80,22 +87,26 @@ fn keep_in(holder: NodeRef<leptos::html::Div>, ctx: crate::state::Ctx) {
     });
 }
 
-/// Fetches the notices' code, again after 2, 4, 8, 16 and 32 seconds and whenever the browser is
-/// back online, until it comes. Meanwhile, once a fetch has failed, a plain banner in `el` says
-/// that a message waits (its text is in the interface pack, there from the start); it goes when
-/// the notices are drawn.
+/// Fetches the notices' code and their words in `lang`, side by side, again after 2, 4, 8, 16
+/// and 32 seconds and whenever the browser is back online, until both come. Meanwhile, once a
+/// fetch has failed, a plain banner in `el` says that a message waits (its words are in pack 0,
+/// there from the start); it goes when the notices are drawn.
 #[cfg(target_arch = "wasm32")]
-async fn fetch_code(
-    lang: RwSignal<crate::i18n::Lang>,
-    code: RwSignal<bool>,
-    el: web_sys::HtmlDivElement,
-) {
-    use crate::platform::dom;
+async fn fetch(lang: crate::i18n::Lang, came: RwSignal<bool>, el: web_sys::HtmlDivElement) {
+    use crate::platform::{dom, text};
     let mut wait = Some(2000);
     let mut banner = None;
-    while load_notices().await.is_err() {
+    loop {
+        let (code, words) = futures::future::join(
+            load(),
+            text::load(lang, 1 << crate::content::tables::NOTICES_PACK),
+        )
+        .await;
+        if code.is_ok() && words.is_ok() {
+            break;
+        }
         if banner.is_none() {
-            banner = dom::plain_notice(&el, ui::NOTICES_WAITING.get(lang.get_untracked()));
+            banner = dom::notices_waiting(&el, lang);
         }
         dom::online_or(wait).await;
         wait = wait.map(|w| w * 2).filter(|w| *w <= 32_000);
@@ -103,7 +114,7 @@ async fn fetch_code(
     if let Some(b) = banner {
         b.remove();
     }
-    code.set(true);
+    came.set(true);
 }
 
 #[component]

@@ -3,7 +3,8 @@
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of framework
 //! k's texts, what only its screen shows; then every checklist item's name (`ITEMS_PACK`:
 //! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
-//! (`QUESTIONS_PACK`), the interface strings only the tool screens use, with the chronology's
+//! (`QUESTIONS_PACK`), the notices' wording (`NOTICES_PACK`, fetched with their code, see
+//! `components::notices`), the interface strings only the tool screens use, with the chronology's
 //! events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`), and last those only the debrief uses
 //! (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
@@ -13,7 +14,7 @@
 
 use crate::i18n::Lang;
 
-pub use super::{ITEMS_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS};
+pub use super::{ITEMS_PACK, NOTICES_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS};
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
 /// quiz, progress, debrief) and presenter mode show, with the chronology's events.
@@ -143,8 +144,8 @@ mod tests {
     fn each_pack_holds_every_text_at_its_id() {
         for t in ui::ALL {
             assert!(
-                [0, TOOLS_PACK, DEBRIEF_PACK].contains(&pack_of(t.id)),
-                "the interface is in pack 0, the tools' pack or the debrief's"
+                [0, NOTICES_PACK, TOOLS_PACK, DEBRIEF_PACK].contains(&pack_of(t.id)),
+                "the interface is in pack 0, the notices' pack, the tools' or the debrief's"
             );
             assert_eq!(read(Lang::Fr, *t), t.fr);
             assert_eq!(read(Lang::En, *t), t.en);
@@ -185,15 +186,32 @@ mod tests {
     }
 
     #[test]
+    fn the_notices_wording_has_a_pack_of_its_own() {
+        // Every notice's words: fetched with the notices' code, on no page before.
+        for t in [
+            ui::LATE_WAITING,
+            ui::SCREEN_FAILED,
+            ui::SHARE_OFFER,
+            ui::RETRY,
+            ui::DISMISS,
+        ] {
+            assert_eq!(pack_of(t.id), NOTICES_PACK, "{}", t.en);
+        }
+        assert_eq!(
+            pack_of(ui::NOTICES_WAITING.id),
+            0,
+            "the banner shown when they cannot come"
+        );
+        assert_eq!(pack_of(ui::NOTES_KEPT_HERE.one.id), NOTICES_PACK);
+        assert!(!crate::route::Route::all()
+            .iter()
+            .any(|r| r.text_packs() & 1 << NOTICES_PACK != 0));
+    }
+
+    #[test]
     fn the_tool_screens_interface_has_a_pack_of_its_own() {
         // Shown on every screen, or on the home screen (which names the tool screens): pack 0.
-        for t in [
-            ui::APP_NAME,
-            ui::HOME_LEAD,
-            ui::RETRY,
-            ui::LATE_WAITING,
-            ui::QUIZ_TITLE,
-        ] {
+        for t in [ui::APP_NAME, ui::HOME_LEAD, ui::QUIZ_TITLE] {
             assert_eq!(pack_of(t.id), 0, "{}", t.en);
         }
         // Written in the tool screens' files only: their own pack; in the debrief's alone, the
@@ -217,12 +235,19 @@ mod tests {
         assert!(tools > 40, "the tools' pack holds {tools} interface texts");
         let frameworks = crate::content::FRAMEWORKS.len();
         assert_eq!(
-            (ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK, DEBRIEF_PACK),
+            (
+                ITEMS_PACK,
+                QUESTIONS_PACK,
+                NOTICES_PACK,
+                TOOLS_PACK,
+                DEBRIEF_PACK
+            ),
             (
                 frameworks + 1,
                 frameworks + 2,
                 frameworks + 3,
-                frameworks + 4
+                frameworks + 4,
+                frameworks + 5
             )
         );
         assert!(

@@ -194,9 +194,13 @@ mod web {
         }
     }
 
-    /// A banner of plain text at the end of `holder`, for when the notices' own code cannot come
-    /// (see `components::notices`); the caller removes it.
-    pub fn plain_notice(holder: &web_sys::Element, text: &str) -> Option<web_sys::Element> {
+    /// A banner of plain text at the end of `holder`, saying that a message waits, for when the
+    /// notices' own code or words cannot come (see `components::notices`); the caller removes it.
+    pub fn notices_waiting(
+        holder: &web_sys::Element,
+        lang: crate::i18n::Lang,
+    ) -> Option<web_sys::Element> {
+        let text = crate::content::ui::NOTICES_WAITING.get(lang);
         let el = document().create_element("div").ok()?;
         el.set_class_name("notice");
         _ = el.set_attribute("role", "status");

@@ -196,6 +196,9 @@ test("the notices' code is a chunk of its own, fetched with the first notice; if
   await p2.evaluate(() => dispatchEvent(new Event("online")));
   await p2.locator(".notice", { hasText: "stockage bloqué" }).waitFor({ timeout: 10000 });
   await banner.waitFor({ state: "detached", timeout: 5000 });
+  // Their words are a pack of their own, in each language: the switch brings the English ones.
+  await p2.getByRole("button", { name: "English" }).first().click();
+  await p2.locator(".notice", { hasText: "storage blocked" }).waitFor({ timeout: 10000 });
   await context.close();
   expectFetchErrors(problems2);
   assertEqual(problems2.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
