@@ -63,6 +63,47 @@ if (ids.length === 0) {
 }
 for (const id of ids) if (!fs.existsSync(path.join(pkg, `chunk_${id}.wasm`))) throw new Error(`merge-chunks: chunk_${id}.wasm missing`);
 
+// Each screen's first-load bundle (first_<screen>.wasm): its own code and every shared chunk it
+// needs, in one module. A page's first screen loads it in place of its split chunk and shared
+// chunks (the page names it: `data-first`, see src/prerender.rs): one request, one brotli stream
+// and one instantiation, and none of the code the groups below add for other screens (the quiz's
+// page: 23.9 KB brotli in 6 files, 17.6 in one). The screens opened after it load the groups as
+// before; a group the bundle holds whole is not fetched again (`__reperes_cover`), and one it
+// holds in part is: its functions and constants then go into the same table slots and memory
+// addresses a second time, the same code and the same bytes. That holds because the shared chunks
+// a group holds with others write only read-only data (checked below against the linker's layout)
+// and their own table slots. Not for the split points no page starts with (an LMS's launch, the
+// unit started once the app is live, presenter mode, the debrief's figures, the notices).
+const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read", "notices"]);
+const deps = {};
+for (const m of loader.matchAll(splitRe)) deps[m[2]] = [...m[3].matchAll(/__chunk_(\d+)/g)].map((x) => +x[1]);
+const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));
+// What each module writes into memory when it loads, checked against the linker's layout (read in
+// cargo's output, whose name section names its segments): a shared chunk writes read-only data
+// (the same bytes each time) and zeros where memory already holds zeros (`.bss`: those segments are
+// emptied here, so that no load can reset a static its code has changed since). Anything else in
+// a shared chunk that a bundle holds (`.data`: a static with a starting value, such as a split
+// point's loader state) would be written again by a second load: such a chunk stays a group of its
+// own (`alone`), which a bundle that holds it holds whole, and the build checks that below. A
+// shared chunk no bundle holds may write it (only its group loads it, once), and so may a screen's
+// own chunk: the bundle stands in for it, and it is loaded once either way.
+const layout = Object.fromEntries(dataSegments(fs.readFileSync(raw)).map((d) => [d.name, d]));
+if (!layout[".rodata"] || !layout[".bss"]) throw new Error(`merge-chunks: ${raw} names no .rodata or .bss segment`);
+const inside = (d, seg) => d.offset >= seg.offset && d.offset + d.size <= seg.offset + seg.size;
+let emptied = 0;
+const inBundle = new Set(firsts.flatMap((s) => deps[s]));
+// The shared chunks that a bundle holds and that write more than read-only data: each stays a
+// group of its own, so that a bundle that holds it holds its group whole and no second load comes.
+const alone = new Set();
+for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f))) {
+  const file = path.join(pkg, f);
+  const bss = layout[".bss"];
+  const out = withoutZeroSegments(fs.readFileSync(file), bss.offset, bss.offset + bss.size);
+  fs.writeFileSync(file, out.module);
+  emptied += out.emptied;
+  const id = +f.slice(6, -5);
+  if (f.startsWith("chunk_") && inBundle.has(id) && dataSegments(out.module).some((d) => d.size > 0 && !inside(d, layout[".rodata"]))) alone.add(id);
+}
 // The greedy grouping. Deterministic: ties go to the first pair in id order.
 const w = (splits, by = weight) => splits.reduce((a, s) => a + by(s), 0);
 let groups = ids.map((id) => ({ ids: [id], raw: fs.statSync(path.join(pkg, `chunk_${id}.wasm`)).size, users: users[id] }));
@@ -71,6 +112,7 @@ for (;;) {
   for (let i = 0; i < groups.length; i++)
     for (let j = i + 1; j < groups.length; j++) {
       const [g, h] = [groups[i], groups[j]];
+      if ([...g.ids, ...h.ids].some((id) => alone.has(id))) continue;
       const both = [...g.users].filter((s) => h.users.has(s));
       if (both.length === 0) continue;
       const gain =
@@ -128,45 +170,9 @@ function merge(files, out) {
   run("wasm-opt", ["-Oz", ...FEATURES, path.join(tmp, "merged.wat"), "-o", path.join(pkg, out)]);
 }
 
-// Each screen's first-load bundle (first_<screen>.wasm): its own code and every shared chunk it
-// needs, in one module. A page's first screen loads it in place of its split chunk and shared
-// chunks (the page names it: `data-first`, see src/prerender.rs): one request, one brotli stream
-// and one instantiation, and none of the code the groups below add for other screens (the quiz's
-// page: 23.9 KB brotli in 6 files, 17.6 in one). The screens opened after it load the groups as
-// before; a group the bundle holds whole is not fetched again (`__reperes_cover`), and one it
-// holds in part is: its functions and constants then go into the same table slots and memory
-// addresses a second time, the same code and the same bytes. That holds because the shared chunks
-// write only read-only data (checked below against the linker's layout) and their own table
-// slots. Not for the split points no page starts with (an LMS's launch, the
-// unit started once the app is live, presenter mode, the debrief's figures, the notices).
-const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read", "notices"]);
-const deps = {};
-for (const m of loader.matchAll(splitRe)) deps[m[2]] = [...m[3].matchAll(/__chunk_(\d+)/g)].map((x) => +x[1]);
-const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));
-// What each module writes into memory when it loads, checked against the linker's layout (read in
-// cargo's output, whose name section names its segments): a shared chunk writes read-only data
-// (the same bytes each time) and zeros where memory already holds zeros (`.bss`: those segments are
-// emptied here, so that no load can reset a static its code has changed since). Anything else in
-// a shared chunk that a bundle holds (`.data`, a static with a starting value) would be written
-// again by a second load: the build stops. A shared chunk no bundle holds may (only its group
-// loads it, once), and so may a screen's own chunk: the bundle stands in for it, and it is loaded
-// once either way.
-const layout = Object.fromEntries(dataSegments(fs.readFileSync(raw)).map((d) => [d.name, d]));
-if (!layout[".rodata"] || !layout[".bss"]) throw new Error(`merge-chunks: ${raw} names no .rodata or .bss segment`);
-const inside = (d, seg) => d.offset >= seg.offset && d.offset + d.size <= seg.offset + seg.size;
-let emptied = 0;
-const inBundle = new Set(firsts.flatMap((s) => deps[s]));
-for (const f of fs.readdirSync(pkg).filter((f) => /^(split|chunk)_\w+\.wasm$/.test(f))) {
-  const file = path.join(pkg, f);
-  const bss = layout[".bss"];
-  const out = withoutZeroSegments(fs.readFileSync(file), bss.offset, bss.offset + bss.size);
-  fs.writeFileSync(file, out.module);
-  emptied += out.emptied;
-  if (f.startsWith("chunk_") && inBundle.has(+f.slice(6, -5)))
-    for (const d of dataSegments(out.module))
-      if (d.size > 0 && !inside(d, layout[".rodata"]))
-        throw new Error(`merge-chunks: ${f} writes ${d.size} bytes at ${d.offset}, outside the read-only data: a second load could undo a change`);
-}
+for (const id of alone)
+  if (groups.find((g) => g.ids.includes(id)).ids.length !== 1)
+    throw new Error(`merge-chunks: chunk_${id}.wasm writes outside the read-only data and shares its group: a second load could undo a change`);
 for (const s of firsts) merge([`split_${s}.wasm`, ...deps[s].map((id) => `chunk_${id}.wasm`)], `first_${s}.wasm`);
 
 // One module per group.
@@ -244,4 +250,4 @@ const __reperes_bundle = (groups) => {
 ` +
   loader.slice(firstLine);
 fs.writeFileSync(loaderPath, loader);
-console.log(`merge-chunks: ${ids.length} shared chunks into ${groups.length} (${groups.map((g) => g.ids.length).join(" ")}); first-load bundles for ${firsts.join(", ")}; ${emptied} zero segments emptied`);
+console.log(`merge-chunks: ${ids.length} shared chunks into ${groups.length} (${groups.map((g) => g.ids.length).join(" ")}); first-load bundles for ${firsts.join(", ")}; ${emptied} zero segments emptied; ${alone.size} chunks with data of their own kept alone`);

@@ -77,8 +77,7 @@ pub fn start() {
         stage,
     };
     let first = views::screen_key(boot.route);
-    let shown = boot.lang;
-    let lang = shown.get_untracked();
+    let lang = boot.lang.get_untracked();
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
         // The prerendered page stays, readable, and says that the interactive part could not
@@ -150,29 +149,8 @@ pub fn start() {
         dom::mark("reperes-live");
         // For tests and embedders: the live app is in place.
         dom::set_html_attr("data-ready", "1");
-        // Then the other screens' text and code, in idle moments (not offline: nothing new can
-        // come). One text pack per idle moment: a request costs the page a few milliseconds of
-        // its main thread at CPU 4x, and the six asked for at once made one task of 33 to 65 ms
-        // just after the app went live (fast profile, trace; session 16).
-        if web_sys::window().is_some_and(|w| w.navigator().on_line()) {
-            let mut all_in = true;
-            for pack in 0..content::tables::TEXT_PACKS {
-                if platform::text::has(shown.get_untracked(), 1 << pack) {
-                    continue;
-                }
-                dom::idle().await;
-                if platform::text::load(shown.get_untracked(), 1 << pack)
-                    .await
-                    .is_err()
-                {
-                    all_in = false;
-                    break;
-                }
-            }
-            if all_in {
-                views::prefetch().await;
-            }
-        }
+        // Then the rest, from the late chunk (`platform::late_start`): what starts once the app is
+        // live, then the other screens' text and code in idle moments (`views::prefetch`).
     });
 }
 

@@ -148,9 +148,11 @@ pub fn effects(ctx: Ctx) {
 }
 
 /// What starts once the app is live: the service worker, the embedding page's messages, an LMS's
-/// runtime, and what they are told as progress changes. A chunk of its own (`late`), fetched right after the page goes live: none of
-/// it is needed to show the first screen or answer a click, so its code (about 7 KB of raw wasm:
-/// cmi5's launch parsing, the embed bridge, the worker's registration) left the main module.
+/// runtime, what they are told as progress changes, and the idle fetch of the other screens' text
+/// and code (`views::prefetch`). A chunk of its own (`late`), fetched right after the page goes
+/// live: none of it is needed to show the first screen or answer a click, so its code (about 7 KB
+/// of raw wasm: cmi5's launch parsing, the embed bridge, the worker's registration; then about 2
+/// KB more) left the main module.
 #[cfg(target_arch = "wasm32")]
 #[leptos::wasm_split::wasm_split(late, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn late_start(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
@@ -185,6 +187,6 @@ fn late_start(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
         // A cmi5 statement may be due (completed, passed, failed).
         cmi5::on_progress();
     });
-
+    leptos::task::spawn_local(crate::views::prefetch(ctx.lang));
     Ok(())
 }

@@ -81,12 +81,32 @@ pub async fn fetch(route: Route, lang: crate::i18n::Lang) -> bool {
     code.is_ok() && text.is_ok()
 }
 
-/// Once the app is live, fetches the code of every other screen, one at a time in idle moments,
-/// so that a click to any of them paints at once instead of waiting for its chunks (the service
-/// worker precaches the same files anyway, so nothing more travels). Stops at the first failure
-/// (offline, a dropped connection): a screen opened later loads, or says why, on its own; and
-/// when a new version is waiting.
-pub async fn prefetch() {
+/// Once the app is live (started by `platform::late_start`), fetches the text of every other
+/// screen in the language shown, then the code of every other screen, one file at a time in idle
+/// moments, so that a click to any of them paints at once instead of waiting for its chunks (the
+/// service worker precaches the same files anyway, so nothing more travels). Not offline: nothing
+/// new can come. Stops at the first failure (a dropped connection): a screen opened later loads,
+/// or says why, on its own; and when a new version is waiting.
+pub async fn prefetch(lang: RwSignal<crate::i18n::Lang>) {
+    #[cfg(target_arch = "wasm32")]
+    if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
+        return;
+    }
+    // One text pack per idle moment: a request costs the page a few milliseconds of its main
+    // thread at CPU 4x, and the six asked for at once made one task of 33 to 65 ms just after the
+    // app went live (fast profile, trace; session 16).
+    #[cfg(target_arch = "wasm32")]
+    for pack in 0..crate::content::tables::TEXT_PACKS {
+        use crate::platform::{dom, text};
+        if text::has(lang.get_untracked(), 1 << pack) {
+            continue;
+        }
+        dom::idle().await;
+        if text::load(lang.get_untracked(), 1 << pack).await.is_err() {
+            return;
+        }
+    }
+    let _ = lang;
     // First the code shared by several screens, one chunk per idle moment (the loader's own walk):
     // a screen's load fetches all its shared chunks in one task, too long a task to run unasked.
     #[cfg(target_arch = "wasm32")]

@@ -141,10 +141,12 @@ test("presenter mode: big type, keys move, Escape leaves, keys ignored outside i
   const slide = page.locator(".presenter h2");
   const first = await slide.textContent();
   assert(first.includes("usages"), `starts at the current framework: ${first}`);
+  // A slide is drawn in the next frame: waited for (up to 2 s), not read at once.
+  const slideIs = (same) => page.waitForFunction(([t, same]) => (document.querySelector(".presenter h2").textContent === t) === same, [first, same], { timeout: 2000 }).then(() => true, () => false);
   await page.keyboard.press("PageDown");
-  assert((await slide.textContent()) !== first, "PageDown moves");
+  assert(await slideIs(false), "PageDown moves");
   await page.keyboard.press("ArrowLeft");
-  assertEqual(await slide.textContent(), first, "ArrowLeft moves back");
+  assert(await slideIs(true), "ArrowLeft moves back");
   const size = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector(".presenter h2")).fontSize));
   assert(size >= 36, `large type: ${size}px`);
   await page.keyboard.press("Escape");
