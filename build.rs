@@ -66,7 +66,8 @@ pub struct Text {
 /// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles,
 /// the phases, every framework's names); pack 1 + k the rest of framework k's texts, what only its
 /// own screen shows; then the checklist items' names (the self-assessment, progress and the
-/// debrief show them all), the quiz's questions, the notices' wording (`NOTICE_FILES`), the tool
+/// debrief show them all), the quiz's questions, their explanations (shown once a question is
+/// answered: not on a first visit's page), the notices' wording (`NOTICE_FILES`), the tool
 /// screens' own interface (`TOOL_FILES`) with the chronology's events, and last the debrief's own
 /// interface (`DEBRIEF_FILES`). Each pack's strings, in id order, make one file per
 /// language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it. The content
@@ -299,8 +300,8 @@ fn main() {
     }
     check_references(&articles, &frameworks, &phases, &events, &questions);
 
-    // The packs (see TABLE): 0, one per framework, the items' names, the questions, the notices',
-    // the tools', the debrief's.
+    // The packs (see TABLE): 0, one per framework, the items' names, the questions, their
+    // explanations, the notices', the tools', the debrief's.
     let pack_of = |framework: &str| {
         frameworks
             .iter()
@@ -309,7 +310,8 @@ fn main() {
     };
     let items_pack = frameworks.len() + 1;
     let questions_pack = items_pack + 1;
-    let notices_pack = questions_pack + 1;
+    let explain_pack = questions_pack + 1;
+    let notices_pack = explain_pack + 1;
     let tools_pack = notices_pack + 1;
     let debrief_pack = tools_pack + 1;
     PINNED.lock().unwrap().extend(
@@ -318,6 +320,10 @@ fn main() {
             .flat_map(|f| &f.items)
             .map(|i| (pair(&i.name), items_pack)),
     );
+    PINNED
+        .lock()
+        .unwrap()
+        .extend(questions.iter().map(|q| (pair(&q.explain), explain_pack)));
     let ui_table = ui_table(Path::new("content/ui.toml"));
     let tools = keys_only_in(&ui_table, TOOL_FILES);
     let debrief = keys_only_in(&ui_table, DEBRIEF_FILES);
@@ -376,6 +382,7 @@ fn main() {
         out.push_str(&ui);
         writeln!(out, "/// The pack of every checklist item's name.\npub const ITEMS_PACK: usize = {items_pack};").unwrap();
         writeln!(out, "/// The pack of the quiz's questions.\npub const QUESTIONS_PACK: usize = {questions_pack};").unwrap();
+        writeln!(out, "/// The pack of the quiz's explanations, shown once a question is answered.\npub const EXPLAIN_PACK: usize = {explain_pack};").unwrap();
         writeln!(out, "/// The pack of the notices' own text (see `NOTICE_FILES` in build.rs).\npub const NOTICES_PACK: usize = {notices_pack};").unwrap();
         out
     };

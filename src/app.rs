@@ -27,7 +27,7 @@ pub fn App(ctx: Ctx) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             // Its code, and its text in the language shown, side by side.
-            if views::fetch(to, ctx.lang.get_untracked()).await {
+            if views::fetch(ctx, to, ctx.lang.get_untracked()).await {
                 ctx.dismiss(&Notice::ScreenFailed);
                 crate::platform::describe(ctx.route.get_untracked(), ctx.lang.get_untracked());
                 if screen.get_untracked() == to {
@@ -129,7 +129,7 @@ fn warm(ctx: Ctx, ev: &web_sys::Event) {
     let lang = ctx.lang.get_untracked();
     leptos::task::spawn_local(async move {
         // Pointing at it again tries again.
-        if !views::fetch(to, lang).await {
+        if !views::fetch(ctx, to, lang).await {
             LAST.set(None);
         }
     });

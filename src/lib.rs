@@ -119,7 +119,7 @@ pub fn start() {
         dom::next_task().await;
         // 3. The first screen's text (its other packs) and code, side by side (the boot script
         // asked for them when the page started), then the screen.
-        if !views::fetch(first, lang).await {
+        if !views::fetch(ctx, first, lang).await {
             return failed();
         }
         stage.set(Stage::Built);

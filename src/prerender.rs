@@ -635,6 +635,31 @@ mod tests {
     }
 
     #[test]
+    fn an_answered_quiz_shows_its_explanations_and_waits_for_their_pack() {
+        use crate::content::{tables::EXPLAIN_PACK, PACKS_READ, QUESTIONS};
+        let q = &QUESTIONS[0];
+        let mut boot = Boot::prerender(Route::Quiz);
+        boot.progress.answers.insert(q.id.to_string(), q.answer);
+        let ctx = Ctx::new(boot);
+        PACKS_READ.with(|r| r.set(0));
+        let owner = Owner::new();
+        let html = owner.with(|| view! { <App ctx/> }.to_html());
+        let read = PACKS_READ.with(|r| r.get());
+        assert!(
+            html.contains(&escape(q.explain.fr)),
+            "the explanation is shown"
+        );
+        assert_ne!(read & 1 << EXPLAIN_PACK, 0);
+        assert_eq!(
+            read & !ctx.text_packs(Route::Quiz),
+            0,
+            "waits for every pack it shows"
+        );
+        // A first visit's quiz (nothing answered): no explanation, and its pack not waited for.
+        assert_eq!(Route::Quiz.text_packs() & 1 << EXPLAIN_PACK, 0);
+    }
+
+    #[test]
     fn a_selected_phase_renders_its_details() {
         let html = render(Route::Phases(Some("solomo")));
         let p = &PHASES[0];

@@ -25,6 +25,8 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
+    /// The explanation of a quiz answer could not be fetched: the answer waits, still selected.
+    ExplainFailed,
     /// A call to the SCORM API threw (its name, e.g. `SetValue`).
     LmsCallFailed(String),
     /// The cmi5 platform refused the connection: no token from the fetch URL (`None`), or the
@@ -208,7 +210,7 @@ impl Ctx {
         let mut packs = if self.presenting.get_untracked() {
             crate::content::tables::ALL
         } else {
-            self.route.get_untracked().text_packs() | self.more_text.get_untracked()
+            self.text_packs(self.route.get_untracked()) | self.more_text.get_untracked()
         };
         // The notices shown, in their own pack.
         if self.notices.with_untracked(|n| !n.is_empty()) {
@@ -229,6 +231,17 @@ impl Ctx {
         }
         self.lang.set(l);
         then(self);
+    }
+
+    /// The text packs a screen shows to this learner: its route's (`Route::text_packs`), and on
+    /// the quiz, once a question is answered, the explanations (a first visit's page does
+    /// without them; the quiz fetches them when the learner first checks an answer).
+    pub fn text_packs(self, route: Route) -> crate::content::tables::Packs {
+        let mut packs = route.text_packs();
+        if route == Route::Quiz && self.progress.with_untracked(|p| !p.answers.is_empty()) {
+            packs |= 1 << crate::content::tables::EXPLAIN_PACK;
+        }
+        packs
     }
 
     pub fn say(self, text: Text) {

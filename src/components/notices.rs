@@ -175,6 +175,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::LmsLoad => ui::LMS_LOAD.get(l).to_string(),
                 Notice::ScreenFailed => ui::SCREEN_FAILED.get(l).to_string(),
                 Notice::LangFailed => ui::LANG_FAILED.get(l).to_string(),
+                Notice::ExplainFailed => ui::EXPLAIN_FAILED.get(l).to_string(),
                 Notice::PresentFailed => ui::PRESENT_FAILED.get(l).to_string(),
                 Notice::LrsAway => ui::LRS_AWAY.get(l).to_string(),
                 Notice::LateWaiting => ui::LATE_WAITING.get(l).to_string(),
@@ -224,6 +225,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 | Notice::LmsLoad
                 | Notice::ScreenFailed
                 | Notice::LangFailed
+                | Notice::ExplainFailed
                 | Notice::PresentFailed
         ) {
         "alert"

@@ -3,7 +3,8 @@
 //! interface, the articles, the phases, every framework's names); pack 1 + k the rest of framework
 //! k's texts, what only its screen shows; then every checklist item's name (`ITEMS_PACK`:
 //! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
-//! (`QUESTIONS_PACK`), the notices' wording (`NOTICES_PACK`, fetched with their code, see
+//! (`QUESTIONS_PACK`) and their explanations (`EXPLAIN_PACK`, see `Ctx::text_packs`), the
+//! notices' wording (`NOTICES_PACK`, fetched with their code, see
 //! `components::notices`), the interface strings only the tool screens use, with the chronology's
 //! events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`), and last those only the debrief uses
 //! (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
@@ -14,7 +15,9 @@
 
 use crate::i18n::Lang;
 
-pub use super::{ITEMS_PACK, NOTICES_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS};
+pub use super::{
+    EXPLAIN_PACK, ITEMS_PACK, NOTICES_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS,
+};
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
 /// quiz, progress, debrief) and presenter mode show, with the chronology's events.
@@ -169,10 +172,17 @@ mod tests {
             }
         }
         for q in crate::content::QUESTIONS {
-            for t in [q.prompt, q.explain].iter().chain(q.choices) {
+            for t in [q.prompt].iter().chain(q.choices) {
                 assert!([0, QUESTIONS_PACK].contains(&pack_of(t.id)));
                 assert_eq!(read(Lang::En, *t), t.en);
             }
+            assert_eq!(
+                pack_of(q.explain.id),
+                EXPLAIN_PACK,
+                "{}: its explanation",
+                q.id
+            );
+            assert_eq!(read(Lang::Fr, q.explain), q.explain.fr);
         }
         for e in crate::content::EVENTS {
             assert!([0, TOOLS_PACK].contains(&pack_of(e.label.id)));
@@ -238,6 +248,7 @@ mod tests {
             (
                 ITEMS_PACK,
                 QUESTIONS_PACK,
+                EXPLAIN_PACK,
                 NOTICES_PACK,
                 TOOLS_PACK,
                 DEBRIEF_PACK
@@ -247,7 +258,8 @@ mod tests {
                 frameworks + 2,
                 frameworks + 3,
                 frameworks + 4,
-                frameworks + 5
+                frameworks + 5,
+                frameworks + 6
             )
         );
         assert!(

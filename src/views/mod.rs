@@ -70,12 +70,12 @@ pub async fn load(route: Route) -> Result<(), ChunkError> {
     }
 }
 
-/// Fetches a screen's code and its text in `lang`, side by side (see `load` and
-/// `platform::text::load`); true when both are there.
-pub async fn fetch(route: Route, lang: crate::i18n::Lang) -> bool {
+/// Fetches a screen's code and its text in `lang` (`Ctx::text_packs`), side by side (see `load`
+/// and `platform::text::load`); true when both are there.
+pub async fn fetch(ctx: crate::state::Ctx, route: Route, lang: crate::i18n::Lang) -> bool {
     let (code, text) = futures::future::join(
         load(route),
-        crate::platform::text::load(lang, route.text_packs()),
+        crate::platform::text::load(lang, ctx.text_packs(route)),
     )
     .await;
     code.is_ok() && text.is_ok()

@@ -3,10 +3,12 @@
 
 use crate::components::confirm::Confirm;
 use crate::components::link::Link;
+use crate::content::tables::EXPLAIN_PACK;
 use crate::content::{self, ui, Question, FRAMEWORKS, QUESTIONS};
 use crate::i18n::Lang;
+use crate::platform::text;
 use crate::route::Route;
-use crate::state::{tr, use_ctx};
+use crate::state::{tr, use_ctx, Notice};
 use leptos::prelude::*;
 
 #[component]
@@ -62,10 +64,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     let to = Route::of_framework(f.id);
     let feedback_id = format!("q-{}-feedback", q.id);
     let focus_feedback = feedback_id.clone();
-    let check = move |_| {
-        let Some(i) = picked.get_untracked() else {
-            return;
-        };
+    let answer = move |i: u8| {
         ctx.progress
             .update(|p| _ = p.answers.insert(q.id.to_string(), i));
         picked.set(None); // the answer is saved; after a restart the question starts blank
@@ -75,6 +74,28 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
             ui::QUIZ_WRONG
         });
         crate::platform::dom::focus_soon(focus_feedback.clone());
+    };
+    // The answer counts once its explanation is there (a pack of its own, fetched with the
+    // first answer checked on a page that had none): if it cannot come, the choice stays
+    // selected and a notice says so.
+    let check = move |_| {
+        let Some(i) = picked.get_untracked() else {
+            return;
+        };
+        let (lang, explain) = (ctx.lang.get_untracked(), 1 << EXPLAIN_PACK);
+        if text::has(lang, explain) {
+            return answer(i);
+        }
+        let answer = answer.clone();
+        leptos::task::spawn_local(async move {
+            match text::load(lang, explain).await {
+                Ok(()) => {
+                    ctx.dismiss(&Notice::ExplainFailed);
+                    answer(i)
+                }
+                Err(_) => ctx.notify(Notice::ExplainFailed),
+            }
+        });
     };
     // The options are markup (`choices_html`): one handler for them all, and one effect that sets
     // their states in place (each keeps its element, and focus). Built one by one, with a

@@ -288,7 +288,7 @@ test("the quiz gives feedback once checked, links to the lesson and keeps the sc
   await q.locator("input").first().check();
   await q.getByRole("button", { name: "Vérifier ma réponse" }).click();
   const feedback = q.locator(".feedback");
-  assert(await feedback.isVisible(), "feedback shown");
+  await feedback.waitFor(); // its explanation may be fetched first
   assert((await feedback.locator("a").count()) === 1, "link to the screen that teaches it");
   const score = await page.textContent("#quiz-score");
   assert(/questions traitées\s*:\s*1\ssur/.test(score), `score: ${score}`);

@@ -204,6 +204,51 @@ test("the notices' code is a chunk of its own, fetched with the first notice; if
   assertEqual(problems2.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
 }, { allowFailedRequests: true });
 
+test("the quiz's explanations travel after the first answer checked, not with the page; if they cannot come, the choice stays and a notice says so", async ({ browser, base }) => {
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  const problems = guard(page, { allowFailedRequests: true });
+  const html = fs.readFileSync(path.join(DIST, "quiz", "index.html"), "utf8");
+  const own = html.match(/data-text-fr="([^"]*)"/)[1].split(" ");
+  // Every other pack refused until the check (the idle fetch stops at the first); then the first
+  // one the check asks for (the notices' own words still come).
+  let armed = false;
+  let explain = null;
+  let block = true;
+  await page.route(/\/text-fr-\d+-[0-9a-f]+\.txt$/, (r) => {
+    const f = path.basename(new URL(r.request().url()).pathname);
+    if (own.includes(f)) return r.continue();
+    if (!armed) return r.abort();
+    explain ||= f;
+    return block && f === explain ? r.abort() : r.continue();
+  });
+  await page.goto(base + "quiz/");
+  await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+  const q = page.locator("fieldset.question").first();
+  await q.locator("input").nth(1).check();
+  armed = true;
+  await q.getByRole("button", { name: "Vérifier ma réponse" }).click();
+  const notice = page.locator(".notice", { hasText: "explication" });
+  await notice.waitFor({ timeout: 10000 });
+  assertEqual(await notice.getAttribute("role"), "alert");
+  assert(explain && !own.includes(explain), `the check asked for a pack the page does not carry: ${explain}`);
+  assertEqual(await q.locator(".feedback").count(), 0, "no answer recorded without its explanation");
+  assert(await q.locator("input").nth(1).isChecked(), "the choice stays selected");
+  assert(/questions traitées\s*:\s*0\ssur/.test(await page.textContent("#quiz-score")), "score untouched");
+  // Back: the same button records it, with the explanation from that pack; the notice goes.
+  block = false;
+  await q.getByRole("button", { name: "Vérifier ma réponse" }).click();
+  const feedback = q.locator(".feedback");
+  await feedback.waitFor({ timeout: 10000 });
+  const words = fs.readFileSync(path.join(DIST, explain), "utf8").split("\u001e");
+  const shown = await feedback.textContent();
+  assert(words.some((w) => w.length > 20 && shown.includes(w)), `the explanation shown comes from ${explain}: ${shown}`);
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+  await context.close();
+  expectFetchErrors(problems);
+  assertEqual(problems.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
+});
+
 test("each chunk stays within its size budget (brotli, tests/budget.json)", async () => {
   const zlib = await import("node:zlib");
   const budget = JSON.parse(fs.readFileSync(path.join(path.dirname(DIST), "tests/budget.json"), "utf8"));
