@@ -174,7 +174,8 @@ impl Route {
     /// the codes, bring theirs (`views::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
         use crate::content::tables::{
-            framework_packs, DEBRIEF_PACK, ITEMS_PACK, QUESTIONS_PACK, TOOLS_PACK,
+            framework_packs, ASSESSMENT_PACK, CHRONOLOGY_PACK, DEBRIEF_PACK, ITEMS_PACK,
+            PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK, TOOLS_PACK,
         };
         let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
         1 | match self {
@@ -182,10 +183,11 @@ impl Route {
             Route::Phases(_) | Route::PhasesCompare | Route::Framework(_) => {
                 framework_packs(self.framework_id().unwrap_or_default())
             }
-            Route::Chronology => tools,
+            Route::Chronology => tools | 1 << CHRONOLOGY_PACK,
             Route::Debrief => tools | 1 << DEBRIEF_PACK,
-            Route::Assessment | Route::Progress => items | tools,
-            Route::Quiz => questions | tools,
+            Route::Assessment => items | tools | 1 << ASSESSMENT_PACK,
+            Route::Progress => items | tools | 1 << PROGRESS_PACK,
+            Route::Quiz => questions | tools | 1 << QUIZ_PACK,
         }
     }
 

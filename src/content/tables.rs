@@ -5,9 +5,10 @@
 //! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
 //! (`QUESTIONS_PACK`) and their explanations (`EXPLAIN_PACK`, see `Ctx::text_packs`), the
 //! notices' wording (`NOTICES_PACK`, fetched with their code, see
-//! `components::notices`), the interface strings only the tool screens use, with the chronology's
-//! events (`TOOLS_PACK`, see `TOOL_FILES` in `build.rs`), and last those only the debrief uses
-//! (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
+//! `components::notices`), each tool screen's own interface strings (`CHRONOLOGY_PACK` with the
+//! chronology's events, `ASSESSMENT_PACK`, `QUIZ_PACK`, `PROGRESS_PACK`: see `SCREEN_FILES` in
+//! `build.rs`), those several tool screens share (`TOOLS_PACK`, see `TOOL_FILES`), and last those
+//! only the debrief uses (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
 //! the rest follow in idle time, and the service worker precaches them all, so every screen works
 //! offline in both languages. A `Text` is an id into them: each pack is one range of ids
@@ -16,11 +17,12 @@
 use crate::i18n::Lang;
 
 pub use super::{
-    EXPLAIN_PACK, ITEMS_PACK, NOTICES_PACK, PACK_START, QUESTIONS_PACK, TEXT_FILES, TEXT_PACKS,
+    ASSESSMENT_PACK, CHRONOLOGY_PACK, EXPLAIN_PACK, ITEMS_PACK, NOTICES_PACK, PACK_START,
+    PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK, TEXT_FILES, TEXT_PACKS,
 };
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
-/// quiz, progress, debrief) and presenter mode show, with the chronology's events.
+/// quiz, progress, debrief) and presenter mode show, and more than one of them.
 pub const TOOLS_PACK: usize = TEXT_PACKS - 2;
 
 /// The pack of the interface strings that only the debrief shows (its screen, its reading of the
@@ -147,8 +149,8 @@ mod tests {
     fn each_pack_holds_every_text_at_its_id() {
         for t in ui::ALL {
             assert!(
-                [0, NOTICES_PACK, TOOLS_PACK, DEBRIEF_PACK].contains(&pack_of(t.id)),
-                "the interface is in pack 0, the notices' pack, the tools' or the debrief's"
+                pack_of(t.id) == 0 || pack_of(t.id) >= NOTICES_PACK,
+                "the interface is in pack 0, the notices' pack, a tool screen's, the tools' or the debrief's"
             );
             assert_eq!(read(Lang::Fr, *t), t.fr);
             assert_eq!(read(Lang::En, *t), t.en);
@@ -185,7 +187,7 @@ mod tests {
             assert_eq!(read(Lang::Fr, q.explain), q.explain.fr);
         }
         for e in crate::content::EVENTS {
-            assert!([0, TOOLS_PACK].contains(&pack_of(e.label.id)));
+            assert!([0, CHRONOLOGY_PACK].contains(&pack_of(e.label.id)));
             assert_eq!(read(Lang::Fr, e.label), e.label.fr);
         }
         assert_eq!(PACK_START[0], 0);
@@ -226,7 +228,12 @@ mod tests {
         }
         // Written in the tool screens' files only: their own pack; in the debrief's alone, the
         // debrief's, the last.
-        assert_eq!(pack_of(ui::QUIZ_CHECK.id), TOOLS_PACK);
+        assert_eq!(pack_of(ui::QUIZ_CHECK.id), QUIZ_PACK);
+        assert_eq!(pack_of(ui::CHRONO_LEAD.id), CHRONOLOGY_PACK);
+        assert_eq!(pack_of(ui::READING_HIGH.id), ASSESSMENT_PACK);
+        assert_eq!(pack_of(ui::EXPORT.id), PROGRESS_PACK);
+        // Shared by two tool screens (the quiz and progress): the tools' pack.
+        assert_eq!(pack_of(ui::QUIZ_SCORE.id), TOOLS_PACK);
         for t in [ui::DEBRIEF_INPUT_LABEL, ui::DEBRIEF_KEEP] {
             assert_eq!(pack_of(t.id), DEBRIEF_PACK, "{}", t.en);
         }
@@ -242,7 +249,7 @@ mod tests {
             .iter()
             .filter(|t| pack_of(t.id) == TOOLS_PACK)
             .count();
-        assert!(tools > 40, "the tools' pack holds {tools} interface texts");
+        assert!(tools > 5, "the tools' pack holds {tools} interface texts");
         let frameworks = crate::content::FRAMEWORKS.len();
         assert_eq!(
             (
@@ -250,6 +257,8 @@ mod tests {
                 QUESTIONS_PACK,
                 EXPLAIN_PACK,
                 NOTICES_PACK,
+                CHRONOLOGY_PACK,
+                PROGRESS_PACK,
                 TOOLS_PACK,
                 DEBRIEF_PACK
             ),
@@ -259,7 +268,9 @@ mod tests {
                 frameworks + 3,
                 frameworks + 4,
                 frameworks + 5,
-                frameworks + 6
+                frameworks + 8,
+                frameworks + 9,
+                frameworks + 10
             )
         );
         assert!(
@@ -270,12 +281,15 @@ mod tests {
 
     #[test]
     fn the_file_names_follow_the_content() {
-        // A framework's pack is named by the hash of its article's frameworks' packs; any other
-        // pack by its own.
+        // A framework's pack is named by the hash of its article's frameworks' packs, a tool
+        // screen's by that of the tool screens' and the tools' packs; any other pack by its own.
         let article = |p: usize| {
             p.checked_sub(1)
                 .and_then(|k| crate::content::FRAMEWORKS.get(k))
                 .map(|f| f.article)
+                .or((CHRONOLOGY_PACK..=TOOLS_PACK)
+                    .contains(&p)
+                    .then_some("tools"))
         };
         let hash = |lang: Lang, p: usize| {
             let group: Vec<&str> = (0..TEXT_PACKS)
