@@ -645,10 +645,9 @@ mod tests {
         let owner = Owner::new();
         let html = owner.with(|| view! { <App ctx/> }.to_html());
         let read = PACKS_READ.with(|r| r.get());
-        assert!(
-            html.contains(&escape(q.explain.fr)),
-            "the explanation is shown"
-        );
+        let mut shown = String::new();
+        crate::components::markup::esc(&mut shown, q.explain.fr);
+        assert!(html.contains(&shown), "the explanation is shown");
         assert_ne!(read & 1 << EXPLAIN_PACK, 0);
         assert_eq!(
             read & !ctx.text_packs(Route::Quiz),

@@ -25,8 +25,6 @@ pub enum Notice {
     NewerElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
-    /// The explanation of a quiz answer could not be fetched: the answer waits, still selected.
-    ExplainFailed,
     /// A call to the SCORM API threw (its name, e.g. `SetValue`).
     LmsCallFailed(String),
     /// The cmi5 platform refused the connection: no token from the fetch URL (`None`), or the
@@ -39,6 +37,8 @@ pub enum Notice {
     ScreenFailed,
     /// The text of the language asked for could not be fetched: the language shown stays.
     LangFailed,
+    /// The explanation of a quiz answer could not be fetched: the answer waits, still selected.
+    ExplainFailed,
     /// Presenter mode needs every framework's text, and some could not be fetched.
     PresentFailed,
     /// This many notes did not fit in what the LMS keeps: they stay in this browser only.

@@ -2,7 +2,6 @@
 //! screen that teaches it. Answers and score are kept.
 
 use crate::components::confirm::Confirm;
-use crate::components::link::Link;
 use crate::content::tables::EXPLAIN_PACK;
 use crate::content::{self, ui, Question, FRAMEWORKS, QUESTIONS};
 use crate::i18n::Lang;
@@ -60,10 +59,7 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
     // This question's answer: a memo, so that only an answer to it wakes what reads it.
     let chosen = Memo::new(move |_| ctx.progress.with(|p| p.answers.get(q.id).copied()));
     let picked = RwSignal::new(None::<u8>);
-    let f = content::framework(q.framework).expect("build.rs checks question links");
-    let to = Route::of_framework(f.id);
-    let feedback_id = format!("q-{}-feedback", q.id);
-    let focus_feedback = feedback_id.clone();
+    let focus_feedback = format!("q-{}-feedback", q.id);
     let answer = move |i: u8| {
         ctx.progress
             .update(|p| _ = p.answers.insert(q.id.to_string(), i));
@@ -126,32 +122,84 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
             }
         });
     });
+    // Under the options, as markup too (`end_html`): the check button, or once answered the
+    // feedback with its link (followed by the app's root, `link::follow`). One handler for the
+    // button, and one effect that sets its state in place (it keeps its element, and focus). As two
+    // erased views, they were about 3 KB of the quiz's raw code.
+    let end = NodeRef::<leptos::html::Div>::new();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let target = event_target::<web_sys::Element>(&ev);
+        if matches!(target.closest("button"), Ok(Some(_))) {
+            check(());
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    crate::state::effect(move |_| {
+        let off = picked.get().is_none();
+        if let Some(Ok(Some(button))) = end.get().map(|e| e.query_selector("button")) {
+            let _ = button.toggle_attribute_with_force("disabled", off);
+        }
+    });
     view! {
         <fieldset class="card question" id=format!("q-{}", q.id)>
             <legend>{tr(q.prompt)}</legend>
             <div class="choices" node_ref=holder on:change=on_change inner_html=move || {
                 choices_html(q, ctx.lang.get(), chosen.get_untracked(), picked.get_untracked())
             }></div>
-            {move || match chosen.get() {
-                None => view! {
-                    <p class="question-check">
-                        <button type="button" disabled=move || picked.get().is_none() on:click=check.clone()>{tr(ui::QUIZ_CHECK)}</button>
-                    </p>
-                }
-                .into_any(),
-                Some(c) => {
-                    let right = c == q.answer;
-                    view! {
-                        <div class="feedback" class:right=right class:wrong=!right id=feedback_id.clone() tabindex="-1">
-                            <p><strong>{tr(if right { ui::QUIZ_RIGHT } else { ui::QUIZ_WRONG })}</strong>" "{tr(q.explain)}</p>
-                            <p><Link to=to>{tr(ui::QUIZ_LEARN_MORE)}" "{tr(f.short)}</Link></p>
-                        </div>
-                    }
-                    .into_any()
-                }
-            }}
+            <div class="question-end" node_ref=end on:click=on_click inner_html=move || {
+                end_html(ctx, q, ctx.lang.get(), chosen.get(), picked.get_untracked())
+            }></div>
         </fieldset>
     }
+}
+
+/// What comes under a question's options, as markup (see `components::markup`), in `lang`: the
+/// check button (pressable once an option is `picked`) until the question is answered, then the
+/// feedback: right or not, the explanation, and a link to the screen that teaches it.
+fn end_html(
+    ctx: crate::state::Ctx,
+    q: &Question,
+    lang: Lang,
+    chosen: Option<u8>,
+    picked: Option<u8>,
+) -> String {
+    use crate::components::markup::esc;
+    let mut o = String::new();
+    let Some(c) = chosen else {
+        o.push_str(r#"<p class="question-check"><button type="button""#);
+        if picked.is_none() {
+            o.push_str(" disabled");
+        }
+        o.push('>');
+        esc(&mut o, ui::QUIZ_CHECK.get(lang));
+        o.push_str("</button></p>");
+        return o;
+    };
+    let right = c == q.answer;
+    let f = content::framework(q.framework).expect("build.rs checks question links");
+    o.push_str(if right {
+        r#"<div class="feedback right" id="q-"#
+    } else {
+        r#"<div class="feedback wrong" id="q-"#
+    });
+    o.push_str(q.id);
+    o.push_str(r#"-feedback" tabindex="-1"><p><strong>"#);
+    esc(
+        &mut o,
+        if right {
+            ui::QUIZ_RIGHT
+        } else {
+            ui::QUIZ_WRONG
+        }
+        .get(lang),
+    );
+    o.push_str("</strong> ");
+    esc(&mut o, q.explain.get(lang));
+    o.push_str("</p><p>");
+    let name = format!("{} {}", ui::QUIZ_LEARN_MORE.get(lang), f.short.get(lang));
+    crate::components::link::link_html(&mut o, ctx, "", Route::of_framework(f.id), &name);
+    o.push_str("</p></div>");
+    o
 }
 
 /// An option's states, from the question's answer (`chosen`) and the option selected but not yet
