@@ -102,7 +102,10 @@ pub async fn prefetch(lang: RwSignal<crate::i18n::Lang>) {
             continue;
         }
         dom::idle().await;
-        if text::load(lang.get_untracked(), 1 << pack).await.is_err() {
+        // A new version waiting: see below.
+        if crate::platform::sw::update_waiting().await
+            || text::load(lang.get_untracked(), 1 << pack).await.is_err()
+        {
             return;
         }
     }
