@@ -87,15 +87,14 @@ pub async fn fetch(ctx: crate::state::Ctx, route: Route, lang: crate::i18n::Lang
 /// service worker precaches the same files anyway, so nothing more travels). Not offline: nothing
 /// new can come. Stops at the first failure (a dropped connection): a screen opened later loads,
 /// or says why, on its own; and when a new version is waiting.
+#[cfg(target_arch = "wasm32")]
 pub async fn prefetch(lang: RwSignal<crate::i18n::Lang>) {
-    #[cfg(target_arch = "wasm32")]
     if !web_sys::window().is_some_and(|w| w.navigator().on_line()) {
         return;
     }
     // One text pack per idle moment: a request costs the page a few milliseconds of its main
     // thread at CPU 4x, and the six asked for at once made one task of 33 to 65 ms just after the
     // app went live (fast profile, trace; session 16).
-    #[cfg(target_arch = "wasm32")]
     for pack in 0..crate::content::tables::TEXT_PACKS {
         use crate::platform::{dom, text};
         if text::has(lang.get_untracked(), 1 << pack) {
@@ -109,17 +108,14 @@ pub async fn prefetch(lang: RwSignal<crate::i18n::Lang>) {
             return;
         }
     }
-    let _ = lang;
     // First the code shared by several screens, one chunk per idle moment (the loader's own walk):
     // a screen's load fetches all its shared chunks in one task, too long a task to run unasked.
-    #[cfg(target_arch = "wasm32")]
     if !crate::platform::dom::warm_chunks().await {
         return;
     }
     // Then the notices' code (a message due later, with the connection gone, still shows), each
     // screen's own chunk, presenter mode's (a trainer's button, on every screen), and last the
     // debrief's reading (its screen also asks for it once shown).
-    #[cfg(target_arch = "wasm32")]
     {
         enum Unit {
             Notices,

@@ -85,6 +85,8 @@ fn QuestionCard(q: &'static Question) -> impl IntoView {
         let answer = answer.clone();
         leptos::task::spawn_local(async move {
             match text::load(lang, explain).await {
+                // Unless a second press (or another choice's) got there first.
+                Ok(()) if picked.get_untracked() != Some(i) => {}
                 Ok(()) => {
                     ctx.dismiss(&Notice::ExplainFailed);
                     answer(i)
@@ -175,24 +177,18 @@ fn end_html(
         o.push_str("</button></p>");
         return o;
     };
-    let right = c == q.answer;
     let f = content::framework(q.framework).expect("build.rs checks question links");
-    o.push_str(if right {
-        r#"<div class="feedback right" id="q-"#
+    let (class, said) = if c == q.answer {
+        ("right", ui::QUIZ_RIGHT)
     } else {
-        r#"<div class="feedback wrong" id="q-"#
-    });
+        ("wrong", ui::QUIZ_WRONG)
+    };
+    o.push_str(r#"<div class="feedback "#);
+    o.push_str(class);
+    o.push_str(r#"" id="q-"#);
     o.push_str(q.id);
     o.push_str(r#"-feedback" tabindex="-1"><p><strong>"#);
-    esc(
-        &mut o,
-        if right {
-            ui::QUIZ_RIGHT
-        } else {
-            ui::QUIZ_WRONG
-        }
-        .get(lang),
-    );
+    esc(&mut o, said.get(lang));
     o.push_str("</strong> ");
     esc(&mut o, q.explain.get(lang));
     o.push_str("</p><p>");
