@@ -73,8 +73,9 @@ for (const id of ids) if (!fs.existsSync(path.join(pkg, `chunk_${id}.wasm`))) th
 // addresses a second time, the same code and the same bytes. That holds because the shared chunks
 // a group holds with others write only read-only data (checked below against the linker's layout)
 // and their own table slots. Not for the split points no page starts with (an LMS's launch, the
-// unit started once the app is live, presenter mode, the debrief's figures, the notices).
-const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read", "notices"]);
+// unit started once the app is live, presenter mode, the debrief's figures, the notices, the
+// reader of stored progress).
+const NEVER_FIRST = new Set(["lms", "cmi5", "late", "presenter", "debrief_read", "notices", "reader"]);
 const deps = {};
 for (const m of loader.matchAll(splitRe)) deps[m[2]] = [...m[3].matchAll(/__chunk_(\d+)/g)].map((x) => +x[1]);
 const firsts = Object.keys(deps).filter((s) => !NEVER_FIRST.has(s));

@@ -36,48 +36,12 @@ pub fn start() {
 
     console_error_panic_hook::set_once();
     let url = platform::url::start();
-    let (backend, loaded) = match storage::read(store::KEY) {
-        Ok(raw) => {
-            let loaded = store::load(raw.as_deref());
-            // Stored text in an older format, or partly invalid: rewritten now, in the task that
-            // read it. Later writes are the learner's changes only; a write of the unchanged
-            // state later on could overwrite what another tab saved in between.
-            let today = store::save(&loaded.progress);
-            if raw.is_some_and(|r| r != today) {
-                storage::write(store::KEY, &today);
-            }
-            (storage::probe(), loaded)
-        }
-        Err(()) => (Backend::Memory, store::load(None)),
+    let (backend, stored) = match storage::read(store::KEY) {
+        Ok(raw) => (storage::probe(), raw),
+        Err(()) => (Backend::Memory, None),
     };
-    let mut notices = vec![];
-    if backend == Backend::Memory {
-        notices.push(Notice::NoStorage);
-    }
-    if let Some(backup) = &loaded.backup {
-        storage::write(store::BACKUP_KEY, backup);
-    }
-    if !loaded.resets.is_empty() {
-        notices.push(Notice::Reset(loaded.resets.clone()));
-    }
-    if let Some(code) = url.share {
-        notices.push(Notice::Shared(code));
-        platform::url::clear_hash();
-    }
-    let stage = RwSignal::new(Stage::Shell);
-    let boot = Boot {
-        route: url.route.unwrap_or(route::Route::Home),
-        lang: RwSignal::new(url.lang.or(loaded.progress.lang).unwrap_or_default()),
-        embed: url.embed,
-        query_mode: url.query_mode,
-        url_lang: url.lang.is_some(),
-        progress: loaded.progress,
-        notices,
-        backend,
-        stage,
-    };
-    let first = views::screen_key(boot.route);
-    let lang = boot.lang.get_untracked();
+    let route = url.route.unwrap_or(route::Route::Home);
+    let first = views::screen_key(route);
     wasm_bindgen_futures::spawn_local(async move {
         let document = web_sys::window().unwrap().document().unwrap();
         // The prerendered page stays, readable, and says that the interactive part could not
@@ -89,6 +53,52 @@ pub fn start() {
         wasm_bindgen_futures::spawn_local(async move {
             let _ = views::load(first).await;
         });
+        // 0. The saved progress, if any, read in its chunk (the boot script has asked for it).
+        // Nothing stored (a first visit): nothing to read. If the chunk cannot come, nothing is
+        // written either: the stored progress stays as it is for the next visit.
+        let loaded = match &stored {
+            None => store::Loaded::default(),
+            Some(raw) => match storage::read_progress(raw.clone()).await {
+                Ok(loaded) => loaded,
+                Err(_) => return failed(),
+            },
+        };
+        // Stored text in an older format, or partly invalid: rewritten now, once read. Later
+        // writes are the learner's changes only; a write of the unchanged state later on could
+        // overwrite what another tab saved in between.
+        if let Some(raw) = &stored {
+            let today = store::save(&loaded.progress);
+            if *raw != today {
+                storage::write(store::KEY, &today);
+            }
+        }
+        let mut notices = vec![];
+        if backend == Backend::Memory {
+            notices.push(Notice::NoStorage);
+        }
+        if let Some(backup) = &loaded.backup {
+            storage::write(store::BACKUP_KEY, backup);
+        }
+        if !loaded.resets.is_empty() {
+            notices.push(Notice::Reset(loaded.resets.clone()));
+        }
+        if let Some(code) = url.share {
+            notices.push(Notice::Shared(code));
+            platform::url::clear_hash();
+        }
+        let stage = RwSignal::new(Stage::Shell);
+        let boot = Boot {
+            route,
+            lang: RwSignal::new(url.lang.or(loaded.progress.lang).unwrap_or_default()),
+            embed: url.embed,
+            query_mode: url.query_mode,
+            url_lang: url.lang.is_some(),
+            progress: loaded.progress,
+            notices,
+            backend,
+            stage,
+        };
+        let lang = boot.lang.get_untracked();
         // 1. The shell's text: pack 0, which the page carries in French (see `prerender.rs`).
         if platform::text::load(lang, content::tables::INTERFACE)
             .await

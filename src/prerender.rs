@@ -251,8 +251,11 @@ globalThis.__reperesText = (f) => {
     // glue first runs (see scripts/merge-chunks.mjs).
     globalThis.__reperesFirst = tag.dataset.first;
     let lang = query.get("lang");
-    if (lang !== "fr" && lang !== "en") try { lang = JSON.parse(localStorage.getItem("reperes")).lang; } catch {}
-    const files = (tag.dataset.early + " " + (lang === "en" ? tag.dataset.textEn : tag.dataset.textFr)).split(" ").filter(Boolean);
+    // Saved progress (`lib.rs` reads it before building the app): its reader's chunk (`data-stored`).
+    let stored = null;
+    try { stored = localStorage.getItem("reperes"); } catch {}
+    if (lang !== "fr" && lang !== "en") try { lang = JSON.parse(stored).lang; } catch {}
+    const files = [tag.dataset.early, stored !== null && tag.dataset.stored, lang === "en" ? tag.dataset.textEn : tag.dataset.textFr].filter(Boolean).join(" ").split(" ").filter(Boolean);
     for (const f of files) {
       if (f.endsWith(".js")) import(at(f)).catch(() => {});
       else if (!inlined.has(at(f))) { const p = afterPreload(at(f)).then(() => fetch(at(f))); p.catch(() => {}); early.set(at(f), p); }
@@ -289,20 +292,32 @@ fn with_early_files(
     // round trip for a free one, and the smallest then arrives soonest after it (slow profile,
     // home page: its 10 KB own chunk, asked for last, came 40 ms after everything else; the
     // time to live, over 12 runs each, moved within the noise).
-    let mut chunks: Vec<(u64, String)> = chunk["shared"]
-        .as_array()
+    let files_of = |chunk: &serde_json::Value| -> Vec<(u64, String)> {
+        let mut files: Vec<(u64, String)> = chunk["shared"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|id| id.as_str().map(|id| &manifest["shared"][id]))
+            .chain([chunk])
+            .filter_map(|c| {
+                Some((
+                    c["bytes"].as_u64().unwrap_or(0),
+                    c["file"].as_str()?.to_string(),
+                ))
+            })
+            .collect();
+        // The largest first; a file two shared ids name (merged groups) once.
+        files.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
+        files.dedup();
+        files
+    };
+    let chunks = files_of(chunk);
+    // The reader of stored progress (`platform::storage::read_progress`), asked for with the rest
+    // when something is stored: a returning visitor's page waits for it before the app is built.
+    let stored: Vec<String> = files_of(&manifest["chunks"]["reader"])
         .into_iter()
-        .flatten()
-        .filter_map(|id| id.as_str().map(|id| &manifest["shared"][id]))
-        .chain([chunk])
-        .filter_map(|c| {
-            Some((
-                c["bytes"].as_u64().unwrap_or(0),
-                c["file"].as_str()?.to_string(),
-            ))
-        })
+        .map(|(_, f)| f)
         .collect();
-    chunks.sort_by_key(|c| std::cmp::Reverse(c.0));
     match first {
         Some(file) => early.push(file.to_string()),
         None => early.extend(chunks.into_iter().map(|(_, f)| f)),
@@ -328,8 +343,13 @@ fn with_early_files(
     page.replacen(
         "<script type=\"module\" src=\"boot-",
         &format!(
-            "{preload}<script type=\"module\"{first} data-early=\"{}\" data-text-fr=\"{}\" data-text-en=\"{}\" src=\"boot-",
+            "{preload}<script type=\"module\"{first} data-early=\"{}\"{} data-text-fr=\"{}\" data-text-en=\"{}\" src=\"boot-",
             early.join(" "),
+            if stored.is_empty() {
+                String::new()
+            } else {
+                format!(" data-stored=\"{}\"", stored.join(" "))
+            },
             text(Lang::Fr),
             text(Lang::En)
         ),
@@ -732,6 +752,30 @@ mod tests {
             r#"data-text-fr="{}""#,
             crate::content::tables::file(Lang::Fr, 0)
         )));
+    }
+
+    #[test]
+    fn a_page_names_the_stored_progress_reader_s_files_each_once_for_a_return_visit() {
+        let manifest = serde_json::json!({
+            "main": { "js": "g.js", "wasm": "m.wasm" },
+            "chunks": {
+                "home": { "file": "h.wasm", "bytes": 900, "shared": ["1"] },
+                "reader": { "file": "r.wasm", "bytes": 300, "shared": ["1", "2", "3"] },
+            },
+            "shared": {
+                "1": { "file": "s1.wasm", "bytes": 100 },
+                "2": { "file": "s2.wasm", "bytes": 1000 },
+                "3": { "file": "s2.wasm", "bytes": 1000 },
+            },
+        });
+        let boot = r#"<head><script type="module" src="boot-1.js"></script></head>"#;
+        let page = with_early_files(boot, &manifest, Route::Home, true);
+        assert!(
+            page.contains(r#"data-early="g.js m.wasm h.wasm s1.wasm" data-stored="s2.wasm r.wasm s1.wasm" data-text-fr="#),
+            "{page}"
+        );
+        // The boot script asks for them only when something is stored.
+        assert!(EARLY_FETCH.contains("stored !== null && tag.dataset.stored"));
     }
 
     #[test]

@@ -23,6 +23,9 @@ pub enum Notice {
     Update,
     /// A newer version, open in another tab, now owns the saved progress.
     NewerElsewhere,
+    /// Another tab changed the saved progress and this one could not read it (the reader's
+    /// chunk did not come): this tab stops saving, so as not to overwrite it.
+    ChangedElsewhere,
     /// The LMS reported an error (its code).
     Lms(String),
     /// A call to the SCORM API threw (its name, e.g. `SetValue`).

@@ -84,7 +84,8 @@ pub enum Reset {
     Dropped(usize),
 }
 
-#[derive(Debug, PartialEq)]
+/// What was read; by default (nothing stored) a fresh start.
+#[derive(Debug, PartialEq, Default)]
 pub struct Loaded {
     pub progress: Progress,
     pub resets: Vec<Reset>,
@@ -204,12 +205,11 @@ pub fn load(raw: Option<&str>) -> Loaded {
     }
 }
 
-/// A progress file chosen for import: its valid part and how many entries were left out (ones
-/// that no longer exist after a content update, or that are invalid), or `None` when it is not a
-/// progress file at all. Stored text is read by the same rules (`load`), so a file exported
-/// before an update imports as well as it would have loaded.
-pub fn importable(text: &str) -> Option<(Progress, usize)> {
-    let loaded = load(Some(text));
+/// A progress file chosen for import, once read by `load` (the rules of stored text, so a file
+/// exported before an update imports as well as it would have loaded): its valid part and how
+/// many entries were left out (ones that no longer exist after a content update, or that are
+/// invalid), or `None` when it is not a progress file at all.
+pub fn importable(loaded: Loaded) -> Option<(Progress, usize)> {
     match loaded.resets.as_slice() {
         [] => Some((loaded.progress, 0)),
         // Nothing valid and something dropped: another file that happens to look like ours.
@@ -609,7 +609,7 @@ mod tests {
         p.lang = None;
         p.theme = Theme::Auto;
         let text = save(&p);
-        assert_eq!(importable(&text), Some((p.clone(), 0)));
+        assert_eq!(importable(load(Some(&text))), Some((p.clone(), 0)));
         // An export from before a content update: one item and one screen no longer exist.
         let old = text
             .replacen(
@@ -619,7 +619,7 @@ mod tests {
             )
             .replacen("\"visited\":[", "\"visited\":[\"gone/\",", 1);
         assert_ne!(old, text, "the sample has ratings and visits to extend");
-        assert_eq!(importable(&old), Some((p, 2)));
+        assert_eq!(importable(load(Some(&old))), Some((p, 2)));
         for bad in [
             "",
             "not json",
@@ -628,7 +628,7 @@ mod tests {
             "{\"ratings\":{}}",
             "{\"v\":2,\"ratings\":{\"nope/nope\":1}}",
         ] {
-            assert_eq!(importable(bad), None, "{bad}");
+            assert_eq!(importable(load(Some(bad))), None, "{bad}");
         }
         assert!(!Progress::default().has_results());
         assert!(sample().has_results());

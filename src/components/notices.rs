@@ -157,6 +157,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
                 Notice::Shared(_) => ui::SHARE_OFFER.get(l).to_string(),
                 Notice::Update => ui::UPDATE_READY.get(l).to_string(),
                 Notice::NewerElsewhere => ui::NEWER_ELSEWHERE.get(l).to_string(),
+                Notice::ChangedElsewhere => ui::CHANGED_ELSEWHERE.get(l).to_string(),
                 Notice::Lms(code) => ui::LMS_ERROR.fill(l, &[("code", code)]),
                 Notice::LmsCallFailed(name) => ui::LMS_ERROR.fill(
                     l,
@@ -201,7 +202,7 @@ fn NoticeBox(notice: Notice) -> impl IntoView {
             ui::UPDATE_ACCEPT,
             Box::new(crate::platform::sw::accept_update),
         )),
-        (Notice::NewerElsewhere | Notice::LmsLoad, _) => {
+        (Notice::NewerElsewhere | Notice::ChangedElsewhere | Notice::LmsLoad, _) => {
             Some((ui::RELOAD, Box::new(crate::platform::sw::reload)))
         }
         (Notice::ScreenFailed, _) => {

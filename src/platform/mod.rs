@@ -81,26 +81,40 @@ pub fn effects(ctx: Ctx) {
             }
         }
     });
-    // Another tab changed the progress: take its version.
+    // Another tab changed the progress: take its version, read in the reader's chunk (asked for
+    // by the late chunk, so normally in place by then). If that chunk cannot come, this tab stops
+    // saving, so as not to overwrite the other tab's changes, and says so.
     storage::on_change(store::KEY, move |raw| {
-        let loaded = store::load(raw.as_deref());
-        // Another tab runs a newer version (it accepted an update): stop saving here.
-        if loaded
-            .resets
-            .iter()
-            .any(|r| matches!(r, store::Reset::UnknownVersion(v) if *v > store::VERSION))
-        {
-            ctx.backend.set(storage::Backend::Yielded);
-            ctx.notify(crate::state::Notice::NewerElsewhere);
-            return;
-        }
-        if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
-            // What is stored already: the effect above must not write it back. An echo would be
-            // stale by the time it lands if the other tab has typed on, and would take the
-            // other tab's last keystrokes away from it.
-            last.set_value(store::save(&loaded.progress));
-            ctx.progress.set(loaded.progress);
-        }
+        leptos::task::spawn_local(async move {
+            let loaded = match raw {
+                None => store::Loaded::default(),
+                Some(raw) => match storage::read_progress(raw).await {
+                    Ok(loaded) => loaded,
+                    Err(_) => {
+                        ctx.backend.set(storage::Backend::Yielded);
+                        ctx.notify(crate::state::Notice::ChangedElsewhere);
+                        return;
+                    }
+                },
+            };
+            // Another tab runs a newer version (it accepted an update): stop saving here.
+            if loaded
+                .resets
+                .iter()
+                .any(|r| matches!(r, store::Reset::UnknownVersion(v) if *v > store::VERSION))
+            {
+                ctx.backend.set(storage::Backend::Yielded);
+                ctx.notify(crate::state::Notice::NewerElsewhere);
+                return;
+            }
+            if loaded.resets.is_empty() && ctx.progress.with_untracked(|p| *p != loaded.progress) {
+                // What is stored already: the effect above must not write it back. An echo would
+                // be stale by the time it lands if the other tab has typed on, and would take the
+                // other tab's last keystrokes away from it.
+                last.set_value(store::save(&loaded.progress));
+                ctx.progress.set(loaded.progress);
+            }
+        });
     });
 
     // Back and forward.
@@ -186,6 +200,11 @@ fn late_start(ctx: Ctx) -> Result<(), leptos::wasm_split::SplitLoaderError> {
         embed::on_progress(&ctx);
         // A cmi5 statement may be due (completed, passed, failed).
         cmi5::on_progress();
+    });
+    // The reader of stored progress, for another tab's changes and an import (see
+    // `storage::read_progress`).
+    leptos::task::spawn_local(async {
+        let _ = storage::load_reader().await;
     });
     leptos::task::spawn_local(crate::views::prefetch(ctx.lang));
     Ok(())

@@ -12,6 +12,16 @@ pub enum Backend {
     Yielded,
 }
 
+/// Stored progress, or a progress file chosen for import, read by `store::load`'s rules, in a chunk
+/// of its own (`reader`): on a first visit nothing is stored, and the page goes live without the
+/// JSON reader and the checks on every entry (about 7 KB of the main module's raw code). When
+/// something is stored, the boot script asks for the chunk as the page starts (`data-stored`, see
+/// `prerender.rs`); the late chunk asks for it too, for another tab's changes and an import.
+#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_reader))]
+pub fn read_progress(raw: String) -> Result<crate::store::Loaded, crate::lazy::ChunkError> {
+    Ok(crate::store::load(Some(&raw)))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::Backend;

@@ -149,14 +149,27 @@ fn Tools() -> impl IntoView {
     let on_import = move |_ev: leptos::ev::Event| {
         #[cfg(target_arch = "wasm32")]
         crate::platform::dom::read_chosen_file(&_ev, move |text| {
-            match text.ok().and_then(|t| store::importable(&t)) {
-                None => import.set(Import::Bad), // its paragraph is an alert: said once
-                // Replacing progress that holds something is asked first, like erasing it.
-                Some((file, dropped)) if ctx.progress.with(store::Progress::has_results) => {
-                    import.set(Import::Asked(file, dropped))
+            // Read by the stored progress's rules, in their chunk (`storage::read_progress`).
+            leptos::task::spawn_local(async move {
+                let read = match text {
+                    Ok(t) => crate::platform::storage::read_progress(t)
+                        .await
+                        .map(store::importable),
+                    Err(()) => Ok(None),
+                };
+                match read {
+                    // Their paragraph is an alert: said once.
+                    Err(_) => import.set(Import::Failed(ui::IMPORT_UNAVAILABLE)),
+                    Ok(None) => import.set(Import::Failed(ui::IMPORT_BAD)),
+                    // Replacing progress that holds something is asked first, like erasing it.
+                    Ok(Some((file, dropped)))
+                        if ctx.progress.with(store::Progress::has_results) =>
+                    {
+                        import.set(Import::Asked(file, dropped))
+                    }
+                    Ok(Some((file, dropped))) => apply_import(ctx, import, file, dropped),
                 }
-                Some((file, dropped)) => apply_import(ctx, import, file, dropped),
-            }
+            });
         });
     };
     let reset = move |()| {
@@ -180,7 +193,7 @@ fn Tools() -> impl IntoView {
             </div>
             {move || match import.get() {
                 Import::Idle => None,
-                Import::Bad => Some(view! { <p class="error" role="alert">{tr(ui::IMPORT_BAD)}</p> }.into_any()),
+                Import::Failed(why) => Some(view! { <p class="error" role="alert">{tr(why)}</p> }.into_any()),
                 Import::Asked(file, dropped) => Some(view! {
                     <ConfirmBox id="import" question=ui::IMPORT_CONFIRM yes=ui::IMPORT_YES
                         on_yes=move |()| apply_import(ctx, import, file.clone(), dropped)
@@ -215,7 +228,8 @@ fn Tools() -> impl IntoView {
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))] // files are read in the browser only
 enum Import {
     Idle,
-    Bad,
+    /// Not a progress file (`IMPORT_BAD`), or its reader could not be fetched.
+    Failed(crate::content::Text),
     Asked(store::Progress, usize),
     Done(usize),
 }

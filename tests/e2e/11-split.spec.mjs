@@ -204,6 +204,56 @@ test("the notices' code is a chunk of its own, fetched with the first notice; if
   assertEqual(problems2.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
 }, { allowFailedRequests: true });
 
+test("stored progress is read by a chunk of its own: a first visit goes live without it, a return asks for it as the page starts; refused, nothing is lost", async ({ page, browser, base, problems }) => {
+  const m = manifest();
+  assert(m.chunks.reader, "the manifest lists the reader's chunk");
+  const stored = JSON.stringify({ v: 2, lang: "en", visited: ["quiz/"], answers: {} });
+  // A first visit (nothing stored): live without the reader.
+  await open(page, base);
+  assert(!(await wasmBeforeLive(page)).includes(m.chunks.reader.file), "no reader before a first visit is live");
+  // Progress stored: its reader comes as the page starts, and the progress is back (English).
+  await page.evaluate((v) => localStorage.setItem("reperes", v), stored);
+  await page.reload();
+  await page.waitForSelector("html[data-ready]", { timeout: 20000 });
+  assert((await wasmBeforeLive(page)).includes(m.chunks.reader.file), "the reader before a return is live");
+  assertEqual(await page.getAttribute("html", "lang"), "en", "the saved language");
+
+  // The reader refused on a return (no worker: its cache would answer): the prerendered page
+  // stays and says so, and the stored text is left as it was.
+  const context = await browser.newContext({ serviceWorkers: "block" });
+  const p2 = await context.newPage();
+  const problems2 = guard(p2, { allowFailedRequests: true });
+  let block = true;
+  await p2.route((u) => u.pathname.endsWith(m.chunks.reader.file), (r) => (block ? r.abort() : r.continue()));
+  await p2.goto(base);
+  await p2.waitForSelector("html[data-ready]", { timeout: 20000 });
+  const old = JSON.stringify({ v: 1, language: "en", checks: { "usages/messaging": true } });
+  await p2.evaluate((v) => localStorage.setItem("reperes", v), old);
+  await p2.reload();
+  await p2.locator("#load-failed").waitFor({ state: "visible", timeout: 20000 });
+  assert(!(await p2.evaluate(() => document.documentElement.hasAttribute("data-ready"))), "not live");
+  assertEqual(await p2.evaluate(() => localStorage.getItem("reperes")), old, "the stored text untouched");
+
+  // Another tab changes the progress while this one cannot read it (the reader still refused):
+  // this tab stops saving, so as not to overwrite it, and says so.
+  await p2.evaluate(() => localStorage.removeItem("reperes"));
+  await p2.reload();
+  await p2.waitForSelector("html[data-ready]", { timeout: 20000 });
+  const other = await context.newPage();
+  await other.goto(base + "sources/");
+  await other.waitForSelector("html[data-ready]", { timeout: 20000 });
+  await other.evaluate((v) => localStorage.setItem("reperes", v), stored);
+  await p2.locator(".notice", { hasText: "autre onglet" }).waitFor({ timeout: 10000 });
+  await p2.locator(".primary a", { hasText: "Quiz" }).first().click();
+  await p2.locator("main h1", { hasText: "Quiz" }).waitFor();
+  await p2.waitForTimeout(300);
+  assertEqual(await other.evaluate(() => localStorage.getItem("reperes")), stored, "the other tab's progress stays");
+  block = false;
+  await context.close();
+  expectFetchErrors(problems2);
+  assertEqual(problems2.filter((x) => !/Service Worker registration blocked/.test(x)), [], "no page error");
+}, { allowFailedRequests: true });
+
 test("the quiz's explanations travel after the first answer checked, not with the page; if they cannot come, the choice stays and a notice says so", async ({ browser, base }) => {
   const context = await browser.newContext({ serviceWorkers: "block" });
   const page = await context.newPage();
