@@ -3,10 +3,52 @@
 //! imported file about to replace the progress). Focus goes to "cancel", the safe choice; Escape
 //! or "cancel" closes the box; `Confirm` then puts focus back on its button, after "yes" too.
 
+use crate::components::markup::{element, esc};
 use crate::content::{ui, Text};
+use crate::i18n::Lang;
 use crate::platform::dom::focus_soon;
 use crate::state::tr;
 use leptos::prelude::*;
+
+/// The same as markup (see `components::markup`), for a screen drawn as markup with one listener
+/// per kind of event: the button that asks (`{id}-ask`), or once it is pressed (`open`) the box
+/// ([`box_html`]). Each button names its action in `data-act` (`{id}-ask`, `{id}-yes`,
+/// `{id}-cancel`), which the screen's listener reads (`platform::dom::act`, where Escape in the box
+/// is its "cancel"); the screen moves focus as `Confirm` does.
+pub fn html(o: &mut String, lang: Lang, id: &str, open: bool, texts: [Text; 3]) {
+    let [ask, question, yes] = texts;
+    o.push_str(r#"<div class="confirm">"#);
+    if open {
+        box_html(o, lang, id, question, yes);
+    } else {
+        button(o, "danger-button", id, "ask", ask.get(lang));
+    }
+    o.push_str("</div>");
+}
+
+/// The question with "yes" and "cancel" as markup, for `html` or alone (an import under way).
+pub fn box_html(o: &mut String, lang: Lang, id: &str, question: Text, yes: Text) {
+    o.push_str(r#"<div class="confirm-box" role="group" aria-labelledby=""#);
+    o.push_str(id);
+    o.push_str(r#"-q">"#);
+    element(
+        o,
+        &format!(r#"<p role="alert" id="{id}-q">"#),
+        question.get(lang),
+    );
+    button(o, "danger-button", id, "yes", yes.get(lang));
+    button(o, "", id, "cancel", ui::CANCEL.get(lang));
+    o.push_str("</div>");
+}
+
+/// A button whose action is `{id}-{act}`, with that id too.
+fn button(o: &mut String, class: &str, id: &str, act: &str, label: &str) {
+    o.push_str(&format!(
+        r#"<button type="button" class="{class}" id="{id}-{act}" data-act="{id}-{act}">"#
+    ));
+    esc(o, label);
+    o.push_str("</button>");
+}
 
 #[component]
 pub fn Confirm(

@@ -181,6 +181,26 @@ mod web {
     }
 
     /// Whether a key event comes from a button (which Space and Enter press).
+    /// The action a click or a key asks for on markup whose buttons name theirs (`data-act`, see
+    /// `components::confirm::html`): for a click, its target's closest `[data-act]`; for Escape
+    /// in a confirmation box, the box's "cancel" (the key's default then prevented).
+    pub fn act(ev: &web_sys::Event) -> Option<String> {
+        let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+        if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
+            if key.key() != "Escape" {
+                return None;
+            }
+            let in_box = target.closest(".confirm-box").ok()??;
+            let cancel = in_box.query_selector("[data-act$='-cancel']").ok()??;
+            ev.prevent_default();
+            return cancel.get_attribute("data-act");
+        }
+        target
+            .closest("[data-act]")
+            .ok()??
+            .get_attribute("data-act")
+    }
+
     pub fn target_is_button(ev: &web_sys::KeyboardEvent) -> bool {
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())

@@ -2,8 +2,7 @@
 //! export, import, share and reset.
 
 use crate::components::checklist::LEVELS;
-use crate::components::confirm::{Confirm, ConfirmBox};
-use crate::components::link::{link_html, Link};
+use crate::components::link::link_html;
 use crate::components::markup::{element, esc, seen_item};
 use crate::content::{checklists, ui, FRAMEWORKS};
 use crate::i18n::Lang;
@@ -127,24 +126,68 @@ fn results_html(ctx: Ctx) -> String {
     o
 }
 
-/// Export, import, share, print, reset.
+/// Export, import, share, print, reset, as markup (see `components::markup`) in parts that each
+/// change alone (the buttons and links with the language, the import's state, the share link, the
+/// reset's question), with one listener per kind of event on the section: each button names its
+/// action (`data-act`, read by `platform::dom::act`). Built as Leptos views, with a listener per
+/// button and the confirmations' components, it was about 3 KB of brotli code in the progress
+/// page's bundle, the heaviest page.
 #[component]
 fn Tools() -> impl IntoView {
     let ctx = use_ctx();
     let share = RwSignal::new(None::<String>);
     let import = RwSignal::new(Import::Idle);
-    let export = move |_| {
-        let _json = ctx.progress.with(store::save);
-        #[cfg(target_arch = "wasm32")]
-        crate::platform::dom::download("reperes-progress.json", &_json, "application/json");
+    let resetting = RwSignal::new(false);
+    #[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))] // clicks: browser only
+    let run = move |act: &str| match act {
+        "export" => {
+            let _json = ctx.progress.with(store::save);
+            #[cfg(target_arch = "wasm32")]
+            crate::platform::dom::download("reperes-progress.json", &_json, "application/json");
+        }
+        "print" => {
+            #[cfg(target_arch = "wasm32")]
+            crate::platform::dom::print();
+        }
+        "share" => {
+            let code = ctx.progress.with(codec::encode);
+            #[cfg(target_arch = "wasm32")]
+            share.set(Some(crate::platform::url::share_link(&code)));
+            #[cfg(not(target_arch = "wasm32"))]
+            share.set(Some(code));
+            ctx.say(ui::SHARE_READY);
+        }
+        "reset-ask" => {
+            resetting.set(true);
+            focus_soon("reset-cancel".into());
+        }
+        "reset-yes" | "reset-cancel" => {
+            if act == "reset-yes" {
+                ctx.progress
+                    .update(|p| *p = store::Progress::default().with_settings_of(p));
+                import.set(Import::Idle);
+                ctx.say(ui::RESET_DONE);
+            }
+            resetting.set(false);
+            focus_soon("reset-ask".into());
+        }
+        "import-yes" => {
+            if let Import::Asked(file, dropped) = import.get_untracked() {
+                apply_import(ctx, import, file, dropped);
+            }
+        }
+        "import-cancel" => {
+            import.set(Import::Idle);
+            focus_soon("import-file".into());
+        }
+        _ => {}
     };
-    let make_share = move |_| {
-        let code = ctx.progress.with(codec::encode);
+    // Clicks, and Escape in a confirmation box (its "cancel").
+    let on_act = move |_ev: &web_sys::Event| {
         #[cfg(target_arch = "wasm32")]
-        share.set(Some(crate::platform::url::share_link(&code)));
-        #[cfg(not(target_arch = "wasm32"))]
-        share.set(Some(code));
-        ctx.say(ui::SHARE_READY);
+        if let Some(act) = crate::platform::dom::act(_ev) {
+            run(&act);
+        }
     };
     let on_import = move |_ev: leptos::ev::Event| {
         #[cfg(target_arch = "wasm32")]
@@ -165,61 +208,112 @@ fn Tools() -> impl IntoView {
                     Ok(Some((file, dropped)))
                         if ctx.progress.with(store::Progress::has_results) =>
                     {
-                        import.set(Import::Asked(file, dropped))
+                        import.set(Import::Asked(file, dropped));
+                        focus_soon("import-cancel".into());
                     }
                     Ok(Some((file, dropped))) => apply_import(ctx, import, file, dropped),
                 }
             });
         });
     };
-    let reset = move |()| {
-        ctx.progress
-            .update(|p| *p = store::Progress::default().with_settings_of(p));
-        import.set(Import::Idle);
-        ctx.say(ui::RESET_DONE);
-    };
     view! {
-        <section aria-labelledby="tools-title" class="tools-panel no-print">
-            <h2 id="tools-title">{tr(ui::TOOLS_TITLE)}</h2>
-            <div class="tool-row">
-                <button type="button" on:click=export>{tr(ui::EXPORT)}</button>
-                <input id="import-file" type="file" accept="application/json,.json" on:change=on_import/>
-                <label class="file-button" for="import-file">{tr(ui::IMPORT)}</label>
-                <button type="button" on:click=move |_| {
-                    #[cfg(target_arch = "wasm32")]
-                    crate::platform::dom::print();
-                }>{tr(ui::PRINT)}</button>
-                <button type="button" on:click=make_share>{tr(ui::SHARE)}</button>
-            </div>
-            {move || match import.get() {
-                Import::Idle => None,
-                Import::Failed(why) => Some(view! { <p class="error" role="alert">{tr(why)}</p> }.into_any()),
-                Import::Asked(file, dropped) => Some(view! {
-                    <ConfirmBox id="import" question=ui::IMPORT_CONFIRM yes=ui::IMPORT_YES
-                        on_yes=move |()| apply_import(ctx, import, file.clone(), dropped)
-                        on_cancel=move |()| {
-                            import.set(Import::Idle);
-                            focus_soon("import-file".into());
-                        }/>
-                }.into_any()),
-                Import::Done(dropped) => Some(view! {
-                    <p class="import-done">{move || import_done(ctx.lang.get(), dropped)}</p>
-                }.into_any()),
-            }}
-            {move || share.get().map(|link| view! {
-                <p>
-                    <label for="share-link">{tr(ui::SHARE_LINK_LABEL)}</label>
-                    <input id="share-link" type="text" readonly value=link class="share-link" aria-describedby="share-debrief-note"/>
-                </p>
-                <p class="hint" id="share-debrief-note">{tr(ui::SHARE_DEBRIEF_NOTE)}</p>
-            })}
-            <div class="danger">
-                <Confirm id="reset" ask=ui::RESET question=ui::RESET_CONFIRM yes=ui::RESET_YES on_yes=reset/>
-            </div>
-            <p><Link to=Route::Assessment>{tr(ui::ASSESS_TITLE)}</Link></p>
-            <p><Link to=Route::Debrief>{tr(ui::DEBRIEF_LINK)}</Link></p>
+        <section aria-labelledby="tools-title" class="tools-panel no-print"
+            on:click=move |ev| on_act(&ev) on:keydown=move |ev| on_act(&ev) on:change=on_import>
+            <div inner_html=move || buttons_html(ctx.lang.get())></div>
+            <div inner_html=move || import_html(ctx.lang.get(), &import.read())></div>
+            <div inner_html=move || share_html(ctx.lang.get(), share.get())></div>
+            <div class="danger" inner_html=move || {
+                let mut o = String::new();
+                let texts = [ui::RESET, ui::RESET_CONFIRM, ui::RESET_YES];
+                crate::components::confirm::html(&mut o, ctx.lang.get(), "reset", resetting.get(), texts);
+                o
+            }></div>
+            <div inner_html=move || {
+                let lang = ctx.lang.get();
+                let mut o = String::new();
+                for (to, name) in [(Route::Assessment, ui::ASSESS_TITLE), (Route::Debrief, ui::DEBRIEF_LINK)] {
+                    o.push_str("<p>");
+                    link_html(&mut o, ctx, "", to, name.get(lang));
+                    o.push_str("</p>");
+                }
+                o
+            }></div>
         </section>
     }
+}
+
+/// The tools' title and buttons (the file field is the import's).
+fn buttons_html(lang: Lang) -> String {
+    let mut o = String::new();
+    element(
+        &mut o,
+        r#"<h2 id="tools-title">"#,
+        ui::TOOLS_TITLE.get(lang),
+    );
+    o.push_str(r#"<div class="tool-row">"#);
+    let button = |o: &mut String, act: &str, label: crate::content::Text| {
+        element(
+            o,
+            &format!(r#"<button type="button" data-act="{act}">"#),
+            label.get(lang),
+        );
+    };
+    button(&mut o, "export", ui::EXPORT);
+    o.push_str(r#"<input id="import-file" type="file" accept="application/json,.json">"#);
+    element(
+        &mut o,
+        r#"<label class="file-button" for="import-file">"#,
+        ui::IMPORT.get(lang),
+    );
+    button(&mut o, "print", ui::PRINT);
+    button(&mut o, "share", ui::SHARE);
+    o.push_str("</div>");
+    o
+}
+
+/// Where an import stands, as markup: nothing, why a file was refused, the question before it
+/// replaces the progress, or what it did.
+fn import_html(lang: Lang, import: &Import) -> String {
+    let mut o = String::new();
+    match import {
+        Import::Idle => {}
+        Import::Failed(why) => element(&mut o, r#"<p class="error" role="alert">"#, why.get(lang)),
+        Import::Asked(..) => crate::components::confirm::box_html(
+            &mut o,
+            lang,
+            "import",
+            ui::IMPORT_CONFIRM,
+            ui::IMPORT_YES,
+        ),
+        Import::Done(dropped) => element(
+            &mut o,
+            r#"<p class="import-done">"#,
+            &import_done(lang, *dropped),
+        ),
+    }
+    o
+}
+
+/// The share link, once made, ready to copy, with what it holds.
+fn share_html(lang: Lang, link: Option<String>) -> String {
+    let mut o = String::new();
+    if let Some(link) = link {
+        o.push_str("<p>");
+        element(
+            &mut o,
+            r#"<label for="share-link">"#,
+            ui::SHARE_LINK_LABEL.get(lang),
+        );
+        o.push_str(r#"<input id="share-link" type="text" readonly class="share-link" aria-describedby="share-debrief-note" value=""#);
+        esc(&mut o, &link);
+        o.push_str(r#""></p>"#);
+        element(
+            &mut o,
+            r#"<p class="hint" id="share-debrief-note">"#,
+            ui::SHARE_DEBRIEF_NOTE.get(lang),
+        );
+    }
+    o
 }
 
 /// Where an import stands: a file refused, one waiting for the learner's yes, one applied (with
