@@ -542,6 +542,12 @@ pub fn focus_soon(_id: String) {
 }
 
 /// The prerender's "today": the build date's year.
+/// Natively (the prerender) no event comes.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn act(_ev: &web_sys::Event) -> Option<String> {
+    None
+}
+
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> f32 {
     let secs = std::time::SystemTime::now()

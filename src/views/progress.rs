@@ -2,6 +2,7 @@
 //! export, import, share and reset.
 
 use crate::components::checklist::LEVELS;
+use crate::components::confirm::Confirm;
 use crate::components::link::link_html;
 use crate::components::markup::{element, esc, seen_item};
 use crate::content::{checklists, ui, FRAMEWORKS};
@@ -128,17 +129,14 @@ fn results_html(ctx: Ctx) -> String {
 
 /// Export, import, share, print, reset, as markup (see `components::markup`) in parts that each
 /// change alone (the buttons and links with the language, the import's state, the share link, the
-/// reset's question), with one listener per kind of event on the section: each button names its
+/// reset's `Confirm`), with one listener per kind of event on the section: each button names its
 /// action (`data-act`, read by `platform::dom::act`). Built as Leptos views, with a listener per
-/// button and the confirmations' components, it was about 3 KB of brotli code in the progress
-/// page's bundle, the heaviest page.
+/// button and the confirmations as components, the progress page's bundle was 9 KB heavier.
 #[component]
 fn Tools() -> impl IntoView {
     let ctx = use_ctx();
     let share = RwSignal::new(None::<String>);
     let import = RwSignal::new(Import::Idle);
-    let resetting = RwSignal::new(false);
-    #[cfg_attr(not(target_arch = "wasm32"), allow(unused_variables))] // clicks: browser only
     let run = move |act: &str| match act {
         "export" => {
             let _json = ctx.progress.with(store::save);
@@ -157,20 +155,6 @@ fn Tools() -> impl IntoView {
             share.set(Some(code));
             ctx.say(ui::SHARE_READY);
         }
-        "reset-ask" => {
-            resetting.set(true);
-            focus_soon("reset-cancel".into());
-        }
-        "reset-yes" | "reset-cancel" => {
-            if act == "reset-yes" {
-                ctx.progress
-                    .update(|p| *p = store::Progress::default().with_settings_of(p));
-                import.set(Import::Idle);
-                ctx.say(ui::RESET_DONE);
-            }
-            resetting.set(false);
-            focus_soon("reset-ask".into());
-        }
         "import-yes" => {
             if let Import::Asked(file, dropped) = import.get_untracked() {
                 apply_import(ctx, import, file, dropped);
@@ -183,11 +167,16 @@ fn Tools() -> impl IntoView {
         _ => {}
     };
     // Clicks, and Escape in a confirmation box (its "cancel").
-    let on_act = move |_ev: &web_sys::Event| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(act) = crate::platform::dom::act(_ev) {
+    let on_act = move |ev: &web_sys::Event| {
+        if let Some(act) = crate::platform::dom::act(ev) {
             run(&act);
         }
+    };
+    let reset = move |()| {
+        ctx.progress
+            .update(|p| *p = store::Progress::default().with_settings_of(p));
+        import.set(Import::Idle);
+        ctx.say(ui::RESET_DONE);
     };
     let on_import = move |_ev: leptos::ev::Event| {
         #[cfg(target_arch = "wasm32")]
@@ -222,12 +211,9 @@ fn Tools() -> impl IntoView {
             <div inner_html=move || buttons_html(ctx.lang.get())></div>
             <div inner_html=move || import_html(ctx.lang.get(), &import.read())></div>
             <div inner_html=move || share_html(ctx.lang.get(), share.get())></div>
-            <div class="danger" inner_html=move || {
-                let mut o = String::new();
-                let texts = [ui::RESET, ui::RESET_CONFIRM, ui::RESET_YES];
-                crate::components::confirm::html(&mut o, ctx.lang.get(), "reset", resetting.get(), texts);
-                o
-            }></div>
+            <div class="danger">
+                <Confirm id="reset" ask=ui::RESET question=ui::RESET_CONFIRM yes=ui::RESET_YES on_yes=reset/>
+            </div>
             <div inner_html=move || {
                 let lang = ctx.lang.get();
                 let mut o = String::new();
