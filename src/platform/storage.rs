@@ -22,6 +22,13 @@ pub fn read_progress(raw: String) -> Result<crate::store::Loaded, crate::lazy::C
     Ok(crate::store::load(Some(&raw)))
 }
 
+/// A kept debrief (`store::debrief::load`), read in the same chunk: the debrief's page goes live
+/// without the JSON reader too.
+#[leptos::wasm_split::wasm_split(reader, wasm_split_path = ::leptos::wasm_split, fallible, preload(load_kept_reader))]
+pub fn read_kept_debrief(raw: String) -> Result<Option<String>, crate::lazy::ChunkError> {
+    Ok(crate::store::debrief::load(&raw))
+}
+
 #[cfg(target_arch = "wasm32")]
 mod web {
     use super::Backend;

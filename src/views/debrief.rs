@@ -77,7 +77,7 @@ pub fn DebriefScreen() -> impl IntoView {
     // Storage is read once the screen is in the browser (never while rendering), and the
     // reading's code is fetched in idle time, so that reading is at once.
     crate::state::effect(move |_| {
-        saved.set(read_saved());
+        show_saved(saved);
         #[cfg(target_arch = "wasm32")]
         leptos::task::spawn_local(async {
             crate::platform::dom::idle().await;
@@ -251,23 +251,33 @@ fn megabytes(bytes: usize) -> String {
     fixed(bytes as f32 / (1024.0 * 1024.0), 1)
 }
 
+/// What is kept on this device, read by `store::debrief::load` in the stored progress's reader
+/// chunk (`storage::read_kept_debrief`): the debrief's page goes live without the JSON reader. If
+/// that chunk cannot come, nothing is offered this time; the kept text stays for the next.
 #[cfg(target_arch = "wasm32")]
-fn read_saved() -> Saved {
-    match crate::platform::storage::read(db::SAVE_KEY) {
-        Ok(Some(raw)) => match db::load(&raw) {
-            Some(codes) => {
-                let n = codes.lines().count();
-                Saved::Kept(codes, n)
-            }
-            None => Saved::Unreadable,
-        },
-        _ => Saved::Nothing,
+async fn read_saved() -> Saved {
+    use crate::platform::storage;
+    let Ok(Some(raw)) = storage::read(db::SAVE_KEY) else {
+        return Saved::Nothing;
+    };
+    match storage::read_kept_debrief(raw).await {
+        Ok(Some(codes)) => {
+            let n = codes.lines().count();
+            Saved::Kept(codes, n)
+        }
+        Ok(None) => Saved::Unreadable,
+        Err(_) => Saved::Nothing,
     }
 }
 
-#[cfg(not(target_arch = "wasm32"))]
-fn read_saved() -> Saved {
-    Saved::Nothing
+/// Shows what is kept on this device, once read (see `read_saved`).
+fn show_saved(_saved: RwSignal<Saved>) {
+    #[cfg(target_arch = "wasm32")]
+    leptos::task::spawn_local(async move {
+        let now = read_saved().await;
+        // The trainer may have left the screen meanwhile.
+        let _ = _saved.try_set(now);
+    });
 }
 
 /// The group's figures: codes read and refused, checklists, quiz, screens, and the actions.
@@ -344,7 +354,7 @@ fn Figures(d: Arc<Debrief>, saved: RwSignal<Saved>) -> impl IntoView {
                 ui::DEBRIEF_KEEP_FAILED
             });
             if ok {
-                saved.set(read_saved());
+                show_saved(saved);
             }
         }
         #[cfg(not(target_arch = "wasm32"))]

@@ -211,6 +211,9 @@ test("stored progress is read by a chunk of its own: a first visit goes live wit
   // A first visit (nothing stored): live without the reader.
   await open(page, base);
   assert(!(await wasmBeforeLive(page)).includes(m.chunks.reader.file), "no reader before a first visit is live");
+  // Nor on the debrief's page, which reads a kept debrief with it (none kept here).
+  await open(page, base + "debrief/");
+  assert(!(await wasmBeforeLive(page)).includes(m.chunks.reader.file), "no reader before the debrief's page is live");
   // Progress stored: its reader comes as the page starts, and the progress is back (English).
   await page.evaluate((v) => localStorage.setItem("reperes", v), stored);
   await page.reload();
