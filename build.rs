@@ -301,7 +301,7 @@ fn main() {
     check_references(&articles, &frameworks, &phases, &events, &questions);
 
     // The packs (see TABLE): 0, one per framework, the items' names, the questions, their
-    // explanations, the notices', one per tool screen (`SCREEN_FILES`), the tools', the debrief's.
+    // explanations, the notices', one per screen of `SCREEN_FILES`, the tools', the debrief's.
     let pack_of = |framework: &str| {
         frameworks
             .iter()
@@ -312,7 +312,7 @@ fn main() {
     let questions_pack = items_pack + 1;
     let explain_pack = questions_pack + 1;
     let notices_pack = explain_pack + 1;
-    // One per tool screen (`SCREEN_FILES`), the chronology's first.
+    // One per screen of `SCREEN_FILES`, the chronology's first.
     let screen_pack = |i: usize| notices_pack + 1 + i;
     let tools_pack = screen_pack(SCREEN_FILES.len());
     let debrief_pack = tools_pack + 1;
@@ -328,16 +328,32 @@ fn main() {
         .extend(questions.iter().map(|q| (pair(&q.explain), explain_pack)));
     let ui_table = ui_table(Path::new("content/ui.toml"));
     let tools = keys_only_in(&ui_table, TOOL_FILES);
-    let debrief = keys_only_in(&ui_table, DEBRIEF_FILES);
+    let mut debrief = keys_only_in(&ui_table, DEBRIEF_FILES);
+    debrief.insert(DEBRIEF_DESCRIPTION.to_string());
     let notices = keys_only_in(&ui_table, NOTICE_FILES);
     let own: Vec<BTreeSet<String>> = SCREEN_FILES
         .iter()
-        .map(|(_, file)| keys_only_in(&ui_table, &[file]))
+        .map(|(_, file, described)| {
+            let mut keys = keys_only_in(&ui_table, &[file]);
+            for k in *described {
+                assert!(
+                    ui_table.contains_key(*k),
+                    "build.rs: SCREEN_FILES names {k}, not in content/ui.toml"
+                );
+                keys.insert(k.to_string());
+            }
+            keys
+        })
         .collect();
     let write = || {
         // Pack 0 first, so that an equal text met later is taken from it.
         let ui_core = in_pack(0, || {
-            ui_consts(&ui_table, |k| !tools.contains(k) && !notices.contains(k))
+            ui_consts(&ui_table, |k| {
+                !tools.contains(k)
+                    && !notices.contains(k)
+                    && !debrief.contains(k)
+                    && !own.iter().any(|o| o.contains(k))
+            })
         });
         let articles_rs = in_pack(0, || gen(&articles));
         let phases_rs = in_pack(0, || gen(&phases));
@@ -398,7 +414,7 @@ fn main() {
         writeln!(out, "/// The pack of the quiz's questions.\npub const QUESTIONS_PACK: usize = {questions_pack};").unwrap();
         writeln!(out, "/// The pack of the quiz's explanations, shown once a question is answered.\npub const EXPLAIN_PACK: usize = {explain_pack};").unwrap();
         writeln!(out, "/// The pack of the notices' own text (see `NOTICE_FILES` in build.rs).\npub const NOTICES_PACK: usize = {notices_pack};").unwrap();
-        for (i, (name, file)) in SCREEN_FILES.iter().enumerate() {
+        for (i, (name, file, _)) in SCREEN_FILES.iter().enumerate() {
             writeln!(out, "/// The pack of the interface text only `{file}` shows.\npub const {name}_PACK: usize = {};", screen_pack(i)).unwrap();
         }
         out
@@ -413,7 +429,7 @@ fn main() {
     let group: Vec<usize> = (0..=debrief_pack)
         .map(|p| match p.checked_sub(1).and_then(|k| frameworks.get(k)) {
             Some(f) => 1000 + articles.iter().position(|a| a.id == f.article).unwrap_or(0),
-            // The tool screens' packs and the tools' pack: one group too.
+            // The screens' own packs (`SCREEN_FILES`) and the tools' pack: one group too.
             None if (screen_pack(0)..=tools_pack).contains(&p) => 2000,
             None => p,
         })
@@ -637,12 +653,28 @@ const NOTICE_FILES: &[&str] = &["src/components/notices.rs"];
 /// their own, so that each tool screen's page carries its own and not the others' (the quiz's
 /// page about 1 KB brotli lighter): the chronology's, with its events, the self-assessment's, the
 /// quiz's, progress's. What several of them use stays in the tools' pack (`TOOL_FILES`).
-const SCREEN_FILES: &[(&str, &str)] = &[
-    ("CHRONOLOGY", "src/views/chronology.rs"),
-    ("ASSESSMENT", "src/views/assessment.rs"),
-    ("QUIZ", "src/views/quiz.rs"),
-    ("PROGRESS", "src/views/progress.rs"),
+///
+/// The other screens but home have one too (phases and their comparison, sources, about, the
+/// not-found screen): what their file alone shows left pack 0, which every page carries (the home
+/// page about 0.7 KB brotli lighter). Each screen's description (`state::description`, written in
+/// `state.rs`) goes with its own interface: the keys named third.
+const SCREEN_FILES: &[(&str, &str, &[&str])] = &[
+    ("CHRONOLOGY", "src/views/chronology.rs", &["chrono_desc"]),
+    ("ASSESSMENT", "src/views/assessment.rs", &["assess_desc"]),
+    ("QUIZ", "src/views/quiz.rs", &["quiz_desc"]),
+    ("PROGRESS", "src/views/progress.rs", &["progress_desc"]),
+    (
+        "PHASES",
+        "src/views/phases.rs",
+        &["phases_desc", "compare_desc"],
+    ),
+    ("SOURCES", "src/views/sources.rs", &["sources_desc"]),
+    ("ABOUT", "src/views/about.rs", &["about_desc"]),
+    ("NOT_FOUND", "src/views/not_found.rs", &["not_found_desc"]),
 ];
+
+/// The debrief's description goes with its own interface (see `SCREEN_FILES`).
+const DEBRIEF_DESCRIPTION: &str = "debrief_desc";
 
 /// The interface keys that appear (as `ui::KEY`) in `only` and in no other source file.
 fn keys_only_in(

@@ -820,13 +820,19 @@ mod tests {
                 tables::built(Lang::Fr, pack)
             )
         };
-        // Phases shows pack 0 (the interface) and its own: both, in French.
-        let own = tables::framework_pack("phases");
-        assert_eq!(Route::Phases(None).text_packs(), 1 | 1 << own);
+        // Phases shows pack 0 (the interface), its framework's and its screen's own: all three,
+        // in French.
+        let (own, screen) = (tables::framework_pack("phases"), tables::PHASES_PACK);
+        assert_eq!(Route::Phases(None).text_packs(), 1 | 1 << own | 1 << screen);
         assert!(page.starts_with("<body><p>x</p>"));
-        assert!(page.ends_with(&format!("{}{}</body>", block(0), block(own))));
+        assert!(page.ends_with(&format!(
+            "{}{}{}</body>",
+            block(0),
+            block(own),
+            block(screen)
+        )));
         // English readers' packs are fetched, and so are the packs of other screens.
-        assert_eq!(page.matches("data-pack=").count(), 2);
+        assert_eq!(page.matches("data-pack=").count(), 3);
         // What the app reads back is each pack as built (the same count of strings).
         assert!(tables::parse(0, tables::built(Lang::Fr, 0)).is_ok());
         assert!(tables::parse(own, tables::built(Lang::Fr, own)).is_ok());

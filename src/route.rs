@@ -170,19 +170,25 @@ impl Route {
 
     /// The text packs its screen shows (see `content::tables`): pack 0, which holds what every
     /// screen may show, then what this one adds: a framework's own texts, the items' names, the
-    /// questions, the tool screens' interface. The debrief's figures, drawn once the trainer reads
-    /// the codes, bring theirs (`views::debrief::FIGURES_PACKS`).
+    /// questions, the screen's own interface and description (`SCREEN_FILES` in build.rs), the
+    /// tool screens' shared interface. The debrief's figures, drawn once the trainer reads the
+    /// codes, bring theirs (`views::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
         use crate::content::tables::{
-            framework_packs, ASSESSMENT_PACK, CHRONOLOGY_PACK, DEBRIEF_PACK, ITEMS_PACK,
-            PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK, TOOLS_PACK,
+            framework_packs, ABOUT_PACK, ASSESSMENT_PACK, CHRONOLOGY_PACK, DEBRIEF_PACK,
+            ITEMS_PACK, NOT_FOUND_PACK, PHASES_PACK, PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK,
+            SOURCES_PACK, TOOLS_PACK,
         };
         let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
         1 | match self {
-            Route::Home | Route::Sources | Route::About | Route::NotFound => 0,
-            Route::Phases(_) | Route::PhasesCompare | Route::Framework(_) => {
-                framework_packs(self.framework_id().unwrap_or_default())
+            Route::Home => 0,
+            Route::Sources => 1 << SOURCES_PACK,
+            Route::About => 1 << ABOUT_PACK,
+            Route::NotFound => 1 << NOT_FOUND_PACK,
+            Route::Phases(_) | Route::PhasesCompare => {
+                framework_packs(self.framework_id().unwrap_or_default()) | 1 << PHASES_PACK
             }
+            Route::Framework(_) => framework_packs(self.framework_id().unwrap_or_default()),
             Route::Chronology => tools | 1 << CHRONOLOGY_PACK,
             Route::Debrief => tools | 1 << DEBRIEF_PACK,
             Route::Assessment => items | tools | 1 << ASSESSMENT_PACK,

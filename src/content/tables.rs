@@ -5,9 +5,10 @@
 //! the checklists, the self-assessment, progress and the debrief show them), the quiz's questions
 //! (`QUESTIONS_PACK`) and their explanations (`EXPLAIN_PACK`, see `Ctx::text_packs`), the
 //! notices' wording (`NOTICES_PACK`, fetched with their code, see
-//! `components::notices`), each tool screen's own interface strings (`CHRONOLOGY_PACK` with the
-//! chronology's events, `ASSESSMENT_PACK`, `QUIZ_PACK`, `PROGRESS_PACK`: see `SCREEN_FILES` in
-//! `build.rs`), those several tool screens share (`TOOLS_PACK`, see `TOOL_FILES`), and last those
+//! `components::notices`), each screen's own interface strings and description (`CHRONOLOGY_PACK`
+//! with the chronology's events, `ASSESSMENT_PACK`, `QUIZ_PACK`, `PROGRESS_PACK`, `PHASES_PACK`,
+//! `SOURCES_PACK`, `ABOUT_PACK`, `NOT_FOUND_PACK`: see `SCREEN_FILES` in `build.rs`; home's stay
+//! in pack 0), those several tool screens share (`TOOLS_PACK`, see `TOOL_FILES`), and last those
 //! only the debrief uses (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
 //! the rest follow in idle time, and the service worker precaches them all, so every screen works
@@ -17,8 +18,9 @@
 use crate::i18n::Lang;
 
 pub use super::{
-    ASSESSMENT_PACK, CHRONOLOGY_PACK, EXPLAIN_PACK, ITEMS_PACK, NOTICES_PACK, PACK_START,
-    PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK, TEXT_FILES, TEXT_PACKS,
+    ABOUT_PACK, ASSESSMENT_PACK, CHRONOLOGY_PACK, EXPLAIN_PACK, ITEMS_PACK, NOTICES_PACK,
+    NOT_FOUND_PACK, PACK_START, PHASES_PACK, PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK,
+    SOURCES_PACK, TEXT_FILES, TEXT_PACKS,
 };
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
@@ -269,10 +271,25 @@ mod tests {
                 frameworks + 4,
                 frameworks + 5,
                 frameworks + 8,
-                frameworks + 9,
-                frameworks + 10
+                frameworks + 13,
+                frameworks + 14
             )
         );
+        // The other screens' own interface and descriptions, out of pack 0 (every page's).
+        for (t, pack) in [
+            (ui::ABOUT_LEAD, ABOUT_PACK),
+            (ui::ABOUT_DESC, ABOUT_PACK),
+            (ui::SOURCES_DESC, SOURCES_PACK),
+            (ui::NOT_FOUND_DESC, NOT_FOUND_PACK),
+            (ui::PHASES_DESC, PHASES_PACK),
+            (ui::COMPARE_DESC, PHASES_PACK),
+            (ui::QUIZ_DESC, QUIZ_PACK),
+            (ui::DEBRIEF_DESC, DEBRIEF_PACK),
+        ] {
+            assert_eq!(pack_of(t.id), pack, "{}", t.en);
+        }
+        // Home's description is its lead, on its page: pack 0.
+        assert_eq!(pack_of(ui::HOME_LEAD.id), 0);
         assert!(
             TEXT_PACKS <= Packs::BITS as usize,
             "a set of packs holds them all"

@@ -38,7 +38,8 @@ test("corrupt storage: the app works, says what was reset and keeps a backup", a
     await page.reload();
     await page.waitForSelector("html[data-ready]");
     const notice = page.locator(".notice[role=alert]");
-    assert(await notice.isVisible(), `no notice for ${bad.slice(0, 30)}`);
+    // The notices' code and words come with the first notice: it shows a moment after the app.
+    await notice.waitFor({ timeout: 10000 }).catch(() => assert(false, `no notice for ${bad.slice(0, 30)}`));
     assert((await notice.textContent()).includes("reperes.backup"), "notice names the backup");
     const backup = await page.evaluate(() => localStorage.getItem("reperes.backup"));
     assertEqual(backup.length, bad.length, "backup is the original");
@@ -209,19 +210,20 @@ test("a shared link restores results only after confirmation", async ({ browser,
   const fresh = await browser.newContext();
   const p2 = await fresh.newPage();
   await open(p2, link);
+  // The notices' code and words come with the first notice: it shows a moment after the app.
   const offer = p2.locator(".notice", { hasText: "partagés" });
-  assert(await offer.isVisible(), "offer shown");
+  await offer.waitFor({ timeout: 10000 });
   assert(!(await p2.evaluate(() => localStorage.getItem("reperes") || "")).includes("usages/"), "not applied before confirming");
   await offer.getByRole("button", { name: "Appliquer" }).click();
   await open(p2, base + "usages/");
   assert(await p2.locator(".checklist .item").nth(2).getByLabel("En place").isChecked(), "applied after confirming");
   // What a chat app or a copy adds after the code is ignored.
   await open(p2, link + "%20&utm_source=chat");
-  assert(await p2.locator(".notice", { hasText: "partagés" }).isVisible(), "offer shown for a link with a tail");
+  await p2.locator(".notice", { hasText: "partagés" }).waitFor({ timeout: 10000 }); // offer shown for a link with a tail
   await open(p2, base + "usages/"); // so that the next link is a new load, not a change of hash
   // A tampered link is refused with a message.
   await open(p2, link.replace(/\.(\w{8})$/, ".00000000"));
-  assert(await p2.locator(".notice", { hasText: "abîmé" }).isVisible(), "tampered link refused");
+  await p2.locator(".notice", { hasText: "abîmé" }).waitFor({ timeout: 10000 }); // tampered link refused
   await fresh.close();
 });
 

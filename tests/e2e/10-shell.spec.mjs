@@ -244,7 +244,7 @@ test("with a notice showing, the heading still starts within 120 px at 390 x 844
   for (const lang of ["fr", "en"]) {
     for (const r of ["", "usages/", "assessment/", "progress/"]) {
       await open(page, `${base}${r}?lang=${lang}`);
-      assert(await page.locator(".notices .notice").first().isVisible(), `/${r} ${lang}: the notice shows`);
+      await page.locator(".notices .notice").first().waitFor({ timeout: 10000 }).catch(() => assert(false, `/${r} ${lang}: the notice shows`));
       const m = await page.evaluate(() => {
         const h = document.querySelector("main h1").getBoundingClientRect();
         const n = document.querySelector(".notices").getBoundingClientRect();

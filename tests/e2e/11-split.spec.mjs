@@ -336,19 +336,19 @@ test("only the text the screen shows travels before it is live, in the language 
   });
   await page.goto(base + "phases/");
   await page.waitForSelector("html[data-ready]");
-  // The phases screen shows pack 0 (what every screen may show) and its article's pack (a000: 1):
-  // the page carries both in French, so no text file is asked for before the live app is in place
+  // The phases screen shows pack 0 (what every screen may show), its article's pack (a000: 1) and
+  // its screen's own (interface and description): the page carries the three in French, so no text file is asked for before the live app is in place
   // (Resource Timing, against the reperes-live mark).
   const before = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /text-/.test(r.name)).map((r) => r.name.match(/text-(fr|en)-(\d+)-/).slice(1).join(" "));
   });
   assertEqual(before, [], "no text file before the app is live: the page carries its French text");
-  assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 2, "the page carries French packs 0 and 1");
+  assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 3, "the page carries its three French packs");
   const packs = fs.readdirSync(DIST).filter((f) => /^text-fr-\d+-/.test(f)).length;
-  assert(packs >= 3, `text in packs: ${packs}`);
+  assert(packs >= 4, `text in packs: ${packs}`);
   // The rest of the French text comes in idle time, so every screen opens at once (and offline).
-  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 2, { timeout: 15000 });
+  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 3, { timeout: 15000 });
   assert(!texts.some((t) => t.startsWith("en")), `no English before the switch: ${texts.join(", ")}`);
   await workerActivated(page);
   await context.setOffline(true);
@@ -420,10 +420,10 @@ test("the page's head and the boot script ask for the first screen's glue, main 
     });
     assert(texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
     assert(!texts.some((f) => f.startsWith(`text-${other}-`)), `no ${other} text before live`);
-    // The screen's packs (0 and 1) in French travel inside the page (no request); in English
-    // they are fetched.
-    assertEqual(texts.length, lang === "en" ? 2 : 0, `${lang} packs asked for: ${texts.join(" ")}`);
-    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 2, "the page carries French packs 0 and 1");
+    // The screen's three packs (0, its article's, its own) in French travel inside the page (no
+    // request); in English they are fetched.
+    assertEqual(texts.length, lang === "en" ? 3 : 0, `${lang} packs asked for: ${texts.join(" ")}`);
+    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 3, "the page carries its three French packs");
     for (const f of [...files, ...texts]) {
       const requests = asked.filter((r) => r.file === f);
       assertEqual(requests.length, 1, `${f} requested once`);
@@ -558,9 +558,11 @@ test("a text pack a screen needs while the idle prefetch is still fetching it tr
 test("a link pointed at or tabbed to starts fetching its screen's code before the click, each file once", async ({ page, base }) => {
   const m = manifest();
   const seen = wasmRequests(page);
-  // Every text pack but the first is held back: the idle fetch after start-up waits on them and
-  // never reaches the screens' code, so only pointing at a link can ask for it.
-  await page.route(/\/text-fr-[1-9]\d*-[0-9a-f]+\.txt$/, () => {});
+  // Every text pack but the first and those of the two screens pointed at is held back: the idle
+  // fetch after start-up waits on them (pack 1 first) and never reaches the screens' code, so
+  // only pointing at a link can ask for it.
+  const own = ["sources", "about"].flatMap((r) => fs.readFileSync(path.join(DIST, r, "index.html"), "utf8").match(/data-text-fr="([^"]*)"/)[1].split(" "));
+  await page.route((u) => /\/text-fr-[1-9]\d*-[0-9a-f]+\.txt$/.test(u.pathname) && !own.includes(path.basename(u.pathname)), () => {});
   await open(page, base);
   const footer = page.locator(".site-footer a");
   await page.waitForTimeout(300);
