@@ -63,12 +63,13 @@ pub fn start() {
                 Err(_) => return failed(),
             },
         };
-        // Stored text in an older format, or partly invalid: rewritten now, once read. Later
-        // writes are the learner's changes only; a write of the unchanged state later on could
-        // overwrite what another tab saved in between.
+        // Stored text in an older format, or partly invalid: rewritten now, once read, unless
+        // another tab saved meanwhile (the reader's chunk may have taken a moment). Later writes
+        // are the learner's changes only; a write of the unchanged state later on could overwrite
+        // what another tab saved in between.
         if let Some(raw) = &stored {
             let today = store::save(&loaded.progress);
-            if *raw != today {
+            if *raw != today && storage::read(store::KEY).ok().flatten().as_ref() == Some(raw) {
                 storage::write(store::KEY, &today);
             }
         }
