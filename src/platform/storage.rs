@@ -8,7 +8,8 @@ pub enum Backend {
     /// Storage is blocked or broken: progress lives in memory until the tab closes.
     Memory,
     /// A newer version of the app (another tab, updated) writes in a format this one cannot
-    /// read: this tab stops saving, so as not to overwrite it.
+    /// read, or another tab's change could not be read (the reader's chunk did not come): this
+    /// tab stops saving, so as not to overwrite it.
     Yielded,
 }
 

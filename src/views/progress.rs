@@ -25,7 +25,8 @@ pub fn ProgressScreen() -> impl IntoView {
                 {move || match ctx.backend.get() {
                     crate::platform::storage::Backend::Local => tr(ui::STORAGE_LOCAL)(),
                     crate::platform::storage::Backend::Memory => tr(ui::NO_STORAGE)(),
-                    crate::platform::storage::Backend::Yielded => tr(ui::NEWER_ELSEWHERE)(),
+                    // A newer version, or a change this tab could not read: the notice says which.
+                    crate::platform::storage::Backend::Yielded => tr(ui::STORAGE_YIELDED)(),
                 }}
             </p>
             <section aria-labelledby="visited-title" class="no-print" inner_html=move || visited_html(ctx)></section>

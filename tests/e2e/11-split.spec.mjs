@@ -247,8 +247,10 @@ test("stored progress is read by a chunk of its own: a first visit goes live wit
   await other.waitForSelector("html[data-ready]", { timeout: 20000 });
   await other.evaluate((v) => localStorage.setItem("reperes", v), stored);
   await p2.locator(".notice", { hasText: "autre onglet" }).waitFor({ timeout: 10000 });
-  await p2.locator(".primary a", { hasText: "Quiz" }).first().click();
-  await p2.locator("main h1", { hasText: "Quiz" }).waitFor();
+  // A new screen would be saved as seen: nothing is written, and progress says why.
+  await p2.locator(".primary a", { hasText: "Progression" }).first().click();
+  await p2.locator("main h1", { hasText: "progression" }).waitFor();
+  assert((await p2.textContent(".storage-state")).includes("n'enregistre plus rien"), "progress says this tab no longer saves");
   await p2.waitForTimeout(300);
   assertEqual(await other.evaluate(() => localStorage.getItem("reperes")), stored, "the other tab's progress stays");
   block = false;
