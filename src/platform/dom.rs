@@ -180,10 +180,9 @@ mod web {
         can
     }
 
-    /// Whether a key event comes from a button (which Space and Enter press).
     /// The action a click or a key asks for on markup whose buttons name theirs (`data-act`, see
-    /// `components::confirm::html`): for a click, its target's closest `[data-act]`; for Escape
-    /// in a confirmation box, the box's "cancel" (the key's default then prevented).
+    /// `components::confirm`): for a click, its target's closest `[data-act]`; for Escape in a
+    /// confirmation box, the box's "cancel" (the key's default then prevented).
     pub fn act(ev: &web_sys::Event) -> Option<String> {
         let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
         if let Some(key) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
@@ -201,6 +200,7 @@ mod web {
             .get_attribute("data-act")
     }
 
+    /// Whether a key event comes from a button (which Space and Enter press).
     pub fn target_is_button(ev: &web_sys::KeyboardEvent) -> bool {
         ev.target()
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -541,13 +541,13 @@ pub fn focus_soon(_id: String) {
     leptos::prelude::request_animation_frame(move || focus_by_id(&_id));
 }
 
-/// The prerender's "today": the build date's year.
 /// Natively (the prerender) no event comes.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn act(_ev: &web_sys::Event) -> Option<String> {
     None
 }
 
+/// The prerender's "today": the build date's year.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn today() -> f32 {
     let secs = std::time::SystemTime::now()
