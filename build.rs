@@ -63,8 +63,8 @@ pub struct Text {
 }
 
 /// Every distinct text with its pack: its index is the text's id. The texts come in packs (see
-/// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles,
-/// the phases, every framework's names); pack 1 + k the rest of framework k's texts, what only its
+/// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles
+/// but their summaries, the phases but their details, every framework's names); pack 1 + k the rest of framework k's texts, what only its
 /// own screen shows; then the checklist items' names (the self-assessment, progress and the
 /// debrief show them all), the quiz's questions, their explanations (shown once a question is
 /// answered: not on a first visit's page), the notices' wording (`NOTICE_FILES`), each tool
@@ -314,7 +314,8 @@ fn main() {
     let notices_pack = explain_pack + 1;
     // One per screen of `SCREEN_FILES`, the chronology's first.
     let screen_pack = |i: usize| notices_pack + 1 + i;
-    let tools_pack = screen_pack(SCREEN_FILES.len());
+    let shared_pack = screen_pack(SCREEN_FILES.len());
+    let tools_pack = shared_pack + 1;
     let debrief_pack = tools_pack + 1;
     PINNED.lock().unwrap().extend(
         frameworks
@@ -326,8 +327,34 @@ fn main() {
         .lock()
         .unwrap()
         .extend(questions.iter().map(|q| (pair(&q.explain), explain_pack)));
+    // Of the articles and the phases, which pack 0 holds, the home page shows the articles'
+    // titles and authors and the phases' names, expansions and status: an article's summary goes
+    // with the sources screen's pack (the only one to show it), a phase's details (summary,
+    // period, what it touches, its components) with the phases screen's. About 2,100 characters
+    // of French left the pack every page carries (the home page 0.9 KB brotli lighter).
+    let screen_named = |name: &str| {
+        screen_pack(
+            SCREEN_FILES
+                .iter()
+                .position(|s| s.0 == name)
+                .unwrap_or_else(|| panic!("build.rs: no {name} in SCREEN_FILES")),
+        )
+    };
+    let (sources_pack, phases_pack) = (screen_named("SOURCES"), screen_named("PHASES"));
+    let mut pinned = PINNED.lock().unwrap();
+    pinned.extend(articles.iter().map(|a| (pair(&a.about), sources_pack)));
+    for p in &phases {
+        let details = [&p.summary, &p.period, &p.touches].into_iter().chain(
+            p.components
+                .iter()
+                .flat_map(|c| std::iter::once(&c.name).chain(&c.examples)),
+        );
+        pinned.extend(details.map(|t| (pair(t), phases_pack)));
+    }
+    drop(pinned);
     let ui_table = ui_table(Path::new("content/ui.toml"));
     let tools = keys_only_in(&ui_table, TOOL_FILES);
+    let styled_files: Vec<&str> = TOOL_FILES.iter().chain(STYLED_FILES).copied().collect();
     let mut debrief = keys_only_in(&ui_table, DEBRIEF_FILES);
     debrief.insert(DEBRIEF_DESCRIPTION.to_string());
     let notices = keys_only_in(&ui_table, NOTICE_FILES);
@@ -345,11 +372,20 @@ fn main() {
             keys
         })
         .collect();
+    // What the screens drawn with the screens' style sheet share, beyond the tool screens' (see
+    // `STYLED_FILES`).
+    let shared: BTreeSet<String> = keys_only_in(&ui_table, &styled_files)
+        .into_iter()
+        .filter(|k| {
+            !tools.contains(k) && !debrief.contains(k) && !own.iter().any(|o| o.contains(k))
+        })
+        .collect();
     let write = || {
         // Pack 0 first, so that an equal text met later is taken from it.
         let ui_core = in_pack(0, || {
             ui_consts(&ui_table, |k| {
                 !tools.contains(k)
+                    && !shared.contains(k)
                     && !notices.contains(k)
                     && !debrief.contains(k)
                     && !own.iter().any(|o| o.contains(k))
@@ -382,6 +418,7 @@ fn main() {
                 })
             })
             .collect();
+        let ui_shared = in_pack(shared_pack, || ui_consts(&ui_table, |k| shared.contains(k)));
         let ui_tools = in_pack(tools_pack, || {
             ui_consts(&ui_table, |k| {
                 tools.contains(k) && !debrief.contains(k) && !own.iter().any(|o| o.contains(k))
@@ -393,7 +430,7 @@ fn main() {
         let parts = [&ui_core, &ui_notices]
             .into_iter()
             .chain(&ui_screens)
-            .chain([&ui_tools, &ui_debrief]);
+            .chain([&ui_shared, &ui_tools, &ui_debrief]);
         let (consts, all): (String, String) = parts.map(|(c, a)| (c.as_str(), a.as_str())).unzip();
         let ui = format!(
             "pub mod ui {{\n    use super::{{Plural, Text}};\n{consts}    pub const ALL: &[Text] = &[{all}];\n}}\n"
@@ -633,6 +670,23 @@ const TOOL_FILES: &[&str] = &[
     "src/components/debrief.rs",
     "src/components/chart.rs",
     "src/store/debrief.rs",
+];
+
+/// With `TOOL_FILES`, the source files of every screen drawn with the screens' style sheet
+/// (`Route::screens_style`: the framework and phases screens, the chronology, the tool screens)
+/// and of what only they and presenter mode draw. The interface strings used in these alone, in
+/// more than one of them and not in the tool screens' alone, travel in a pack of their own
+/// (`SHARED_PACK`), which each of those screens loads: the checklists', the timeline's, the
+/// source line's, a framework's neighbours' (about 0.5 KB of French), which the home, sources,
+/// about and not-found pages, with pack 0, carried for nothing.
+const STYLED_FILES: &[&str] = &[
+    "src/views/framework.rs",
+    "src/views/phases.rs",
+    "src/components/checklist.rs",
+    "src/components/source.rs",
+    "src/components/timeline.rs",
+    "src/components/presenter.rs",
+    "src/components/confirm.rs",
 ];
 
 /// The source files of the debrief (its screen, its reading of the codes, its figures): the

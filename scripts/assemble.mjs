@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import crypto from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { minify } from "terser";
+import { small } from "./minify.mjs";
 import { transform } from "lightningcss";
 import { withoutCustomSections } from "./wasm-sections.mjs";
 
@@ -89,8 +89,31 @@ if (hasLoader) {
   loader = "const __reperes_fetch = (url) => (globalThis.__reperesFetch ? globalThis.__reperesFetch(url) : fetch(url));\n" + loader;
 }
 
+// The split points whose code draws with the screens' style sheet (style/screens.css) load it
+// beside their chunks, as one more dependency: the boot script's `__reperesStyle`
+// (`SCREENS_STYLE` in src/prerender.rs) adds it to a page that does not link it (home, sources,
+// about, not found), once, and returns at once elsewhere. A sheet that cannot load fails the
+// load like a chunk: the app's notice and retry, and the prerendered screen stays. Here rather
+// than in the app's code: there it cost the main module 346 bytes of brotli, here none. The same
+// screens as `Route::screens_style` (src/route.rs, whose unit test reads this list), and
+// presenter mode, whose slides draw frameworks and the debrief's figures.
+const STYLED = ["phases", "compare", "chronology", "framework", "assessment", "quiz", "progress", "debrief", "presenter"];
+if (hasLoader) {
+  const splitRe = /(export const __wasm_split_load_(\w+) = [\s\S]*?, \[)([^\]]*)(\]\)\);)/g;
+  const styled = new Set();
+  loader = loader.replace(splitRe, (all, head, name, deps, tail) => {
+    if (!STYLED.includes(name)) return all;
+    styled.add(name);
+    return `${head}${deps.trim() ? `${deps}, ` : ""}__reperes_style${tail}`;
+  });
+  const missing = STYLED.filter((n) => !styled.has(n));
+  if (missing.length) throw new Error(`__wasm_split.js: no loader for ${missing.join(", ")}`);
+  loader = "const __reperes_style = () => globalThis.__reperesStyle?.();\n" + loader;
+}
+
 // The idle prefetch's first half (`prefetch` in src/views/mod.rs): every shared chunk, one per idle
-// moment, those most screens need first. A screen's loader fetches and instantiates all of its
+// moment, those most screens need first (and before them the screens' style sheet, where the
+// page does without it). A screen's loader fetches and instantiates all of its
 // chunks at once (the home screen's: 27), and each fetch() costs the page about 1.5 ms at CPU 4x:
 // prefetching screen by screen made tasks of up to 430 ms after the app was live (a click then
 // waited for them). The app finds this function on `globalThis`, where the loader puts it.
@@ -113,7 +136,7 @@ const __reperes_update_waiting = async () => {
     }
 };
 globalThis.__reperesWarmChunks = async () => {
-    for (const load of [${order.map((id) => `__chunk_${id}`).join(", ")}]) {
+    for (const load of [__reperes_style, ${order.map((id) => `__chunk_${id}`).join(", ")}]) {
         await __reperes_idle();
         // A new version waiting: this one's code is about to go, and the walk's fetches through
         // the old worker held its switch back (seen: "update" accepted, no reload for 30 s).
@@ -125,14 +148,6 @@ globalThis.__reperesWarmChunks = async () => {
 `;
 }
 
-// The glue and the loader as they travel: terser (an npm dev tool) takes out whitespace and
-// comments and shortens local names; exports, import.meta and the wasm's import names stay.
-// Brotli, session 13: glue 8.8 -> 7.2 KB, loader 2.2 -> 1.3 KB, on every first visit.
-const small = async (code) => {
-  const out = await minify(code, { module: true, compress: true, mangle: true, format: { comments: false } });
-  if (!out.code) throw new Error("terser returned nothing");
-  return out.code;
-};
 
 // 2. The glue and the chunk loader, one file: they import one another, and every screen needs
 // both before it is live. As two files, the first screen asked for one request more at the moment
@@ -163,13 +178,19 @@ if (hasLoader) {
 fs.writeFileSync(path.join(dist, js), await small(glue));
 fs.writeFileSync(path.join(dist, bg), wasm);
 
-// 3. The style sheet and the public files.
-// The style sheet blocks the first paint: it travels minified (lightningcss, an npm dev tool; no
+// 3. The style sheets and the public files.
+// A style sheet blocks the first paint: each travels minified (lightningcss, an npm dev tool; no
 // browser targets, so nothing is rewritten for older engines). Session 14: 5836 -> 4309 bytes
-// brotli on every first visit.
-const { code: css } = transform({ filename: "main.css", code: fs.readFileSync(path.join(ROOT, "style/main.css")), minify: true });
-const cssName = `main-${hash(css)}.css`;
-fs.writeFileSync(path.join(dist, cssName), css);
+// brotli on every first visit. Two sheets (session 26): main.css on every page, screens.css on
+// the pages whose screen needs it (see `Route::screens_style`): the home page 4309 -> 2420.
+const sheet = (name) => {
+  const { code } = transform({ filename: `${name}.css`, code: fs.readFileSync(path.join(ROOT, `style/${name}.css`)), minify: true });
+  const file = `${name}-${hash(code)}.css`;
+  fs.writeFileSync(path.join(dist, file), code);
+  return file;
+};
+const cssName = sheet("main");
+const screensCss = sheet("screens");
 fs.cpSync(path.join(ROOT, "public"), dist, { recursive: true });
 
 // 4. The page template: the prerender writes one page per route from it.
@@ -179,8 +200,12 @@ let page = fs.readFileSync(path.join(ROOT, "index.html"), "utf8");
 const icon = fs.readFileSync(path.join(ROOT, "public/icons/icon.svg"), "utf8").trim();
 const iconLink = '<link rel="icon" href="icons/icon.svg" type="image/svg+xml">';
 if (!page.includes(iconLink)) throw new Error("index.html has no icon link");
-page = page.replace(iconLink, `<link rel="icon" href="data:image/svg+xml,${encodeURIComponent(icon)}" type="image/svg+xml">`);
-for (const [slot, value] of [["__CSS__", cssName], ["__JS__", js], ["__WASM__", bg]]) {
+// Escaped only where a data: address inside a double-quoted attribute must be (`#`, `%`, `<`,
+// `>`, the quotes): 419 characters where encodeURIComponent wrote 653, 36 bytes less brotli.
+if (/[%']/.test(icon)) throw new Error("icons/icon.svg: a % or a ' in it; escape it here");
+const iconData = icon.replace(/"/g, "'").replace(/#/g, "%23").replace(/</g, "%3C").replace(/>/g, "%3E");
+page = page.replace(iconLink, `<link rel="icon" href="data:image/svg+xml,${iconData}" type="image/svg+xml">`);
+for (const [slot, value] of [["__CSS__", cssName], ["__SCREENS_CSS__", screensCss], ["__JS__", js], ["__WASM__", bg]]) {
   if (!page.includes(slot)) throw new Error(`index.html has no ${slot}`);
   page = replaceAll(page, slot, value);
 }

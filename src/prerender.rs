@@ -100,7 +100,7 @@ pub fn hash(bytes: &[u8]) -> String {
 /// module's alone), and the loader waits for the first frame before it starts the glue and the
 /// wasm (otherwise the wasm's streaming compilation competes with the first paint of the
 /// prerendered text); the downloads start before that wait (`EARLY_FETCH`).
-fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
+fn externalise_loader(template: &str, dist: &Path, minify: Minify) -> Result<String, String> {
     let open = r#"<script type="module">"#;
     let Some(start) = template.find(open) else {
         return Ok(template.to_string());
@@ -109,7 +109,7 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
         .find("</script>")
         .ok_or("unclosed loader script")?
         + start;
-    let code = compact_js(&paint_first(&template[start + open.len()..end])?);
+    let code = minify(&paint_first(&template[start + open.len()..end])?)?;
     let name = format!("boot-{}.js", &hash(code.as_bytes())[..12]);
     fs::write(dist.join(&name), &code).map_err(|e| e.to_string())?;
     let page = format!(
@@ -120,9 +120,38 @@ fn externalise_loader(template: &str, dist: &Path) -> Result<String, String> {
     Ok(without_preloads(&page))
 }
 
-/// The boot script as it travels: no indentation, no blank line and no line that is only a
-/// comment: its source here is written to be read (3.8 KB raw, 1.47 KB brotli; compacted, 1.15 KB
-/// brotli, on every first visit). Lines stay lines, so no statement can run into the next.
+/// How the boot script travels: its source here is written to be read.
+type Minify = fn(&str) -> Result<String, String>;
+
+/// The boot script minified by terser, as the glue is (scripts/minify.mjs, run by node): local
+/// names shortened too, 1285 -> 1108 bytes brotli on every first visit (session 26).
+fn terser(code: &str) -> Result<String, String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/minify.mjs");
+    let failed = |e: std::io::Error| format!("node {script}: {e}");
+    let mut node = Command::new("node")
+        .arg(script)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(failed)?;
+    node.stdin
+        .take()
+        .ok_or("node: no standard input")?
+        .write_all(code.as_bytes())
+        .map_err(failed)?;
+    let out = node.wait_with_output().map_err(failed)?;
+    match String::from_utf8(out.stdout) {
+        Ok(code) if out.status.success() && !code.trim().is_empty() => Ok(code),
+        _ => Err(format!("node {script} could not minify the boot script")),
+    }
+}
+
+/// The boot script with no indentation, no blank line and no line that is only a comment (3.8
+/// KB raw, 1.47 KB brotli; compacted, 1.15 KB brotli): what the unit tests read, without node.
+/// Lines stay lines, so no statement can run into the next.
+#[cfg(test)]
 fn compact_js(code: &str) -> String {
     code.lines()
         .map(str::trim)
@@ -164,6 +193,7 @@ fn paint_first(code: &str) -> Result<String, String> {
          addEventListener(\"error\", failed);\n\
          {EARLY_FETCH}\
          {EARLY_HEIGHT}\
+         {SCREENS_STYLE}\
          await new Promise((go) => {{ requestAnimationFrame(() => setTimeout(go, 0)); setTimeout(go, 1000); }});\n\
          try {{\n\
          const bindings = await import({module});\n\
@@ -194,6 +224,45 @@ const EARLY_HEIGHT: &str = r#"if (parent !== window) try {
   globalThis.__reperesHeight.observe(document.body);
 } catch {}
 "#;
+
+/// The screens' style sheet, for the chunk loader (`STYLED` in scripts/assemble.mjs), which
+/// loads it with the code of the screens that draw with it: the pages whose first screen needs it
+/// link it; the others' boot tag names it (`data-css`, see [`with_style`]), and the
+/// first screen or presenter mode that needs it adds it, once. A load that fails is forgotten:
+/// the next call tries again.
+const SCREENS_STYLE: &str = r#"let sheet;
+globalThis.__reperesStyle = () => sheet ||= new Promise((ok, no) => {
+  const href = document.querySelector("script[data-css]")?.dataset.css;
+  if (!href) return ok();
+  const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href, onload: ok, onerror: () => { link.remove(); sheet = null; no(new Error(`style sheet ${href} did not load`)); } });
+  document.head.append(link);
+});
+"#;
+
+/// The page without the screens' style sheet if its first screen does without it
+/// (`Route::screens_style`): the template links it (`data-screens`), and the boot tag then names
+/// it instead (`data-css`, read by [`SCREENS_STYLE`]). Unchanged if the template has no such link.
+fn with_style(page: &str, route: Route) -> String {
+    let Some(end) = page.find("\" data-screens>") else {
+        return page.to_string();
+    };
+    let open = "<link rel=\"stylesheet\" href=\"";
+    let Some(at) = page[..end].rfind(open) else {
+        return page.to_string();
+    };
+    if route.screens_style() {
+        return page.to_string();
+    }
+    let file = &page[at + open.len()..end];
+    let tag_end = end + "\" data-screens>".len();
+    let tag_end = tag_end + usize::from(page[tag_end..].starts_with('\n'));
+    let page = format!("{}{}", &page[..at], &page[tag_end..]);
+    page.replacen(
+        " src=\"boot-",
+        &format!(" data-css=\"{file}\" src=\"boot-"),
+        1,
+    )
+}
 
 /// As soon as it runs (once the style sheet is in), before it waits for the first paint, the boot
 /// script asks for everything the first screen needs at once, instead of one step after another
@@ -418,10 +487,14 @@ fn write_page(
     manifest: &serde_json::Value,
     route: Route,
 ) -> Result<(), String> {
-    let served = with_inline_text(&with_early_files(page, manifest, route, true), route)?;
+    let served = with_inline_text(
+        &with_style(&with_early_files(page, manifest, route, true), route),
+        route,
+    )?;
     fs::write(path, served).map_err(|e| e.to_string())?;
     let twin = path.with_extension("").with_extension(&OFFLINE_TWIN[1..]);
-    fs::write(twin, with_early_files(page, manifest, route, false)).map_err(|e| e.to_string())
+    let twin_page = with_style(&with_early_files(page, manifest, route, false), route);
+    fs::write(twin, twin_page).map_err(|e| e.to_string())
 }
 
 /// The page without `<link rel="preload">` and `<link rel="modulepreload">` tags.
@@ -550,7 +623,7 @@ pub fn run(dist: &Path) -> Result<usize, String> {
             "dist/index.html is already prerendered and its template is gone: rebuild"
         })?
     };
-    let template = externalise_loader(&template, dist)?;
+    let template = externalise_loader(&template, dist, terser)?;
     let mut n = 0;
     for route in Route::all() {
         let depth = route.depth();
@@ -811,6 +884,31 @@ mod tests {
     }
 
     #[test]
+    fn only_the_pages_of_screens_that_need_it_link_the_screens_style_sheet() {
+        let template = "<head><link rel=\"stylesheet\" href=\"main-1.css\">\n<link rel=\"stylesheet\" href=\"screens-2.css\" data-screens>\n<script type=\"module\" data-early=\"g.js\" src=\"boot-1.js\"></script></head>";
+        // The quiz's page links both, as the template does.
+        assert_eq!(with_style(template, Route::Quiz), template);
+        for route in [Route::Home, Route::Sources, Route::About, Route::NotFound] {
+            // The others link only the base sheet, and name the other for the boot script.
+            assert_eq!(
+                with_style(template, route),
+                "<head><link rel=\"stylesheet\" href=\"main-1.css\">\n<script type=\"module\" data-early=\"g.js\" data-css=\"screens-2.css\" src=\"boot-1.js\"></script></head>",
+                "{route:?}"
+            );
+        }
+        for route in Route::all() {
+            let linked = with_style(template, route).contains("screens-2.css\" data-screens>");
+            assert_eq!(linked, route.screens_style(), "{route:?}");
+        }
+        // A template without the link is left as it is.
+        let plain = "<head><script type=\"module\" src=\"boot-1.js\"></script></head>";
+        assert_eq!(with_style(plain, Route::Home), plain);
+        // The boot script adds the sheet from that name, once, and forgets a failed load.
+        assert!(SCREENS_STYLE.contains("dataset.css;\n  if (!href) return ok();"));
+        assert!(SCREENS_STYLE.contains("sheet = null"));
+    }
+
+    #[test]
     fn a_page_carries_the_french_packs_of_its_screen_and_nothing_else() {
         let page = with_inline_text("<body><p>x</p></body>", Route::Phases(None)).unwrap();
         let block = |pack| {
@@ -820,19 +918,24 @@ mod tests {
                 tables::built(Lang::Fr, pack)
             )
         };
-        // Phases shows pack 0 (the interface), its framework's and its screen's own: all three,
-        // in French.
+        // Phases shows pack 0 (the interface), its framework's, its screen's own and what the
+        // screens drawn with the screens' style sheet share: all four, in French.
         let (own, screen) = (tables::framework_pack("phases"), tables::PHASES_PACK);
-        assert_eq!(Route::Phases(None).text_packs(), 1 | 1 << own | 1 << screen);
+        let shared = tables::SHARED_PACK;
+        assert_eq!(
+            Route::Phases(None).text_packs(),
+            1 | 1 << own | 1 << screen | 1 << shared
+        );
         assert!(page.starts_with("<body><p>x</p>"));
         assert!(page.ends_with(&format!(
-            "{}{}{}</body>",
+            "{}{}{}{}</body>",
             block(0),
             block(own),
-            block(screen)
+            block(screen),
+            block(shared)
         )));
         // English readers' packs are fetched, and so are the packs of other screens.
-        assert_eq!(page.matches("data-pack=").count(), 3);
+        assert_eq!(page.matches("data-pack=").count(), 4);
         // What the app reads back is each pack as built (the same count of strings).
         assert!(tables::parse(0, tables::built(Lang::Fr, 0)).is_ok());
         assert!(tables::parse(own, tables::built(Lang::Fr, own)).is_ok());
@@ -862,7 +965,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     fn the_loader_waits_for_the_first_paint_and_preloads_go() {
         let dir = std::env::temp_dir().join(format!("reperes-loader-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
-        let page = externalise_loader(TRUNK_PAGE, &dir).unwrap();
+        let page = externalise_loader(TRUNK_PAGE, &dir, |c| Ok(compact_js(c))).unwrap();
         assert!(
             !page.contains("<script type=\"module\">"),
             "no inline script (CSP)"
@@ -902,7 +1005,7 @@ dispatchEvent(new CustomEvent("TrunkApplicationStarted", {detail: {wasm}}));
     #[test]
     fn an_unknown_loader_is_an_error_not_a_silent_change() {
         let page = "<head><script type=\"module\">start();</script></head>";
-        assert!(externalise_loader(page, &std::env::temp_dir()).is_err());
+        assert!(externalise_loader(page, &std::env::temp_dir(), |c| Ok(compact_js(c))).is_err());
     }
 
     #[test]

@@ -171,30 +171,48 @@ impl Route {
     /// The text packs its screen shows (see `content::tables`): pack 0, which holds what every
     /// screen may show, then what this one adds: a framework's own texts, the items' names, the
     /// questions, the screen's own interface and description (`SCREEN_FILES` in build.rs), the
-    /// tool screens' shared interface. The debrief's figures, drawn once the trainer reads the
+    /// interface the screens drawn with the screens' style sheet share (`STYLED_FILES`), the tool
+    /// screens' shared interface. The debrief's figures, drawn once the trainer reads the
     /// codes, bring theirs (`views::debrief::FIGURES_PACKS`).
     pub fn text_packs(self) -> crate::content::tables::Packs {
         use crate::content::tables::{
             framework_packs, ABOUT_PACK, ASSESSMENT_PACK, CHRONOLOGY_PACK, DEBRIEF_PACK,
             ITEMS_PACK, NOT_FOUND_PACK, PHASES_PACK, PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK,
-            SOURCES_PACK, TOOLS_PACK,
+            SHARED_PACK, SOURCES_PACK, TOOLS_PACK,
         };
         let (items, questions, tools) = (1 << ITEMS_PACK, 1 << QUESTIONS_PACK, 1 << TOOLS_PACK);
-        1 | match self {
-            Route::Home => 0,
-            Route::Sources => 1 << SOURCES_PACK,
-            Route::About => 1 << ABOUT_PACK,
-            Route::NotFound => 1 << NOT_FOUND_PACK,
-            Route::Phases(_) | Route::PhasesCompare => {
-                framework_packs(self.framework_id().unwrap_or_default()) | 1 << PHASES_PACK
+        let shared = if self.screens_style() {
+            1 << SHARED_PACK
+        } else {
+            0
+        };
+        1 | shared
+            | match self {
+                Route::Home => 0,
+                Route::Sources => 1 << SOURCES_PACK,
+                Route::About => 1 << ABOUT_PACK,
+                Route::NotFound => 1 << NOT_FOUND_PACK,
+                Route::Phases(_) | Route::PhasesCompare => {
+                    framework_packs(self.framework_id().unwrap_or_default()) | 1 << PHASES_PACK
+                }
+                Route::Framework(_) => framework_packs(self.framework_id().unwrap_or_default()),
+                Route::Chronology => tools | 1 << CHRONOLOGY_PACK,
+                Route::Debrief => tools | 1 << DEBRIEF_PACK,
+                Route::Assessment => items | tools | 1 << ASSESSMENT_PACK,
+                Route::Progress => items | tools | 1 << PROGRESS_PACK,
+                Route::Quiz => questions | tools | 1 << QUIZ_PACK,
             }
-            Route::Framework(_) => framework_packs(self.framework_id().unwrap_or_default()),
-            Route::Chronology => tools | 1 << CHRONOLOGY_PACK,
-            Route::Debrief => tools | 1 << DEBRIEF_PACK,
-            Route::Assessment => items | tools | 1 << ASSESSMENT_PACK,
-            Route::Progress => items | tools | 1 << PROGRESS_PACK,
-            Route::Quiz => questions | tools | 1 << QUIZ_PACK,
-        }
+    }
+
+    /// Whether its screen needs the screens' style sheet (`style/screens.css`): all but the home
+    /// page, the sources, about and not-found screens, whose pages link only the base sheet (the
+    /// home page 1.9 KB lighter before it is live). The prerender links it in the pages of the
+    /// others; the chunk loader adds it with their code (`STYLED` in scripts/assemble.mjs).
+    pub fn screens_style(self) -> bool {
+        !matches!(
+            self,
+            Route::Home | Route::Sources | Route::About | Route::NotFound
+        )
     }
 
     /// Every route that has a page, in menu order: what the prerender writes and the tests visit.
@@ -229,6 +247,44 @@ pub fn framework_routes() -> impl Iterator<Item = Route> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_chunk_loader_brings_the_screens_style_sheet_to_the_screens_that_need_it() {
+        // scripts/assemble.mjs's list of split points that load the sheet with their code.
+        let script = include_str!("../scripts/assemble.mjs");
+        let at = script
+            .find("const STYLED = [")
+            .expect("STYLED in assemble.mjs")
+            + 16;
+        let list = &script[at..at + script[at..].find(']').unwrap()];
+        let styled: Vec<&str> = list
+            .split(',')
+            .map(|s| s.trim().trim_matches('"'))
+            .collect();
+        let mut routes = Route::all();
+        routes.push(Route::NotFound);
+        for route in routes {
+            assert_eq!(
+                styled.contains(&crate::views::chunk(route)),
+                route.screens_style(),
+                "{route:?}"
+            );
+        }
+        // Presenter mode's slides draw frameworks and the debrief's figures.
+        assert!(styled.contains(&"presenter"));
+        assert_eq!(styled.len(), 9, "{styled:?}");
+    }
+
+    #[test]
+    fn only_the_screens_drawn_with_the_screens_style_sheet_wait_for_their_shared_text() {
+        use crate::content::tables::SHARED_PACK;
+        let mut routes = Route::all();
+        routes.push(Route::NotFound);
+        for r in routes {
+            let needs = r.text_packs() & (1 << SHARED_PACK) != 0;
+            assert_eq!(needs, r.screens_style(), "{r:?}");
+        }
+    }
 
     #[test]
     fn only_the_tool_screens_wait_for_the_tools_text() {

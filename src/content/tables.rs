@@ -8,7 +8,8 @@
 //! `components::notices`), each screen's own interface strings and description (`CHRONOLOGY_PACK`
 //! with the chronology's events, `ASSESSMENT_PACK`, `QUIZ_PACK`, `PROGRESS_PACK`, `PHASES_PACK`,
 //! `SOURCES_PACK`, `ABOUT_PACK`, `NOT_FOUND_PACK`: see `SCREEN_FILES` in `build.rs`; home's stay
-//! in pack 0), those several tool screens share (`TOOLS_PACK`, see `TOOL_FILES`), and last those
+//! in pack 0), those the screens drawn with the screens' style sheet share (`SHARED_PACK`, see
+//! `STYLED_FILES`), those several tool screens share (`TOOLS_PACK`, see `TOOL_FILES`), and last those
 //! only the debrief uses (`DEBRIEF_PACK`, see `DEBRIEF_FILES`). In the browser a screen
 //! waits for the packs it shows (`Route::text_packs`), in the language shown, before it is drawn;
 //! the rest follow in idle time, and the service worker precaches them all, so every screen works
@@ -22,6 +23,12 @@ pub use super::{
     NOT_FOUND_PACK, PACK_START, PHASES_PACK, PROGRESS_PACK, QUESTIONS_PACK, QUIZ_PACK,
     SOURCES_PACK, TEXT_FILES, TEXT_PACKS,
 };
+
+/// The pack of the interface strings that only the screens drawn with the screens' style sheet
+/// (`Route::screens_style`) and presenter mode show, more than one of them, and not the tool
+/// screens alone (see `STYLED_FILES` in build.rs): the checklists', the timeline's, the source
+/// line's.
+pub const SHARED_PACK: usize = TEXT_PACKS - 3;
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
 /// quiz, progress, debrief) and presenter mode show, and more than one of them.
@@ -236,6 +243,17 @@ mod tests {
         assert_eq!(pack_of(ui::EXPORT.id), PROGRESS_PACK);
         // Shared by two tool screens (the quiz and progress): the tools' pack.
         assert_eq!(pack_of(ui::QUIZ_SCORE.id), TOOLS_PACK);
+        // Shared by the screens drawn with the screens' style sheet (the checklists, the
+        // timeline, the source line, a framework's neighbours): theirs; not the home page's.
+        for t in [
+            ui::CHECKLIST_HINT,
+            ui::RATE_IN_PLACE,
+            ui::ALL_SOURCES,
+            ui::NEIGHBOURS,
+            ui::TODAY,
+        ] {
+            assert_eq!(pack_of(t.id), SHARED_PACK, "{}", t.en);
+        }
         for t in [ui::DEBRIEF_INPUT_LABEL, ui::DEBRIEF_KEEP] {
             assert_eq!(pack_of(t.id), DEBRIEF_PACK, "{}", t.en);
         }
@@ -261,6 +279,7 @@ mod tests {
                 NOTICES_PACK,
                 CHRONOLOGY_PACK,
                 PROGRESS_PACK,
+                SHARED_PACK,
                 TOOLS_PACK,
                 DEBRIEF_PACK
             ),
@@ -272,7 +291,8 @@ mod tests {
                 frameworks + 5,
                 frameworks + 8,
                 frameworks + 13,
-                frameworks + 14
+                frameworks + 14,
+                frameworks + 15
             )
         );
         // The other screens' own interface and descriptions, out of pack 0 (every page's).

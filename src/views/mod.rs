@@ -51,8 +51,9 @@ pub fn chunk(route: Route) -> &'static str {
     }
 }
 
-/// Fetches the code of a route's screen (once: later calls return at once). A failure is not
-/// kept: the next call tries again.
+/// Fetches the code of a route's screen (once: later calls return at once), and with it the
+/// screens' style sheet where it draws with it and the page lacks it (`Route::screens_style`,
+/// `STYLED` in scripts/assemble.mjs). A failure is not kept: the next call tries again.
 pub async fn load(route: Route) -> Result<(), ChunkError> {
     match route {
         Route::Home => load_home().await,
@@ -108,7 +109,8 @@ pub async fn prefetch(lang: RwSignal<crate::i18n::Lang>) {
             return;
         }
     }
-    // First the code shared by several screens, one chunk per idle moment (the loader's own walk):
+    // First the code shared by several screens, one chunk per idle moment (the loader's own walk,
+    // which starts with the screens' style sheet where the page does without it):
     // a screen's load fetches all its shared chunks in one task, too long a task to run unasked.
     if !crate::platform::dom::warm_chunks().await {
         return;

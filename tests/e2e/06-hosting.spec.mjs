@@ -213,14 +213,14 @@ test("the first visit downloads each hashed file once (wasm chunks, glue, text, 
   await open(page, server.url);
   await workerActivated(page);
   // Every file named by its content hash: the main wasm, its glue (the chunk loader inside), every
-  // chunk (chunks.json), the boot script and the CSS.
+  // chunk (chunks.json), the boot script and the two style sheets (the base and the screens').
   const named = fs.readdirSync(DIST).filter((f) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(f));
   const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "chunks.json"), "utf8"));
   const chunks = Object.keys(manifest.chunks).length + Object.keys(manifest.shared).length;
   const texts = fs.readdirSync(DIST).filter((f) => /^text-(fr|en)-\d+-[0-9a-f]+\.txt$/.test(f)).length;
   assert(texts >= 6, `text packs in dist: ${texts}`);
   const bundles = Object.values(manifest.first).map((c) => c.file);
-  assertEqual(named.length, chunks + bundles.length + texts + 4, `main wasm, glue, boot, CSS, ${texts} text packs, ${chunks} chunks and ${bundles.length} first-load bundles: ${named.join(" ")}`);
+  assertEqual(named.length, chunks + bundles.length + texts + 5, `main wasm, glue, boot, 2 style sheets, ${texts} text packs, ${chunks} chunks and ${bundles.length} first-load bundles: ${named.join(" ")}`);
   const hashed = server.state.requests.filter((p) => /-[0-9a-f]{12,16}(_bg)?\.(js|wasm|css|txt)$/.test(p));
   // The first-load bundles are not precached: only the home page's own is asked for, by the page.
   const wanted = named.filter((f) => !bundles.includes(f) || f === manifest.first.home.file);

@@ -14,7 +14,7 @@ function wasmRequests(page) {
 /** Drops the loader's own report of a failed fetch from the guard's list (it is expected here). */
 function expectFetchErrors(problems) {
   for (let i = problems.length - 1; i >= 0; i--) {
-    if (/Failed to fetch|NetworkError|Load failed|net::ERR_FAILED|Failed to load resource/.test(problems[i])) problems.splice(i, 1);
+    if (/Failed to fetch|NetworkError|Load failed|net::ERR_FAILED|Failed to load resource|style sheet \S+ did not load/.test(problems[i])) problems.splice(i, 1);
   }
 }
 
@@ -139,6 +139,36 @@ test("a screen chunk that fails in the live app: the previous screen stays, a no
   // The app kept working: another screen still opens.
   await page.locator(".primary a", { hasText: "Phases" }).first().click();
   await page.locator("main", { hasText: "SoLoMo" }).waitFor();
+  expectFetchErrors(problems);
+}, { allowFailedRequests: true });
+
+test("the home page goes live with the base style sheet alone; the screens' sheet comes with the first screen drawn with it, and one that fails is a notice and a retry", async ({ page, base, problems }) => {
+  let block = true;
+  await page.route(/\/screens-[0-9a-f]+\.css$/, (r) => (block ? r.abort() : r.continue()));
+  const sheets = () => page.evaluate(() => [...document.querySelectorAll("link[rel=stylesheet]")].map((l) => l.getAttribute("href").replace(/-[0-9a-f]+\.css$/, "")));
+  // A page whose screen draws with it links it; the sources page does not.
+  await open(page, base + "quiz/");
+  assertEqual(await sheets(), ["main", "screens"], "the quiz's page links both sheets");
+  await open(page, base + "sources/");
+  assertEqual(await sheets(), ["main"], "the sources page links the base sheet alone");
+  await open(page, base);
+  assertEqual(await sheets(), ["main"], "the home page links the base sheet alone");
+  const asked = await page.evaluate(() => {
+    const live = performance.getEntriesByName("reperes-live")[0].startTime;
+    return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /\/screens-/.test(r.name)).length;
+  });
+  assertEqual(asked, 0, "no request for the screens' sheet before the home page is live");
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  const notice = page.locator(".notice", { hasText: "n'a pas pu se charger" });
+  await notice.waitFor({ timeout: 10000 });
+  assert((await page.textContent("main")).includes("SoLoMo"), "the previous screen stays");
+  block = false;
+  await notice.getByRole("button", { name: "Réessayer" }).click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+  // Drawn with the screens' sheet: an answer is a row of its box and its words.
+  assertEqual(await page.locator(".choice").first().evaluate((e) => getComputedStyle(e).display), "flex", "the quiz's answers styled");
+  assertEqual(await sheets(), ["main", "screens"], "the sheet added once");
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
@@ -338,19 +368,20 @@ test("only the text the screen shows travels before it is live, in the language 
   });
   await page.goto(base + "phases/");
   await page.waitForSelector("html[data-ready]");
-  // The phases screen shows pack 0 (what every screen may show), its article's pack (a000: 1) and
-  // its screen's own (interface and description): the page carries the three in French, so no text file is asked for before the live app is in place
+  // The phases screen shows pack 0 (what every screen may show), its framework's pack (1), its
+  // screen's own (interface and description) and what the screens drawn with the screens' style
+  // sheet share: the page carries the four in French, so no text file is asked for before the live app is in place
   // (Resource Timing, against the reperes-live mark).
   const before = await page.evaluate(() => {
     const live = performance.getEntriesByName("reperes-live")[0].startTime;
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /text-/.test(r.name)).map((r) => r.name.match(/text-(fr|en)-(\d+)-/).slice(1).join(" "));
   });
   assertEqual(before, [], "no text file before the app is live: the page carries its French text");
-  assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 3, "the page carries its three French packs");
+  assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 4, "the page carries its four French packs");
   const packs = fs.readdirSync(DIST).filter((f) => /^text-fr-\d+-/.test(f)).length;
   assert(packs >= 4, `text in packs: ${packs}`);
   // The rest of the French text comes in idle time, so every screen opens at once (and offline).
-  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 3, { timeout: 15000 });
+  await page.waitForFunction((n) => performance.getEntriesByType("resource").filter((r) => /text-fr-\d+-/.test(r.name)).length === n, packs - 4, { timeout: 15000 });
   assert(!texts.some((t) => t.startsWith("en")), `no English before the switch: ${texts.join(", ")}`);
   await workerActivated(page);
   await context.setOffline(true);
@@ -422,10 +453,10 @@ test("the page's head and the boot script ask for the first screen's glue, main 
     });
     assert(texts.every((f) => f.startsWith(`text-${lang}-`)), `${query || "no query"}: only ${lang} text before live: ${texts.join(" ")}`);
     assert(!texts.some((f) => f.startsWith(`text-${other}-`)), `no ${other} text before live`);
-    // The screen's three packs (0, its article's, its own) in French travel inside the page (no
-    // request); in English they are fetched.
-    assertEqual(texts.length, lang === "en" ? 3 : 0, `${lang} packs asked for: ${texts.join(" ")}`);
-    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 3, "the page carries its three French packs");
+    // The screen's four packs (0, its framework's, its own, the styled screens' shared) in French
+    // travel inside the page (no request); in English they are fetched.
+    assertEqual(texts.length, lang === "en" ? 4 : 0, `${lang} packs asked for: ${texts.join(" ")}`);
+    assertEqual(await page.locator('script[type="text/plain"][data-pack^="text-fr-"]').count(), 4, "the page carries its four French packs");
     for (const f of [...files, ...texts]) {
       const requests = asked.filter((r) => r.file === f);
       assertEqual(requests.length, 1, `${f} requested once`);
