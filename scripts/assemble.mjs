@@ -148,7 +148,6 @@ globalThis.__reperesWarmChunks = async () => {
 `;
 }
 
-
 // 2. The glue and the chunk loader, one file: they import one another, and every screen needs
 // both before it is live. As two files, the first screen asked for one request more at the moment
 // the browser's six connections per host (HTTP/1.1) were all taken by the first screen's files, so

@@ -87,10 +87,17 @@ flow("the timeline moves with the keys and a deep link opens its phase", async (
   assert((await page.text(".phase-details h2")).includes("CloDaML"), "and shows its details");
 });
 
-flow("a quiz answer is checked and counted", async ({ newContext, base }) => {
+flow("a quiz answer is checked and counted (the quiz opened from the home page, drawn with the screens' style sheet)", async ({ newContext, base }) => {
   const { page } = await newContext();
-  await open(page, base + "quiz/");
+  // The home page links the base sheet alone; the chunk loader adds the screens' with the quiz.
+  await open(page, base);
+  const sheets = () => page.eval(() => document.querySelectorAll("link[rel=stylesheet]").length);
+  assert((await sheets()) === 1, `home: one style sheet, not ${await sheets()}`);
+  await page.click('main a[data-to="quiz"]');
   const q = "fieldset.question:first-of-type";
+  await page.waitFor(`${q} label.choice`);
+  assert((await page.eval((s) => getComputedStyle(document.querySelector(s)).display, `${q} label.choice`)) === "flex", "the answers styled");
+  assert((await sheets()) === 2, "the screens' sheet added");
   assert(await page.eval((s) => document.querySelector(s + " .question-check button").disabled, q), "nothing to check before a choice");
   await page.click(`${q} label.choice`);
   await page.click(`${q} .question-check button`);
