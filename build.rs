@@ -64,14 +64,16 @@ pub struct Text {
 
 /// Every distinct text with its pack: its index is the text's id. The texts come in packs (see
 /// `src/content/tables.rs`): pack 0 holds what any screen may show (the interface, the articles
-/// but their summaries, the phases but their details, every framework's names); pack 1 + k the rest of framework k's texts, what only its
-/// own screen shows; then the checklist items' names (the self-assessment, progress and the
-/// debrief show them all), the quiz's questions, their explanations (shown once a question is
-/// answered: not on a first visit's page), the notices' wording (`NOTICE_FILES`), each tool
-/// screen's own interface (`SCREEN_FILES`; the chronology's with its events), what several tool
-/// screens share (`TOOL_FILES`), and last the debrief's own interface (`DEBRIEF_FILES`). Each pack's strings, in id order, make one file per
-/// language (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it. The content
-/// is written out twice (`main`): the first pass meets every text and its pack, then `freeze`
+/// but their summaries, the phases but their details, every framework's names); pack 1 + k the
+/// rest of framework k's texts, what only its own screen shows; then the checklist items' names
+/// (the self-assessment, progress and the debrief show them all), the quiz's questions, their
+/// explanations (shown once a question is answered: not on a first visit's page), the notices'
+/// wording (`NOTICE_FILES`), each screen's own interface (`SCREEN_FILES`; the chronology's with
+/// its events), what the screens drawn with the screens' style sheet share (`STYLED_FILES`), what
+/// several tool screens share (`TOOL_FILES`), and last the debrief's own interface
+/// (`DEBRIEF_FILES`). Each pack's strings, in id order, make one file per language
+/// (`text-fr-<pack>.txt`), which the browser fetches when a screen needs it. The content is
+/// written out twice (`main`): the first pass meets every text and its pack, then `freeze`
 /// numbers them pack after pack, so that each pack is one range of ids, and the second pass writes
 /// those ids.
 static TABLE: std::sync::Mutex<Vec<(String, String, usize)>> = std::sync::Mutex::new(Vec::new());
