@@ -57,6 +57,13 @@ if (!SUB_PATH) test("after one visit every route works offline, in both language
   await page.getByRole("button", { name: "English" }).click();
   await page.locator("html[lang=en]").waitFor({ state: "attached", timeout: 10000 }).catch(() => {});
   assertEqual(await page.getAttribute("html", "lang"), "en", "switch offline");
+  // From the home page to a screen drawn with the screens' style sheet, in the app: the worker
+  // serves the sheet the chunk loader adds.
+  await page.goto(server.url);
+  await page.waitForSelector("html[data-ready]");
+  await page.locator('main a[data-to="quiz"]').first().click();
+  await page.locator(".choice").first().waitFor({ timeout: 10000 });
+  assertEqual(await page.locator(".choice").first().evaluate((e) => getComputedStyle(e).display), "flex", "the quiz styled, offline");
   await context.close();
 }, { allowFailedRequests: true });
 
@@ -106,6 +113,13 @@ test("an unknown URL under a sub-path, after the first visit, shows the styled n
     await page.waitForURL(server.url);
     await page.locator("main", { hasText: "SoLoMo" }).waitFor({ timeout: 10000 }).catch(() => {});
     assert((await page.textContent("main")).includes("SoLoMo"), `home reached from the not-found screen (offline: ${offline})`);
+    // On to a screen drawn with the screens' style sheet: added under the page's base, the
+    // host's path, not the unknown URL's.
+    await page.locator('main a[data-to="quiz"]').first().click();
+    await page.locator(".choice").first().waitFor({ timeout: 10000 });
+    assertEqual(await page.locator(".choice").first().evaluate((e) => getComputedStyle(e).display), "flex", `the quiz styled (offline: ${offline})`);
+    const sheet = await page.evaluate(() => [...document.querySelectorAll("link[rel=stylesheet]")].map((l) => new URL(l.href).pathname).find((p) => p.includes("screens-")));
+    assert(sheet && sheet.startsWith("/formation/reperes/screens-"), `the sheet under the app's path: ${sheet}`);
   }
   await server.close();
   await context.close();
