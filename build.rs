@@ -676,11 +676,11 @@ const TOOL_FILES: &[&str] = &[
 
 /// With `TOOL_FILES`, the source files of every screen drawn with the screens' style sheet
 /// (`Route::screens_style`: the framework and phases screens, the chronology, the tool screens)
-/// and of what only they and presenter mode draw. The interface strings used in these alone, in
-/// more than one of them and not in the tool screens' alone, travel in a pack of their own
-/// (`SHARED_PACK`), which each of those screens loads: the checklists', the timeline's, the
-/// source line's, a framework's neighbours' (about 0.5 KB of French), which the home, sources,
-/// about and not-found pages, with pack 0, carried for nothing.
+/// and of what only they and presenter mode draw. The interface strings used in these alone (and
+/// not in one screen's own file alone, nor in the tool screens' alone) travel in a pack of their
+/// own (`SHARED_PACK`), which each of those screens loads: the checklists', the timeline's, the
+/// source line's, a framework's neighbours', presenter mode's (about 0.5 KB of French), which the
+/// home, sources, about and not-found pages, with pack 0, carried for nothing.
 const STYLED_FILES: &[&str] = &[
     "src/views/framework.rs",
     "src/views/phases.rs",

@@ -5,6 +5,7 @@
 // Brotli, session 13: glue 8.8 -> 7.2 KB, loader 2.2 -> 1.3 KB; session 26: boot 1285 -> 1131
 // bytes; on every first visit.
 import { minify } from "terser";
+import fs from "node:fs";
 import { fileURLToPath } from "node:url";
 
 export const small = async (code) => {
@@ -13,7 +14,8 @@ export const small = async (code) => {
   return out.code;
 };
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+// Run as a script (a path through a symbolic link names the same file).
+if (process.argv[1] && fs.realpathSync(process.argv[1]) === fs.realpathSync(fileURLToPath(import.meta.url))) {
   let code = "";
   for await (const chunk of process.stdin) code += chunk;
   process.stdout.write(await small(code));

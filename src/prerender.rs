@@ -241,27 +241,31 @@ globalThis.__reperesStyle = () => sheet ||= new Promise((ok, no) => {
 
 /// The page without the screens' style sheet if its first screen does without it
 /// (`Route::screens_style`): the template links it (`data-screens`), and the boot tag then names
-/// it instead (`data-css`, read by [`SCREENS_STYLE`]). Unchanged if the template has no such link.
-fn with_style(page: &str, route: Route) -> String {
+/// it instead (`data-css`, read by [`SCREENS_STYLE`]). Unchanged if the template has no such link;
+/// an error if it has one and no boot tag to name it on (its screens would open unstyled).
+fn with_style(page: &str, route: Route) -> Result<String, String> {
     let Some(end) = page.find("\" data-screens>") else {
-        return page.to_string();
+        return Ok(page.to_string());
     };
     let open = "<link rel=\"stylesheet\" href=\"";
     let Some(at) = page[..end].rfind(open) else {
-        return page.to_string();
+        return Ok(page.to_string());
     };
     if route.screens_style() {
-        return page.to_string();
+        return Ok(page.to_string());
+    }
+    if !page.contains(" src=\"boot-") {
+        return Err("the page has no boot tag to name the screens' style sheet on".into());
     }
     let file = &page[at + open.len()..end];
     let tag_end = end + "\" data-screens>".len();
     let tag_end = tag_end + usize::from(page[tag_end..].starts_with('\n'));
     let page = format!("{}{}", &page[..at], &page[tag_end..]);
-    page.replacen(
+    Ok(page.replacen(
         " src=\"boot-",
         &format!(" data-css=\"{file}\" src=\"boot-"),
         1,
-    )
+    ))
 }
 
 /// As soon as it runs (once the style sheet is in), before it waits for the first paint, the boot
@@ -488,12 +492,12 @@ fn write_page(
     route: Route,
 ) -> Result<(), String> {
     let served = with_inline_text(
-        &with_style(&with_early_files(page, manifest, route, true), route),
+        &with_style(&with_early_files(page, manifest, route, true), route)?,
         route,
     )?;
     fs::write(path, served).map_err(|e| e.to_string())?;
     let twin = path.with_extension("").with_extension(&OFFLINE_TWIN[1..]);
-    let twin_page = with_style(&with_early_files(page, manifest, route, false), route);
+    let twin_page = with_style(&with_early_files(page, manifest, route, false), route)?;
     fs::write(twin, twin_page).map_err(|e| e.to_string())
 }
 
@@ -887,22 +891,28 @@ mod tests {
     fn only_the_pages_of_screens_that_need_it_link_the_screens_style_sheet() {
         let template = "<head><link rel=\"stylesheet\" href=\"main-1.css\">\n<link rel=\"stylesheet\" href=\"screens-2.css\" data-screens>\n<script type=\"module\" data-early=\"g.js\" src=\"boot-1.js\"></script></head>";
         // The quiz's page links both, as the template does.
-        assert_eq!(with_style(template, Route::Quiz), template);
+        assert_eq!(with_style(template, Route::Quiz).unwrap(), template);
         for route in [Route::Home, Route::Sources, Route::About, Route::NotFound] {
             // The others link only the base sheet, and name the other for the boot script.
             assert_eq!(
-                with_style(template, route),
+                with_style(template, route).unwrap(),
                 "<head><link rel=\"stylesheet\" href=\"main-1.css\">\n<script type=\"module\" data-early=\"g.js\" data-css=\"screens-2.css\" src=\"boot-1.js\"></script></head>",
                 "{route:?}"
             );
         }
         for route in Route::all() {
-            let linked = with_style(template, route).contains("screens-2.css\" data-screens>");
+            let linked = with_style(template, route)
+                .unwrap()
+                .contains("screens-2.css\" data-screens>");
             assert_eq!(linked, route.screens_style(), "{route:?}");
         }
         // A template without the link is left as it is.
         let plain = "<head><script type=\"module\" src=\"boot-1.js\"></script></head>";
-        assert_eq!(with_style(plain, Route::Home), plain);
+        assert_eq!(with_style(plain, Route::Home).unwrap(), plain);
+        // A link and no boot tag to name it on: the build stops.
+        let no_boot = "<head><link rel=\"stylesheet\" href=\"screens-2.css\" data-screens></head>";
+        assert!(with_style(no_boot, Route::Home).is_err());
+        assert_eq!(with_style(no_boot, Route::Quiz).unwrap(), no_boot);
         // The boot script adds the sheet from that name, once, and forgets a failed load.
         assert!(SCREENS_STYLE.contains("dataset.css;\n  if (!href) return ok();"));
         assert!(SCREENS_STYLE.contains("sheet = null"));

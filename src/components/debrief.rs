@@ -205,7 +205,7 @@ pub fn ScreensTable(d: Arc<Debrief>, labelled: String, prefix: &'static str) -> 
 /// One stacked bar: a segment per count, its share of `total`, coloured by kind (0 not started or
 /// wrong, 1 in progress, 2 in place or right, 3 not rated or not answered, 4 opened). Drawn in
 /// SVG; the numbers are in the row's cells, so the bar is hidden from screen readers. Its track
-/// is the SVG box's own background (style/main.css): one element fewer per row to parse and lay
+/// is the SVG box's own background (style/screens.css): one element fewer per row to parse and lay
 /// out, which counts at 200 codes.
 fn stack(s: &mut String, counts: &[u32], total: u32, kinds: &[usize]) {
     s.push_str(

@@ -25,9 +25,9 @@ pub use super::{
 };
 
 /// The pack of the interface strings that only the screens drawn with the screens' style sheet
-/// (`Route::screens_style`) and presenter mode show, more than one of them, and not the tool
+/// (`Route::screens_style`) and presenter mode show, and neither one screen alone nor the tool
 /// screens alone (see `STYLED_FILES` in build.rs): the checklists', the timeline's, the source
-/// line's.
+/// line's, presenter mode's.
 pub const SHARED_PACK: usize = TEXT_PACKS - 3;
 
 /// The pack of the interface strings that only the tool screens (chronology, self-assessment,
