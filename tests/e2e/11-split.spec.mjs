@@ -123,19 +123,26 @@ test("a screen chunk that fails on the first visit: the prerendered page stays r
   expectFetchErrors(problems);
 }, { allowFailedRequests: true });
 
+/** From the live home page, a click to the quiz, whose load is blocked: the home screen stays and
+ * a notice says so; then, once `unblock` has run, the notice's retry opens the quiz and the
+ * notice goes. */
+async function quizFailsThenRetries(page, unblock) {
+  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
+  const notice = page.locator(".notice", { hasText: "n'a pas pu se charger" });
+  await notice.waitFor({ timeout: 10000 });
+  assert((await page.textContent("main")).includes("SoLoMo"), "the previous screen stays");
+  unblock();
+  await notice.getByRole("button", { name: "Réessayer" }).click();
+  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
+  await notice.waitFor({ state: "detached", timeout: 5000 });
+}
+
 test("a screen chunk that fails in the live app: the previous screen stays, a notice says so, and a retry recovers", async ({ page, base, problems }) => {
   const m = manifest();
   let block = true;
   await page.route((u) => u.pathname.endsWith(m.chunks.quiz.file), (r) => (block ? r.abort() : r.continue()));
   await open(page, base);
-  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
-  const notice = page.locator(".notice", { hasText: "n'a pas pu se charger" });
-  await notice.waitFor({ timeout: 10000 });
-  assert((await page.textContent("main")).includes("SoLoMo"), "the previous screen stays");
-  block = false;
-  await notice.getByRole("button", { name: "Réessayer" }).click();
-  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
-  await notice.waitFor({ state: "detached", timeout: 5000 });
+  await quizFailsThenRetries(page, () => (block = false));
   // The app kept working: another screen still opens.
   await page.locator(".primary a", { hasText: "Phases" }).first().click();
   await page.locator("main", { hasText: "SoLoMo" }).waitFor();
@@ -155,19 +162,11 @@ test("the home page goes live with the base style sheet alone; the screens' shee
     return performance.getEntriesByType("resource").filter((r) => r.startTime < live && /\/screens-/.test(r.name)).length;
   });
   assertEqual(asked, 0, "no request for the screens' sheet before the home page is live");
-  await page.locator(".primary a", { hasText: "Quiz" }).first().click();
-  const notice = page.locator(".notice", { hasText: "n'a pas pu se charger" });
-  await notice.waitFor({ timeout: 10000 });
-  assert((await page.textContent("main")).includes("SoLoMo"), "the previous screen stays");
-  block = false;
-  await notice.getByRole("button", { name: "Réessayer" }).click();
-  await page.locator("main h1", { hasText: "Quiz" }).waitFor({ timeout: 10000 });
-  await notice.waitFor({ state: "detached", timeout: 5000 });
+  await quizFailsThenRetries(page, () => (block = false));
   // Drawn with the screens' sheet: an answer is a row of its box and its words.
   assertEqual(await page.locator(".choice").first().evaluate((e) => getComputedStyle(e).display), "flex", "the quiz's answers styled");
   assertEqual(await sheets(), ["main", "screens"], "the sheet added once");
   // A page whose screen draws with it links it; the sources page does not.
-  block = false;
   await open(page, base + "quiz/");
   assertEqual(await sheets(), ["main", "screens"], "the quiz's page links both sheets");
   await open(page, base + "sources/");
