@@ -10,10 +10,10 @@ use crate::lazy::ChunkError;
 use crate::state::{tr, use_ctx, Notice};
 use crate::store::{codec, Reset};
 use leptos::prelude::*;
+use leptos::tachys::view::Mountable;
 
 /// The notices on screen, each with the owner it was built under and its mounted view.
 type Shown = std::rc::Rc<std::cell::RefCell<Vec<(Notice, Owner, Box<dyn Mountable>)>>>;
-use leptos::tachys::view::Mountable;
 
 /// Fetches the notices' code ahead of need (the idle fetch after start-up, see `views::prefetch`).
 pub async fn load() -> Result<(), ChunkError> {
